@@ -1,0 +1,147 @@
+package org.minhu.carrier.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import org.minhu.carrier.CarrierConfig;
+import org.minhu.carrier.ChatbotId;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * Calls the platform: keeps one access token, fetched only when there is none or it is about to
+ * expire (the platform allows 2,000 fetches a day, and each fetch invalidates the last), and on
+ * 42001/40014 fetches a new one once and repeats the call.
+ */
+@ApplicationScoped
+public class PlatformClient {
+
+    private final CarrierConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final PlatformApi api;
+
+    private String token;
+    private Instant tokenExpires = Instant.EPOCH;
+
+    public PlatformClient(CarrierConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics) {
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(stripSlash(config.serverRoot()) + "/bot/" + config.apiVersion() + "/"
+                        + ChatbotId.encode(config.chatbotUri())))
+                .connectTimeout(config.send().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.send().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .build(PlatformApi.class);
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    public PlatformAnswer send(ObjectNode body) {
+        return withToken((auth, date) -> api.send(auth, date, body.toString()));
+    }
+
+    public PlatformAnswer revoke(String messageId, String phone) {
+        ObjectNode body = json.createObjectNode().put("messageId", messageId).put("status", "RevokeRequested");
+        body.putArray("destinationAddress").add(phone);
+        return withToken((auth, date) -> api.revoke(auth, date, body.toString()));
+    }
+
+    public PlatformAnswer setMenu(ObjectNode menu) {
+        return withToken((auth, date) -> api.menu(auth, date, menu.toString()));
+    }
+
+    private PlatformAnswer withToken(BiFunction<String, String, Response> call) {
+        String used = currentToken();
+        PlatformAnswer answer = call(() -> call.apply("accessToken " + used, httpDate()));
+        if (answer.tokenProblem()) {
+            invalidate(used);
+            String fresh = currentToken();
+            answer = call(() -> call.apply("accessToken " + fresh, httpDate()));
+        }
+        return answer;
+    }
+
+    synchronized String currentToken() {
+        Instant now = clock.instant();
+        if (token == null || now.isAfter(tokenExpires.minus(config.send().tokenRefreshMargin()))) {
+            fetchToken(now);
+        }
+        return token;
+    }
+
+    private synchronized void invalidate(String stale) {
+        if (Objects.equals(token, stale)) {
+            token = null;
+        }
+    }
+
+    private void fetchToken(Instant now) {
+        ObjectNode body = json.createObjectNode().put("appId", config.appId()).put("appKey", config.appKey());
+        PlatformAnswer answer = call(() -> api.accessToken(body.toString()));
+        metrics.counter("minhu.carrier.token.fetched", "ok", String.valueOf(answer.ok())).increment();
+        if (!answer.ok()) {
+            throw new CarrierUnavailableException("the platform refused a token: " + answer, null);
+        }
+        try {
+            JsonNode parsed = json.readTree(answer.body());
+            token = parsed.path("accessToken").asText(null);
+            long expires = parsed.path("expires").asLong(7200);
+            tokenExpires = now.plusSeconds(expires);
+            if (token == null) {
+                throw new CarrierUnavailableException("the token answer had no accessToken", null);
+            }
+        } catch (java.io.IOException e) {
+            throw new CarrierUnavailableException("the token answer was not JSON", e);
+        }
+    }
+
+    private PlatformAnswer call(java.util.function.Supplier<Response> call) {
+        try (Response response = call.get()) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            return answer(response.getStatus(), body);
+        } catch (ProcessingException e) {
+            throw new CarrierUnavailableException("the platform did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    private PlatformAnswer answer(int status, String body) {
+        int errorCode = status / 100 == 2 ? 0 : -2;
+        String message = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                JsonNode node = json.readTree(body);
+                if (node.has("errorCode")) {
+                    errorCode = node.path("errorCode").asInt(errorCode);
+                }
+                message = node.path("errorMessage").asText(null);
+            } catch (java.io.IOException e) {
+                Log.debugf("platform answered HTTP %d with a body that is not JSON", status);
+            }
+        }
+        return new PlatformAnswer(status, errorCode, message, body);
+    }
+
+    private String httpDate() {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,9 @@
+package org.minhu.carrier.outbound;
+
+/** A message that the platform would refuse, caught before it is built. */
+public class PlatformLimitException extends IllegalArgumentException {
+
+    public PlatformLimitException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,215 @@
+package org.minhu.carrier.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A bot message in the outbox. It is written in the same transaction as the change that caused
+ * it and keeps its {@code messageId} through every retry, so the platform sees one message.
+ */
+@Entity
+@Table(name = "outbound_message")
+public class OutboundMessage {
+
+    /** How a message went out: rich with an SMS fallback, rich only, or as plain SMS text. */
+    public enum SentAs { RICH_WITH_SMS, RICH_ONLY, SMS_TEXT }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "message_id", nullable = false, unique = true)
+    private String messageId;
+
+    @Column(nullable = false)
+    private String phone;
+
+    @Column(name = "conversation_id", nullable = false)
+    private String conversationId;
+
+    @Column(name = "contribution_id", nullable = false)
+    private String contributionId;
+
+    @Column(name = "in_reply_to")
+    private String inReplyTo;
+
+    /** The platform's {@code messageList}, rendered when the message was written. */
+    @Column(name = "message_list", nullable = false)
+    private String messageList;
+
+    @Column(name = "sms_content", nullable = false)
+    private String smsContent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sent_as")
+    private SentAs sentAs;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private OutboundStatus status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "accepted_at")
+    private Instant acceptedAt;
+
+    @Column(name = "status_at")
+    private Instant statusAt;
+
+    /** The rich message this plain-text copy replaces, for a phone that turned out not to show 5G Messages. */
+    @Column(name = "fallback_of", unique = true)
+    private Long fallbackOf;
+
+    @Column(name = "cause_inbound_id")
+    private Long causeInboundId;
+
+    protected OutboundMessage() {
+    }
+
+    public OutboundMessage(String phone, String conversationId, String inReplyTo, String messageList,
+                           String smsContent, Long causeInboundId, Long fallbackOf, Instant now) {
+        this.messageId = UUID.randomUUID().toString();
+        this.phone = phone;
+        this.conversationId = conversationId;
+        this.contributionId = "k-" + UUID.randomUUID();
+        this.inReplyTo = inReplyTo;
+        this.messageList = messageList;
+        this.smsContent = smsContent;
+        this.status = OutboundStatus.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+        this.causeInboundId = causeInboundId;
+        this.fallbackOf = fallbackOf;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getConversationId() {
+        return conversationId;
+    }
+
+    public String getContributionId() {
+        return contributionId;
+    }
+
+    public String getInReplyTo() {
+        return inReplyTo;
+    }
+
+    public String getMessageList() {
+        return messageList;
+    }
+
+    public String getSmsContent() {
+        return smsContent;
+    }
+
+    public SentAs getSentAs() {
+        return sentAs;
+    }
+
+    public OutboundStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Long getFallbackOf() {
+        return fallbackOf;
+    }
+
+    public Long getCauseInboundId() {
+        return causeInboundId;
+    }
+
+    void sendingAs(SentAs sentAs) {
+        this.sentAs = sentAs;
+        this.attempts++;
+    }
+
+    void accepted(Instant now) {
+        acceptedAt = now;
+        leaseUntil = null;
+        lastError = null;
+        if (status.waiting()) {
+            status = OutboundStatus.ACCEPTED;
+            statusAt = now;
+        }
+    }
+
+    void retryLater(String error, Duration delay, Instant now) {
+        if (!status.waiting()) {
+            // a delivery report overtook a timed-out answer: the platform has the message
+            accepted(now);
+            return;
+        }
+        status = OutboundStatus.PENDING;
+        leaseUntil = null;
+        lastError = truncate(error);
+        nextAttemptAt = now.plus(delay);
+    }
+
+    void rejected(String error, Instant now) {
+        status = OutboundStatus.REJECTED;
+        leaseUntil = null;
+        lastError = truncate(error);
+        statusAt = now;
+    }
+
+    boolean report(OutboundStatus reported, Instant now) {
+        if (!status.canBecome(reported)) {
+            return false;
+        }
+        status = reported;
+        statusAt = now;
+        leaseUntil = null;
+        return true;
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+}

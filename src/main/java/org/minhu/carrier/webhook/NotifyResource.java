@@ -1,0 +1,189 @@
+package org.minhu.carrier.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.minhu.carrier.CarrierConfig;
+import org.minhu.carrier.inbound.InboundParser;
+import org.minhu.carrier.inbound.InboundPush;
+import org.minhu.carrier.inbound.InboundStore;
+import org.minhu.carrier.outbox.DeliveryReports;
+import org.minhu.carrier.outbox.OutboxSender;
+import org.minhu.common.ProblemException;
+import org.minhu.conversation.ResidentQueues;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Our notifyURL: what the carrier's 5G Message platform calls. Every push is checked by
+ * {@link PushGuard}; an inbound message is answered 204 only once it is stored.
+ */
+@Path("/5gmsg")
+@Tag(name = "carrier", description = "Pushes from the 5G Message platform")
+public class NotifyResource {
+
+    private static final Set<String> NOTICE_KINDS = Set.of("informationChange", "rcsspam", "check");
+
+    private final PushGuard guard;
+    private final InboundStore store;
+    private final DeliveryReports reports;
+    private final ResidentQueues queues;
+    private final OutboxSender sender;
+    private final CarrierConfig config;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+
+    public NotifyResource(PushGuard guard, InboundStore store, DeliveryReports reports, ResidentQueues queues,
+                          OutboxSender sender, CarrierConfig config, MeterRegistry metrics, Clock clock) {
+        this.guard = guard;
+        this.store = store;
+        this.reports = reports;
+        this.queues = queues;
+        this.sender = sender;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("notifyPath")
+    @Operation(summary = "URL check: echoes echoStr and names our appId")
+    public Response urlCheck(@HeaderParam("signature") String signature, @HeaderParam("timestamp") String timestamp,
+                             @HeaderParam("nonce") String nonce, @HeaderParam("echoStr") String echoStr,
+                             @HeaderParam("chatbotId") String chatbotId) {
+        guard.verify(signature, timestamp, nonce);
+        if (chatbotId != null) {
+            guard.requireChatbot(chatbotId);
+        }
+        if (echoStr == null) {
+            throw ProblemException.badRequest("echoStr", "the echoStr header is required");
+        }
+        return Response.ok().header("echoStr", echoStr).header("appId", config.appId()).build();
+    }
+
+    @POST
+    @Path("messageNotification/{chatbotId}/messages")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "A resident's message")
+    public Response message(@PathParam("chatbotId") String chatbotId, @HeaderParam("signature") String signature,
+                            @HeaderParam("timestamp") String timestamp, @HeaderParam("nonce") String nonce,
+                            byte[] body) {
+        JsonNode root = checked(chatbotId, signature, timestamp, nonce, body);
+        InboundPush push = InboundParser.parse(root, new String(body, StandardCharsets.UTF_8));
+        InboundStore.Outcome outcome;
+        try {
+            outcome = store.store(push, nonce);
+        } catch (PersistenceException e) {
+            // the same message pushed twice at once: the other push stored it
+            if (!store.isStored(push.messageId())) {
+                throw e;
+            }
+            outcome = InboundStore.Outcome.DUPLICATE;
+        }
+        metrics.counter("minhu.carrier.push.accepted", "outcome", outcome.name().toLowerCase()).increment();
+        if (outcome == InboundStore.Outcome.STORED) {
+            queues.submit(push.phone());
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("deliveryNotification/{chatbotId}/status")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Delivery reports for our messages")
+    public Response delivery(@PathParam("chatbotId") String chatbotId, @HeaderParam("signature") String signature,
+                             @HeaderParam("timestamp") String timestamp, @HeaderParam("nonce") String nonce,
+                             byte[] body) {
+        JsonNode root = checked(chatbotId, signature, timestamp, nonce, body);
+        JsonNode list = root.get("deliveryInfoList");
+        if (list == null || !list.isArray()) {
+            throw ProblemException.badRequest("deliveryInfoList", "deliveryInfoList must be an array");
+        }
+        List<DeliveryReports.Report> parsed = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode info = list.get(i);
+            String prefix = "deliveryInfoList[" + i + "].";
+            parsed.add(new DeliveryReports.Report(text(info, prefix, "messageId", true),
+                    text(info, prefix, "status", true), text(info, prefix, "dateTime", false),
+                    integer(info, prefix, "errorCode"), text(info, prefix, "errorMessage", false)));
+        }
+        if (reports.apply(parsed, nonce)) {
+            sender.wake();
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("notifyInfoNotification/{chatbotId}/notice/{kind}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Platform notices: chatbot information changes, spam reports, checks")
+    public Response notice(@PathParam("chatbotId") String chatbotId, @PathParam("kind") String kind,
+                           @HeaderParam("signature") String signature, @HeaderParam("timestamp") String timestamp,
+                           @HeaderParam("nonce") String nonce, byte[] body) {
+        checked(chatbotId, signature, timestamp, nonce, body);
+        if (!NOTICE_KINDS.contains(kind)) {
+            throw ProblemException.notFound("unknown notice kind " + kind);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            guard.claimNonce(nonce);
+            io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery(
+                            "insert into carrier_notice (kind, body, received_at) values (?1, ?2, ?3)")
+                    .setParameter(1, kind)
+                    .setParameter(2, new String(body, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD'))
+                    .setParameter(3, clock.instant())
+                    .executeUpdate();
+        });
+        return Response.noContent().build();
+    }
+
+    /** Signature, freshness, chatbotId, size and JSON syntax: everything checked before anything is stored. */
+    private JsonNode checked(String chatbotId, String signature, String timestamp, String nonce, byte[] body) {
+        guard.verify(signature, timestamp, nonce);
+        guard.requireChatbot(chatbotId);
+        if (body != null && body.length > config.push().maxBodyBytes()) {
+            guard.count("too-large");
+            throw ProblemException.tooLarge("a push may be at most " + config.push().maxBodyBytes() + " bytes");
+        }
+        return InboundParser.readTree(body);
+    }
+
+    private static String text(JsonNode node, String prefix, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw ProblemException.badRequest(prefix + field, prefix + field + " is required");
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ProblemException.badRequest(prefix + field, prefix + field + " must be a string");
+        }
+        return value.asText();
+    }
+
+    private static Integer integer(JsonNode node, String prefix, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToInt()) {
+            throw ProblemException.badRequest(prefix + field, prefix + field + " must be an integer");
+        }
+        return value.asInt();
+    }
+}

@@ -1,0 +1,84 @@
+package org.minhu.conversation;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.minhu.carrier.inbound.InboundMessageRepository;
+import org.minhu.carrier.outbox.OutboxSender;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs conversation turns: one resident's messages one after another, in the order they were
+ * stored; different residents in parallel. A sweep picks up whatever a crash or restart left
+ * unhandled.
+ */
+@ApplicationScoped
+public class ResidentQueues {
+
+    private final TurnService turns;
+    private final InboundMessageRepository inbound;
+    private final OutboxSender sender;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+
+    public ResidentQueues(TurnService turns, InboundMessageRepository inbound, OutboxSender sender, Clock clock,
+                          @ConfigProperty(name = "minhu.conversation.workers", defaultValue = "8") int workers) {
+        this.turns = turns;
+        this.inbound = inbound;
+        this.sender = sender;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "turn-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A message of this resident was stored: handle it after whatever of theirs is already running. */
+    public void submit(String phone) {
+        tails.compute(phone, (key, tail) -> {
+            CompletableFuture<Void> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
+            CompletableFuture<Void> next = previous.thenRunAsync(() -> drain(phone), workers);
+            next.whenComplete((ok, error) -> tails.remove(key, next));
+            return next;
+        });
+    }
+
+    private void drain(String phone) {
+        try {
+            turns.fetchMedia(phone);
+            boolean handled = false;
+            while (turns.handleNext(phone)) {
+                handled = true;
+            }
+            if (handled) {
+                sender.wake();
+            }
+        } catch (RuntimeException e) {
+            Log.warnf(e, "turn for %s failed; the sweep will try again", phone);
+        }
+    }
+
+    @Scheduled(every = "${minhu.conversation.sweep:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        var phones = QuarkusTransaction.requiringNew().call(
+                () -> inbound.phonesWithPending(clock.instant().minusSeconds(2), 500));
+        phones.stream().filter(phone -> !tails.containsKey(phone)).forEach(this::submit);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        workers.shutdownNow();
+    }
+}

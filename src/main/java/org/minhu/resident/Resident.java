@@ -1,0 +1,92 @@
+package org.minhu.resident;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A resident, known only by the phone number a signed push delivered. */
+@Entity
+@Table(name = "resident")
+public class Resident {
+
+    /** What the resident's phone can show, as learned from delivery reports and replies. */
+    public enum Capability { UNKNOWN, RICH, SMS_ONLY }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String phone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Capability capability;
+
+    @Column(nullable = false)
+    private String language;
+
+    @Column(name = "conversation_id", nullable = false)
+    private String conversationId;
+
+    /** The numbered options of the last message that had any, as JSON, so a typed "1" can stand for a tap. */
+    @Column(name = "sms_options")
+    private String smsOptions;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Resident() {
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public Capability getCapability() {
+        return capability;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getConversationId() {
+        return conversationId;
+    }
+
+    public String getSmsOptions() {
+        return smsOptions;
+    }
+
+    public void learnCapability(Capability learned, Instant now) {
+        if (learned != capability) {
+            capability = learned;
+            updatedAt = now;
+        }
+    }
+
+    public void rememberSmsOptions(String json, Instant now) {
+        smsOptions = json;
+        updatedAt = now;
+    }
+
+    public void useLanguage(String language, Instant now) {
+        this.language = language;
+        updatedAt = now;
+    }
+}

@@ -1,0 +1,36 @@
+package org.minhu.resident;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ResidentRepository implements PanacheRepository<Resident> {
+
+    public Optional<Resident> findByPhone(String phone) {
+        return find("phone", phone).firstResultOptional();
+    }
+
+    /** The resident's row, locked for this transaction: one resident's messages are handled one at a time. */
+    public Optional<Resident> lockByPhone(String phone) {
+        return find("phone", phone).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Creates the resident on their first message; two first pushes racing each other create one row. */
+    public void ensureExists(String phone, String conversationId, Instant now) {
+        if (findByPhone(phone).isPresent()) {
+            return;
+        }
+        getEntityManager().createNativeQuery("""
+                insert into resident (phone, capability, language, conversation_id, created_at, updated_at)
+                values (?1, 'UNKNOWN', 'zh-CN', ?2, ?3, ?3) on conflict (phone) do nothing""")
+                .setParameter(1, phone)
+                .setParameter(2, conversationId == null ? "c-" + UUID.randomUUID() : conversationId)
+                .setParameter(3, now)
+                .executeUpdate();
+    }
+}
