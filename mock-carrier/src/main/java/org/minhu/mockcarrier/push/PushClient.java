@@ -1,0 +1,166 @@
+package org.minhu.mockcarrier.push;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.minhu.mockcarrier.config.MockConfig;
+import org.minhu.mockcarrier.stats.Stats;
+
+/**
+ * Calls the chatbot the way the platform does: every request signed with a fresh timestamp and
+ * nonce, and a push that is not answered with 2xx delivered again, unchanged, a few times.
+ */
+@ApplicationScoped
+public class PushClient {
+
+    private static final Logger LOG = Logger.getLogger(PushClient.class);
+
+    private final MockConfig config;
+    private final NotifyTarget target;
+    private final Timers timers;
+    private final Stats stats;
+    private final HttpClient http;
+    private final Deque<Runnable> waiting = new ArrayDeque<>();
+    private int inFlight;
+
+    public PushClient(MockConfig config, NotifyTarget target, Timers timers, Stats stats) {
+        this.config = config;
+        this.target = target;
+        this.timers = timers;
+        this.stats = stats;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+    }
+
+    /** An inbound message to the chatbot, re-delivered up to {@code mock.push-retries} times. */
+    public CompletableFuture<PushResult> pushMessage(byte[] body) {
+        return post(target.messagesUrl(), body, config.pushRetries());
+    }
+
+    /** An inbound body pushed exactly once, so a test sees how the chatbot answers it. */
+    public CompletableFuture<PushResult> pushMessageOnce(byte[] body) {
+        return post(target.messagesUrl(), body, 0);
+    }
+
+    public CompletableFuture<PushResult> pushStatus(byte[] body) {
+        return post(target.statusUrl(), body, config.pushRetries());
+    }
+
+    /** The platform's check that the chatbot owns its notifyURL. */
+    public CompletableFuture<PushResult> checkUrl(String echoStr) {
+        HttpRequest request = signed(HttpRequest.newBuilder(URI.create(target.urlCheckUrl())))
+                .header("echoStr", echoStr)
+                .header("chatbotId", config.chatbotUri())
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((response, failure) -> failure == null
+                        ? new PushResult(response.statusCode(), response.body(), response.headers(), 1, null)
+                        : new PushResult(0, "", null, 1, describe(failure)));
+    }
+
+    private CompletableFuture<PushResult> post(String url, byte[] body, int retries) {
+        CompletableFuture<PushResult> outcome = new CompletableFuture<>();
+        attempt(url, body, 1, retries, outcome);
+        return outcome;
+    }
+
+    private void attempt(String url, byte[] body, int attempt, int retries, CompletableFuture<PushResult> outcome) {
+        whenFree(() -> send(url, body, attempt, retries, outcome));
+    }
+
+    private void send(String url, byte[] body, int attempt, int retries, CompletableFuture<PushResult> outcome) {
+        CompletableFuture<HttpResponse<String>> sending;
+        try {
+            HttpRequest request = signed(HttpRequest.newBuilder(URI.create(url)))
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            sending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            sending = CompletableFuture.failedFuture(e);
+        }
+        sending.handle((response, failure) -> failure == null
+                        ? new PushResult(response.statusCode(), response.body(), response.headers(), attempt, null)
+                        : new PushResult(0, "", null, attempt, describe(failure)))
+                .whenComplete((result, failure) -> released())
+                .thenAccept(result -> {
+                    if (result.delivered()) {
+                        stats.pushSent();
+                        outcome.complete(result);
+                    } else if (attempt <= retries) {
+                        stats.pushRetried();
+                        timers.after(config.pushBackoff().multipliedBy(attempt),
+                                () -> attempt(url, body, attempt + 1, retries, outcome));
+                    } else {
+                        stats.pushFailed();
+                        LOG.infof("push to %s failed after %d attempts: %s", url, attempt,
+                                result.error() != null ? result.error() : "HTTP " + result.status());
+                        outcome.complete(result);
+                    }
+                });
+    }
+
+    private void whenFree(Runnable push) {
+        synchronized (waiting) {
+            if (inFlight >= config.pushConcurrency()) {
+                waiting.add(push);
+                return;
+            }
+            inFlight++;
+        }
+        push.run();
+    }
+
+    private void released() {
+        Runnable next;
+        synchronized (waiting) {
+            next = waiting.poll();
+            if (next == null) {
+                inFlight--;
+                return;
+            }
+        }
+        // handed to another thread so that a run of quickly failing pushes cannot nest deeper and deeper
+        CompletableFuture.runAsync(next);
+    }
+
+    private HttpRequest.Builder signed(HttpRequest.Builder builder) {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String nonce = UUID.randomUUID().toString();
+        Map.of("signature", Signature.sign(config.token(), timestamp, nonce), "timestamp", timestamp, "nonce", nonce)
+                .forEach(builder::header);
+        return builder.timeout(config.pushTimeout());
+    }
+
+    private String describe(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        if (cause instanceof HttpTimeoutException) {
+            return "the chatbot did not answer within " + config.pushTimeout().toMillis() + " ms";
+        }
+        if (cause instanceof ConnectException) {
+            return "the chatbot refused the connection";
+        }
+        return "the chatbot could not be reached: " + cause.getMessage();
+    }
+}
