@@ -40,6 +40,14 @@ public class Resident {
     @Column(name = "sms_options")
     private String smsOptions;
 
+    /** The flow engine's state for this resident, as JSON; null before the first message. */
+    @Column(name = "conversation_state")
+    private String conversationState;
+
+    /** The conversation is with a person in the console, not with the bot. */
+    @Column(name = "with_agent", nullable = false)
+    private boolean withAgent;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -73,6 +81,25 @@ public class Resident {
         return smsOptions;
     }
 
+    public String getConversationState() {
+        return conversationState;
+    }
+
+    public boolean isWithAgent() {
+        return withAgent;
+    }
+
+    public void saveConversation(String stateJson, String language, Instant now) {
+        this.conversationState = stateJson;
+        this.language = language;
+        this.updatedAt = now;
+    }
+
+    public void handOver(boolean toAgent, Instant now) {
+        this.withAgent = toAgent;
+        this.updatedAt = now;
+    }
+
     public void learnCapability(Capability learned, Instant now) {
         if (learned != capability) {
             capability = learned;
@@ -85,8 +112,4 @@ public class Resident {
         updatedAt = now;
     }
 
-    public void useLanguage(String language, Instant now) {
-        this.language = language;
-        updatedAt = now;
-    }
 }

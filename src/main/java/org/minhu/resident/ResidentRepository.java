@@ -20,14 +20,17 @@ public class ResidentRepository implements PanacheRepository<Resident> {
         return find("phone", phone).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    /** Creates the resident on their first message; two first pushes racing each other create one row. */
+    /**
+     * Creates the resident on their first message. Two first pushes racing each other: the second
+     * insert fails on the unique phone, and the caller tries its transaction again.
+     */
     public void ensureExists(String phone, String conversationId, Instant now) {
         if (findByPhone(phone).isPresent()) {
             return;
         }
         getEntityManager().createNativeQuery("""
                 insert into resident (phone, capability, language, conversation_id, created_at, updated_at)
-                values (?1, 'UNKNOWN', 'zh-CN', ?2, ?3, ?3) on conflict (phone) do nothing""")
+                values (?1, 'UNKNOWN', 'zh-CN', ?2, ?3, ?3)""")
                 .setParameter(1, phone)
                 .setParameter(2, conversationId == null ? "c-" + UUID.randomUUID() : conversationId)
                 .setParameter(3, now)

@@ -25,7 +25,7 @@ public final class MockCarrier {
     }
 
     private static RequestSpecification api() {
-        return given().baseUri(base).contentType(ContentType.JSON);
+        return given().baseUri(base).urlEncodingEnabled(false).contentType(ContentType.JSON);
     }
 
     private static String phone(String phone) {

@@ -29,10 +29,15 @@ public final class Pushes {
 
     public static RequestSpecification signedAt(long timestamp, String nonce) {
         String ts = String.valueOf(timestamp);
-        return given().contentType("application/json")
-                .header("timestamp", ts)
+        return signedWith(ts, nonce, PushSignature.sign(TOKEN, ts, nonce));
+    }
+
+    /** A push carrying whatever signature the test gives it, e.g. a forged one. */
+    public static RequestSpecification signedWith(String timestamp, String nonce, String signature) {
+        return given().urlEncodingEnabled(false).contentType("application/json")
+                .header("timestamp", timestamp)
                 .header("nonce", nonce)
-                .header("signature", PushSignature.sign(TOKEN, ts, nonce));
+                .header("signature", signature);
     }
 
     /** A contract fixture from the shared protocol folder. */

@@ -37,9 +37,4 @@ public class InboundStore {
         messages.persistAndFlush(new InboundMessage(push, now));
         return Outcome.STORED;
     }
-
-    @Transactional
-    public boolean isStored(String messageId) {
-        return messages.existsByMessageId(messageId);
-    }
 }

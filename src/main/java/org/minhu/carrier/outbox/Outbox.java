@@ -28,8 +28,8 @@ public class Outbox {
     }
 
     /**
-     * Queues a message for a resident; if it offers numbered options, they become what a typed
-     * number means in this resident's next message.
+     * Queues a message for a resident. Its numbered options (or none) become what a typed number
+     * means in the resident's next message.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboundMessage enqueue(Resident resident, BotMessage message, String inReplyTo, Long causeInboundId) {
@@ -38,12 +38,10 @@ public class Outbox {
         OutboundMessage row = new OutboundMessage(resident.getPhone(), resident.getConversationId(), inReplyTo,
                 PlatformRenderer.render(message).toString(), sms.text(), causeInboundId, null, now);
         repository.persist(row);
-        if (!sms.options().isEmpty()) {
-            try {
-                resident.rememberSmsOptions(json.writeValueAsString(sms.options()), now);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("options are plain records", e);
-            }
+        try {
+            resident.rememberSmsOptions(sms.options().isEmpty() ? null : json.writeValueAsString(sms.options()), now);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("options are plain records", e);
         }
         return row;
     }

@@ -10,14 +10,22 @@ import java.time.Instant;
 @ApplicationScoped
 public class NonceRepository {
 
-    /** Records a nonce; false when it was seen before. Runs in the caller's transaction. */
+    /**
+     * Records a nonce; false when it was seen before. Runs in the caller's transaction; two pushes
+     * racing with one nonce make the second insert fail, and its transaction is undone.
+     */
     public boolean claim(String nonce, Instant now) {
-        int inserted = Panache.getEntityManager()
-                .createNativeQuery("insert into push_nonce (nonce, seen_at) values (?1, ?2) on conflict (nonce) do nothing")
+        var em = Panache.getEntityManager();
+        long seen = ((Number) em.createNativeQuery("select count(*) from push_nonce where nonce = ?1")
+                .setParameter(1, nonce).getSingleResult()).longValue();
+        if (seen > 0) {
+            return false;
+        }
+        em.createNativeQuery("insert into push_nonce (nonce, seen_at) values (?1, ?2)")
                 .setParameter(1, nonce)
                 .setParameter(2, now)
                 .executeUpdate();
-        return inserted == 1;
+        return true;
     }
 
     @Transactional

@@ -85,16 +85,7 @@ public class NotifyResource {
                             byte[] body) {
         JsonNode root = checked(chatbotId, signature, timestamp, nonce, body);
         InboundPush push = InboundParser.parse(root, new String(body, StandardCharsets.UTF_8));
-        InboundStore.Outcome outcome;
-        try {
-            outcome = store.store(push, nonce);
-        } catch (PersistenceException e) {
-            // the same message pushed twice at once: the other push stored it
-            if (!store.isStored(push.messageId())) {
-                throw e;
-            }
-            outcome = InboundStore.Outcome.DUPLICATE;
-        }
+        InboundStore.Outcome outcome = onceMoreOnConflict(() -> store.store(push, nonce));
         metrics.counter("minhu.carrier.push.accepted", "outcome", outcome.name().toLowerCase()).increment();
         if (outcome == InboundStore.Outcome.STORED) {
             queues.submit(push.phone());
@@ -122,7 +113,7 @@ public class NotifyResource {
                     text(info, prefix, "status", true), text(info, prefix, "dateTime", false),
                     integer(info, prefix, "errorCode"), text(info, prefix, "errorMessage", false)));
         }
-        if (reports.apply(parsed, nonce)) {
+        if (onceMoreOnConflict(() -> reports.apply(parsed, nonce))) {
             sender.wake();
         }
         return Response.noContent().build();
@@ -139,16 +130,31 @@ public class NotifyResource {
         if (!NOTICE_KINDS.contains(kind)) {
             throw ProblemException.notFound("unknown notice kind " + kind);
         }
-        QuarkusTransaction.requiringNew().run(() -> {
+        String text = new String(body, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
+        onceMoreOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
             guard.claimNonce(nonce);
             io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery(
                             "insert into carrier_notice (kind, body, received_at) values (?1, ?2, ?3)")
                     .setParameter(1, kind)
-                    .setParameter(2, new String(body, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD'))
+                    .setParameter(2, text)
                     .setParameter(3, clock.instant())
                     .executeUpdate();
-        });
+            return true;
+        }));
         return Response.noContent().build();
+    }
+
+    /**
+     * Two pushes racing over one nonce, one messageId or one new resident: the loser's insert fails
+     * and its transaction is undone. Done once more, it sees what the winner stored and answers
+     * as for a replay, a duplicate, or a known resident.
+     */
+    private static <T> T onceMoreOnConflict(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PersistenceException e) {
+            return work.get();
+        }
     }
 
     /** Signature, freshness, chatbotId, size and JSON syntax: everything checked before anything is stored. */
