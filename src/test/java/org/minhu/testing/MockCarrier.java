@@ -42,6 +42,11 @@ public final class MockCarrier {
                 .then().statusCode(200).extract().jsonPath().getMap("");
     }
 
+    public static Map<String, Object> tapPostback(String phone, String postback) {
+        return api().body(Map.of("postback", postback)).post("/sim/phones/" + phone(phone) + "/tap")
+                .then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
     public static Map<String, Object> location(String phone, double latitude, double longitude, String label) {
         return api().body(Map.of("latitude", latitude, "longitude", longitude, "label", label))
                 .post("/sim/phones/" + phone(phone) + "/location")
@@ -104,7 +109,7 @@ public final class MockCarrier {
                 .then().statusCode(200);
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

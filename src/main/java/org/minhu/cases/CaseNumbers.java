@@ -1,0 +1,50 @@
+package org.minhu.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Hands out case numbers, {@code MH-YYYYMMDD-NNNN}, NNNN counting from 0001 each day. The day's
+ * counter row is locked by the update that takes the next number, so two filings on any two
+ * instances never get the same one.
+ */
+@ApplicationScoped
+public class CaseNumbers {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final EntityManager em;
+
+    public CaseNumbers(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * In its own short transaction, so the day's row is not held locked for the whole of a
+     * resident's turn; a filing that rolls back afterwards leaves a gap in the day's numbers,
+     * which is harmless.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public String next(LocalDate day) {
+        em.createNativeQuery("""
+                insert into case_number_counter (case_day, last_number) values (?1, 0)
+                on conflict do nothing""")
+                .setParameter(1, day)
+                .executeUpdate();
+        em.createNativeQuery("update case_number_counter set last_number = last_number + 1 where case_day = ?1")
+                .setParameter(1, day)
+                .executeUpdate();
+        Number last = (Number) em.createNativeQuery("select last_number from case_number_counter where case_day = ?1")
+                .setParameter(1, day)
+                .getSingleResult();
+        return format(day, last.intValue());
+    }
+
+    static String format(LocalDate day, int sequence) {
+        return "MH-%s-%04d".formatted(DAY.format(day), sequence);
+    }
+}

@@ -1,0 +1,176 @@
+package org.minhu.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.minhu.common.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the conversation flows do with cases: file one, list and show a resident's own, find an
+ * open one nearby to follow instead, and rate a resolved one. A resident only ever sees their
+ * own cases; someone else's number reads exactly like a number that does not exist.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseService {
+
+    /** Longest list a resident is shown, whatever the caller asks for. */
+    public static final int MAX_LIST = 50;
+    static final int MAX_REASON = 1000;
+
+    private final ServiceCaseRepository cases;
+    private final CaseEventRepository events;
+    private final CaseFollowerRepository followers;
+    private final CaseNumbers numbers;
+    private final Categories categories;
+    private final CasesConfig config;
+    private final Clock clock;
+
+    public CaseService(ServiceCaseRepository cases, CaseEventRepository events, CaseFollowerRepository followers,
+                       CaseNumbers numbers, Categories categories, CasesConfig config, Clock clock) {
+        this.cases = cases;
+        this.events = events;
+        this.followers = followers;
+        this.numbers = numbers;
+        this.categories = categories;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Registers a request (受理): the category decides the handling unit, the priority and the deadline. */
+    public ServiceCase file(NewCase request) {
+        Category category = categories.find(request.category())
+                .orElseThrow(() -> ProblemException.badRequest("category", "unknown category: " + request.category()));
+        Instant now = clock.instant();
+        String number = numbers.next(LocalDate.ofInstant(now, config.zone()));
+        ServiceCase serviceCase = new ServiceCase(number, request, category, now);
+        cases.persist(serviceCase);
+        events.persist(new CaseEvent(serviceCase, now, request.phone(), CaseEvent.Kind.FILED, null, null));
+        return serviceCase;
+    }
+
+    /** The resident's cases, open ones first, then the most recent; at most {@code limit} (≤ {@link #MAX_LIST}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ServiceCase> forResident(String phone, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return cases.forPhone(phone, Math.min(limit, MAX_LIST));
+    }
+
+    /** The case with this number if the resident filed it; empty for anyone else's and for unknown numbers. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ServiceCase> forResident(String phone, String number) {
+        if (phone == null || number == null) {
+            return Optional.empty();
+        }
+        return cases.findOwned(phone, number.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Open cases of a category within {@code radiusMeters} of a place, nearest first: before a
+     * resident files, they can follow one of these instead. Cases without a location are never near.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ServiceCase> nearbyOpen(String category, double latitude, double longitude, double radiusMeters) {
+        double latitudeSpan = radiusMeters / Geo.METERS_PER_DEGREE;
+        double longitudeSpan = radiusMeters
+                / (Geo.METERS_PER_DEGREE * Math.max(Math.cos(Math.toRadians(latitude)), 0.01));
+        return cases.openInBox(category, latitude - latitudeSpan, latitude + latitudeSpan,
+                        longitude - longitudeSpan, longitude + longitudeSpan).stream()
+                .map(c -> new Nearby(c, Geo.distanceMeters(latitude, longitude, c.getLatitude(), c.getLongitude())))
+                .filter(n -> n.meters() <= radiusMeters)
+                .sorted(Comparator.comparingDouble(Nearby::meters))
+                .map(Nearby::serviceCase)
+                .toList();
+    }
+
+    private record Nearby(ServiceCase serviceCase, double meters) {
+    }
+
+    /**
+     * The resident follows an existing case instead of filing the same problem again. Following
+     * twice, or following one's own case, changes nothing.
+     */
+    public void follow(String number, String phone) {
+        ServiceCase serviceCase = cases.findByNumber(number)
+                .orElseThrow(() -> ProblemException.notFound("no case " + number));
+        if (serviceCase.belongsTo(phone)) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (followers.add(serviceCase.getId(), phone, now)) {
+            events.persist(new CaseEvent(serviceCase, now, phone, CaseEvent.Kind.FOLLOWED, serviceCase.getState(), null));
+        }
+    }
+
+    /** Who follows the case, in the order they joined: the people to tell, besides the resident who filed it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> followers(ServiceCase serviceCase) {
+        return followers.phonesFollowing(serviceCase.getId());
+    }
+
+    /**
+     * The resident rates their own resolved case. 满意 and 基本满意 close the cycle (RATED);
+     * 不满意 makes it a 差评件: reopened (IN_PROGRESS), flagged for supervision, with a new deadline.
+     *
+     * @throws CaseStateException if the case is not RESOLVED (already rated, or not done yet)
+     * @throws ProblemException   404 if the resident has no case with this number
+     */
+    public ServiceCase rate(String phone, String number, Rating rating, String reason) {
+        if (rating == null) {
+            throw ProblemException.badRequest("rating", "rating is required");
+        }
+        ServiceCase serviceCase = forResident(phone, number)
+                .orElseThrow(() -> ProblemException.notFound("no case " + number));
+        String why = reason == null || reason.isBlank() ? null : clip(reason.strip());
+        Instant now = clock.instant();
+        CaseState before = serviceCase.getState();
+        if (rating == Rating.UNSATISFIED) {
+            serviceCase.reopenAsPoorlyRated(why, now);
+        } else {
+            serviceCase.rate(rating, why, now);
+        }
+        String note = why == null ? rating.name() : rating.name() + ": " + why;
+        events.persist(new CaseEvent(serviceCase, now, phone, CaseEvent.Kind.RATED, before, note));
+        return serviceCase;
+    }
+
+    /**
+     * The handling unit reports the case done (办结). A stand-in until the staff lifecycle
+     * (dispatch, accept, return, reply) arrives; the unit is recorded as the actor.
+     *
+     * @throws CaseStateException if the case is not open
+     */
+    public ServiceCase resolve(String number, String note) {
+        ServiceCase serviceCase = cases.findByNumber(number)
+                .orElseThrow(() -> ProblemException.notFound("no case " + number));
+        Instant now = clock.instant();
+        CaseState before = serviceCase.getState();
+        serviceCase.resolve(now);
+        events.persist(new CaseEvent(serviceCase, now, serviceCase.getUnit(), CaseEvent.Kind.RESOLVED, before,
+                note == null || note.isBlank() ? null : clip(note.strip())));
+        return serviceCase;
+    }
+
+    /** The case's history, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CaseEvent> history(ServiceCase serviceCase) {
+        return events.forCase(serviceCase.getId());
+    }
+
+    private static String clip(String text) {
+        if (text.length() <= MAX_REASON) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_REASON - 1)) ? MAX_REASON - 1 : MAX_REASON;
+        return text.substring(0, end);
+    }
+}

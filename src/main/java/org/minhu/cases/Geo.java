@@ -1,0 +1,23 @@
+package org.minhu.cases;
+
+/** Distances on the Earth's surface, good to a few metres at city scale. */
+public final class Geo {
+
+    static final double EARTH_RADIUS_METERS = 6_371_008.8;
+    /** Length of one degree of latitude, and of longitude at the equator. */
+    static final double METERS_PER_DEGREE = Math.PI * EARTH_RADIUS_METERS / 180;
+
+    private Geo() {
+    }
+
+    /** Great-circle distance by the haversine formula. */
+    public static double distanceMeters(double latitude1, double longitude1, double latitude2, double longitude2) {
+        double phi1 = Math.toRadians(latitude1);
+        double phi2 = Math.toRadians(latitude2);
+        double dPhi = phi2 - phi1;
+        double dLambda = Math.toRadians(longitude2 - longitude1);
+        double h = Math.sin(dPhi / 2) * Math.sin(dPhi / 2)
+                + Math.cos(phi1) * Math.cos(phi2) * Math.sin(dLambda / 2) * Math.sin(dLambda / 2);
+        return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+}

@@ -1,0 +1,82 @@
+package org.minhu.conversation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.minhu.carrier.client.CarrierUnavailableException;
+import org.minhu.carrier.client.PlatformAnswer;
+import org.minhu.carrier.client.PlatformClient;
+import org.minhu.flow.FlowSet;
+import org.minhu.flow.Messages;
+import org.minhu.flow.Step;
+
+import java.util.List;
+
+/**
+ * Sets the platform's fixed menu (the bar under the conversation) from the menu flow's options:
+ * the first two as entries, the rest under "更多". Tried every minute until the platform takes it.
+ */
+@ApplicationScoped
+public class FixedMenu {
+
+    private static final int TOP = 2;
+    private static final int SUBMENU = 5;
+
+    private final FlowRegistry flows;
+    private final PlatformClient platform;
+    private final ObjectMapper json;
+    private volatile boolean set;
+
+    public FixedMenu(FlowRegistry flows, PlatformClient platform, ObjectMapper json) {
+        this.flows = flows;
+        this.platform = platform;
+        this.json = json;
+    }
+
+    @Scheduled(every = "60s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void publish() {
+        if (set) {
+            return;
+        }
+        try {
+            PlatformAnswer answer = platform.setMenu(menu());
+            set = answer.ok();
+            if (!set) {
+                Log.warnf("the platform refused the fixed menu: %s", answer);
+            }
+        } catch (CarrierUnavailableException e) {
+            Log.infof("fixed menu not set yet, the platform is unavailable: %s", e.getMessage());
+        }
+    }
+
+    ObjectNode menu() {
+        FlowSet set = flows.engine().flows();
+        Step start = set.flow(FlowSet.MENU).step(set.flow(FlowSet.MENU).start());
+        List<Step.Option> options = start instanceof Step.Ask ask ? ask.options() : List.of();
+        Messages messages = set.messages();
+        ObjectNode body = json.createObjectNode();
+        ArrayNode entries = body.putObject("menu").putArray("entries");
+        for (Step.Option option : options.subList(0, Math.min(TOP, options.size()))) {
+            entries.add(chip(messages, option));
+        }
+        if (options.size() > TOP) {
+            ObjectNode more = entries.addObject().putObject("menu");
+            more.put("displayText", "更多");
+            ArrayNode sub = more.putArray("entries");
+            options.subList(TOP, Math.min(options.size(), TOP + SUBMENU)).forEach(o -> sub.add(chip(messages, o)));
+        }
+        return body;
+    }
+
+    private ObjectNode chip(Messages messages, Step.Option option) {
+        String target = option.to() != null && option.to().flow() != null
+                ? "flow:" + option.to().flow() : "opt:" + FlowSet.MENU + ":menu:" + option.value();
+        ObjectNode reply = json.createObjectNode();
+        ObjectNode body = reply.putObject("reply").put("displayText", messages.template(Messages.DEFAULT_LANGUAGE, option.label()));
+        body.putObject("postback").put("data", target);
+        return reply;
+    }
+}

@@ -1,0 +1,290 @@
+package org.minhu.conversation.actions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.minhu.cases.CaseEvent;
+import org.minhu.cases.CaseProgress;
+import org.minhu.cases.CaseService;
+import org.minhu.cases.CaseStateException;
+import org.minhu.cases.Categories;
+import org.minhu.cases.Category;
+import org.minhu.cases.NewCase;
+import org.minhu.cases.Rating;
+import org.minhu.cases.ServiceCase;
+import org.minhu.conversation.ActionContext;
+import org.minhu.conversation.ConversationAction;
+import org.minhu.conversation.Formats;
+import org.minhu.flow.Input;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The case actions flows call: file, find nearby, follow, list, show and rate the resident's own cases. */
+final class CaseActions {
+
+    private CaseActions() {
+    }
+
+    static String categoryLabel(Categories categories, String code, String language) {
+        return categories.find(code).map(Category::name).map(n -> n.in(language)).orElse(code);
+    }
+
+    static Map<String, Object> item(ServiceCase c, Categories categories, String language) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("value", c.getNumber());
+        item.put("label", c.getNumber());
+        item.put("description", categoryLabel(categories, c.getCategory(), language) + " · "
+                + c.getState().label(language) + "\n" + Formats.clip(c.getDescription(), 60));
+        return item;
+    }
+
+    static Input.ActionResult list(List<ServiceCase> cases, Categories categories, String language) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ServiceCase c : cases) {
+            items.add(item(c, categories, language));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("count", items.size());
+        data.put("items", items);
+        return new Input.ActionResult(items.isEmpty() ? "none" : "found", data);
+    }
+
+    @ApplicationScoped
+    static class CreateCase implements ConversationAction {
+        private final CaseService cases;
+        private final Categories categories;
+        private final Formats formats;
+
+        CreateCase(CaseService cases, Categories categories, Formats formats) {
+            this.cases = cases;
+            this.categories = categories;
+            this.formats = formats;
+        }
+
+        @Override
+        public String name() {
+            return "create-case";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "number", "unit", "due", "category");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            ServiceCase created = cases.file(new NewCase(ctx.phone(), ctx.text("category.value"), ctx.text("description"),
+                    ctx.number("place.latitude"), ctx.number("place.longitude"), ctx.text("place.label"),
+                    ctx.text("photo.path"), ctx.flowId(), ctx.flowVersion()));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("number", created.getNumber());
+            data.put("unit", created.getUnit());
+            data.put("due", formats.time(created.getDueAt(), ctx.language()));
+            data.put("category", categoryLabel(categories, created.getCategory(), ctx.language()));
+            return new Input.ActionResult("created", data);
+        }
+    }
+
+    @ApplicationScoped
+    static class FindNearby implements ConversationAction {
+        private final CaseService cases;
+        private final double radius;
+
+        FindNearby(CaseService cases,
+                   @org.eclipse.microprofile.config.inject.ConfigProperty(name = "minhu.cases.nearby-meters", defaultValue = "300")
+                   double radius) {
+            this.cases = cases;
+            this.radius = radius;
+        }
+
+        @Override
+        public String name() {
+            return "find-nearby-cases";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "count", "number", "description", "distance");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            Double lat = ctx.number("place.latitude");
+            Double lon = ctx.number("place.longitude");
+            String category = ctx.text("category.value");
+            Map<String, Object> data = new LinkedHashMap<>();
+            List<ServiceCase> found = lat == null || lon == null || category == null ? List.of()
+                    : cases.nearbyOpen(category, lat, lon, radius).stream()
+                    .filter(c -> !c.belongsTo(ctx.phone())).toList();
+            data.put("count", found.size());
+            if (!found.isEmpty()) {
+                ServiceCase nearest = found.get(0);
+                data.put("number", nearest.getNumber());
+                data.put("description", Formats.clip(nearest.getDescription(), 30));
+                data.put("distance", Math.round(org.minhu.cases.Geo.distanceMeters(lat, lon, nearest.getLatitude(), nearest.getLongitude())));
+            }
+            return new Input.ActionResult(found.isEmpty() ? "none" : "found", data);
+        }
+    }
+
+    @ApplicationScoped
+    static class FollowCase implements ConversationAction {
+        private final CaseService cases;
+
+        FollowCase(CaseService cases) {
+            this.cases = cases;
+        }
+
+        @Override
+        public String name() {
+            return "follow-case";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "number");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            String number = ctx.text("nearby.number");
+            cases.follow(number, ctx.phone());
+            return new Input.ActionResult("followed", Map.of("number", number));
+        }
+    }
+
+    @ApplicationScoped
+    static class ListMine implements ConversationAction {
+        private final CaseService cases;
+        private final Categories categories;
+
+        ListMine(CaseService cases, Categories categories) {
+            this.cases = cases;
+            this.categories = categories;
+        }
+
+        @Override
+        public String name() {
+            return "list-my-cases";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "count", "items");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            return list(cases.forResident(ctx.phone(), 10), categories, ctx.language());
+        }
+    }
+
+    @ApplicationScoped
+    static class ListRateable implements ConversationAction {
+        private final CaseService cases;
+        private final Categories categories;
+
+        ListRateable(CaseService cases, Categories categories) {
+            this.cases = cases;
+            this.categories = categories;
+        }
+
+        @Override
+        public String name() {
+            return "list-rateable-cases";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "count", "items");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            return list(cases.forResident(ctx.phone(), 50).stream()
+                    .filter(c -> c.getState() == org.minhu.cases.CaseState.RESOLVED).limit(10).toList(),
+                    categories, ctx.language());
+        }
+    }
+
+    @ApplicationScoped
+    static class ShowCase implements ConversationAction {
+        private final CaseService cases;
+        private final Categories categories;
+        private final Formats formats;
+
+        ShowCase(CaseService cases, Categories categories, Formats formats) {
+            this.cases = cases;
+            this.categories = categories;
+            this.formats = formats;
+        }
+
+        @Override
+        public String name() {
+            return "show-case";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "number", "state", "progress", "category", "place", "unit", "due", "timeline",
+                    "description");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            String language = ctx.language();
+            return cases.forResident(ctx.phone(), ctx.text("picked.value")).map(c -> {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("number", c.getNumber());
+                data.put("state", c.getState().label(language));
+                data.put("progress", CaseProgress.bar(c, language));
+                data.put("category", categoryLabel(categories, c.getCategory(), language));
+                data.put("place", c.getAddress() == null ? "" : c.getAddress());
+                data.put("unit", c.getUnit());
+                data.put("due", formats.time(c.getDueAt(), language));
+                data.put("description", Formats.clip(c.getDescription(), 200));
+                List<String> lines = new ArrayList<>();
+                for (CaseEvent event : cases.history(c)) {
+                    String state = event.getToState() == null ? "" : event.getToState().label(language);
+                    lines.add(formats.time(event.getAt(), language) + " " + state
+                            + (event.getNote() == null || event.getNote().isBlank() ? "" : "：" + Formats.clip(event.getNote(), 60)));
+                }
+                data.put("timeline", String.join("\n", lines));
+                return new Input.ActionResult("found", data);
+            }).orElseGet(() -> new Input.ActionResult("not-found", Map.of()));
+        }
+    }
+
+    @ApplicationScoped
+    static class RateCase implements ConversationAction {
+        private final CaseService cases;
+
+        RateCase(CaseService cases) {
+            this.cases = cases;
+        }
+
+        @Override
+        public String name() {
+            return "rate-case";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "number");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            String number = ctx.text("target.value");
+            Rating rating = Rating.valueOf(ctx.text("rating.value"));
+            try {
+                cases.rate(ctx.phone(), number, rating, ctx.text("reason"));
+            } catch (CaseStateException e) {
+                return new Input.ActionResult("refused", Map.of("number", number));
+            }
+            return new Input.ActionResult(rating == Rating.UNSATISFIED ? "reopened" : "rated", Map.of("number", number));
+        }
+    }
+}

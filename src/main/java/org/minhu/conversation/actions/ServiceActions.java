@@ -1,0 +1,87 @@
+package org.minhu.conversation.actions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.minhu.conversation.ActionContext;
+import org.minhu.conversation.ConversationAction;
+import org.minhu.conversation.Handoff;
+import org.minhu.conversation.HandoffRepository;
+import org.minhu.flow.Input;
+import org.minhu.knowledge.KnowledgeBase;
+import org.minhu.knowledge.KnowledgeMatch;
+import org.minhu.resident.ResidentRepository;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Answering from the knowledge base, and handing the conversation to a person. */
+final class ServiceActions {
+
+    private ServiceActions() {
+    }
+
+    @ApplicationScoped
+    static class SearchKnowledge implements ConversationAction {
+        private final KnowledgeBase knowledge;
+
+        SearchKnowledge(KnowledgeBase knowledge) {
+            this.knowledge = knowledge;
+        }
+
+        @Override
+        public String name() {
+            return "search-knowledge";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "found", "question", "answer", "count");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            List<KnowledgeMatch> matches = knowledge.search(ctx.text("question"), ctx.language());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("found", !matches.isEmpty());
+            data.put("count", matches.size());
+            if (!matches.isEmpty()) {
+                data.put("question", matches.get(0).question());
+                data.put("answer", matches.get(0).answer());
+            }
+            return new Input.ActionResult(matches.isEmpty() ? "none" : "found", data);
+        }
+    }
+
+    @ApplicationScoped
+    static class HandOff implements ConversationAction {
+        private final HandoffRepository handoffs;
+        private final ResidentRepository residents;
+
+        HandOff(HandoffRepository handoffs, ResidentRepository residents) {
+            this.handoffs = handoffs;
+            this.residents = residents;
+        }
+
+        @Override
+        public String name() {
+            return "hand-off";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "position");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            Handoff handoff = handoffs.openFor(ctx.phone()).orElseGet(() -> {
+                Handoff created = new Handoff(ctx.phone(), ctx.flowId(), ctx.now());
+                handoffs.persist(created);
+                return created;
+            });
+            residents.findByPhone(ctx.phone()).ifPresent(r -> r.handOver(true, ctx.now()));
+            return new Input.ActionResult("queued", Map.of("position", handoffs.ahead(handoff)));
+        }
+    }
+}

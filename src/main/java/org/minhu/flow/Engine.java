@@ -1,0 +1,789 @@
+package org.minhu.flow;
+
+import org.minhu.carrier.outbound.BotMessage;
+import org.minhu.carrier.outbound.CardContent;
+import org.minhu.carrier.outbound.Chip;
+import org.minhu.carrier.outbound.Content;
+import org.minhu.carrier.outbound.Media;
+import org.minhu.carrier.outbound.PlatformLimits;
+
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The conversation engine: {@code (flows, state, input) -> (new state, effects)}. Pure: no I/O,
+ * no clock of its own, no framework. It runs say, branch and goto steps until it reaches a
+ * question (and waits for the answer), an action (and waits for its result) or the end.
+ */
+public final class Engine {
+
+    /** Texts the engine itself says; every bundle must have them. */
+    public static final Set<String> ENGINE_KEYS = Set.of("engine.invalid", "engine.stuck", "engine.cancelled",
+            "engine.expired", "engine.resume.offer", "engine.back.none", "engine.language.changed", "engine.unsupported",
+            "engine.location.hint", "engine.file.failed", "engine.chip.menu", "engine.chip.agent", "engine.chip.resume",
+            "engine.chip.discard", "engine.chip.skip", "engine.chip.yes", "engine.chip.no", "engine.chip.location",
+            "engine.chip.select");
+
+    private static final int MAX_AUTO_STEPS = 100;
+    private static final Set<String> YES = Set.of("是", "是的", "确认", "对", "好", "好的", "可以", "yes", "y", "ok", "confirm");
+    private static final Set<String> NO = Set.of("否", "不", "不是", "不对", "取消提交", "no", "n");
+    private static final Set<String> SKIP = Set.of("跳过", "skip", "不用", "没有");
+
+    public record Settings(int maxInvalid, Duration idleTimeout, Duration draftTtl) {
+        public static final Settings DEFAULT = new Settings(2, Duration.ofMinutes(30), Duration.ofDays(7));
+    }
+
+    private final FlowSet flows;
+    private final Settings settings;
+
+    public Engine(FlowSet flows, Settings settings) {
+        this.flows = flows;
+        this.settings = settings;
+    }
+
+    public FlowSet flows() {
+        return flows;
+    }
+
+    /** One step: the resident's input (or an action's result) against the conversation as it stands. */
+    public StepResult step(ConversationState state, Input input, Map<String, Object> context, Instant now) {
+        return new Turn(state, context, now).run(input);
+    }
+
+    private enum Command { MENU, CANCEL, BACK, AGENT, RESUME, DISCARD, ENGLISH, CHINESE }
+
+    /** The mutable working copy of one step; turned back into an immutable state at the end. */
+    private final class Turn {
+        final Map<String, Object> context;
+        final Instant now;
+        final List<Effect> effects = new ArrayList<>();
+        String flowId;
+        int flowVersion;
+        String stepId;
+        Map<String, Object> vars;
+        int invalidCount;
+        List<String> backStack;
+        String returnTo;
+        String language;
+        ConversationState.Draft draft;
+
+        Turn(ConversationState s, Map<String, Object> context, Instant now) {
+            this.context = context == null ? Map.of() : context;
+            this.now = now;
+            flowId = s.flowId();
+            flowVersion = s.flowVersion();
+            stepId = s.stepId();
+            vars = new LinkedHashMap<>(s.vars());
+            invalidCount = s.invalidCount();
+            backStack = new ArrayList<>(s.backStack());
+            returnTo = s.returnTo();
+            language = s.language();
+            draft = s.draft();
+            if (flowId != null && (flows.flow(flowId) == null || flows.flow(flowId).step(stepId) == null)) {
+                // the flow changed under a waiting conversation: start over rather than fail
+                idle();
+            }
+            if (s.lastActivity() != null && flowId != null && s.lastActivity().plus(settings.idleTimeout()).isBefore(now)) {
+                // dated from the resident's last answer, so a request left 8 days ago is not offered as fresh
+                keepDraft(s.lastActivity());
+                idle();
+            }
+            if (draft != null && draft.savedAt().plus(settings.draftTtl()).isBefore(now)) {
+                draft = null;
+            }
+        }
+
+        StepResult run(Input input) {
+            if (input instanceof Input.ActionResult result) {
+                actionDone(result);
+            } else {
+                answer(input);
+            }
+            ConversationState state = new ConversationState(flowId, flowVersion, stepId, vars, invalidCount, backStack,
+                    returnTo, language, now, draft);
+            return new StepResult(state, effects);
+        }
+
+        // ---- input handling ----
+
+        void answer(Input input) {
+            Command command = command(input);
+            if (command != null) {
+                command(command);
+                return;
+            }
+            if (input instanceof Input.Choice choice && jump(choice.postback())) {
+                return;
+            }
+            if (flowId == null) {
+                startFlow(FlowSet.MENU);
+                return;
+            }
+            Step step = flow().step(stepId);
+            if (!(step instanceof Step.Ask ask)) {
+                startFlow(FlowSet.MENU);
+                return;
+            }
+            if (input instanceof Input.Choice choice && choice.postback() != null && choice.postback().startsWith("loc:")) {
+                say(text("engine.location.hint"));
+                return;
+            }
+            if (input instanceof Input.Choice choice && choice.postback() != null && choice.postback().startsWith("opt:")
+                    && !choice.postback().startsWith(optionPrefix(ask))) {
+                say(text("engine.expired"));
+                prompt(ask);
+                return;
+            }
+            Answer answer = interpret(ask, input);
+            if (answer == null) {
+                invalid(ask, input);
+                return;
+            }
+            invalidCount = 0;
+            if (ask.save() != null) {
+                if (answer.value() == null) {
+                    vars.remove(ask.save());
+                } else {
+                    vars.put(ask.save(), answer.value());
+                }
+            }
+            backStack.add(ask.id());
+            Step.Option option = answer.option();
+            if (option != null && option.edit() != null) {
+                returnTo = ask.id();
+                enter(option.edit());
+            } else if (option != null && option.to() != null && (returnTo == null || option.to().step() == null)) {
+                follow(option.to());
+            } else if (returnTo != null) {
+                String back = returnTo;
+                returnTo = null;
+                enter(back);
+            } else {
+                follow(ask.next());
+            }
+        }
+
+        void actionDone(Input.ActionResult result) {
+            Step step = flowId == null ? null : flow().step(stepId);
+            if (!(step instanceof Step.Action action)) {
+                return;
+            }
+            Map<String, Object> saved = new LinkedHashMap<>(result.data() == null ? Map.of() : result.data());
+            saved.put("outcome", result.outcome());
+            vars.put(action.save() != null ? action.save() : action.action(), saved);
+            Transition next = action.on().getOrDefault(result.outcome(), action.next());
+            follow(next);
+        }
+
+        Command command(Input input) {
+            if (input instanceof Input.Choice choice && choice.postback() != null && choice.postback().startsWith("cmd:")) {
+                return switch (choice.postback().substring(4)) {
+                    case "menu" -> Command.MENU;
+                    case "cancel" -> Command.CANCEL;
+                    case "back" -> Command.BACK;
+                    case "agent" -> Command.AGENT;
+                    case "resume" -> Command.RESUME;
+                    case "discard" -> Command.DISCARD;
+                    default -> null;
+                };
+            }
+            if (!(input instanceof Input.Text text)) {
+                return null;
+            }
+            return switch (normalize(text.text())) {
+                case "菜单", "menu", "0", "主菜单" -> Command.MENU;
+                case "取消", "cancel", "退出" -> Command.CANCEL;
+                case "返回", "back", "上一步" -> Command.BACK;
+                case "人工", "agent", "转人工", "人工服务" -> Command.AGENT;
+                case "继续", "resume" -> draft != null ? Command.RESUME : null;
+                case "english", "en" -> Command.ENGLISH;
+                case "中文", "chinese" -> Command.CHINESE;
+                default -> null;
+            };
+        }
+
+        void command(Command command) {
+            switch (command) {
+                case MENU -> startFlow(FlowSet.MENU);
+                case AGENT -> startFlow(FlowSet.AGENT);
+                case CANCEL -> {
+                    if (flowId != null && !FlowSet.MENU.equals(flowId)) {
+                        say(text("engine.cancelled"));
+                        if (flow().resumable()) {
+                            draft = null;
+                        }
+                    }
+                    idle();
+                    startFlow(FlowSet.MENU);
+                }
+                case BACK -> back();
+                case RESUME -> resume();
+                case DISCARD -> {
+                    draft = null;
+                    startFlow(FlowSet.MENU);
+                }
+                case ENGLISH, CHINESE -> {
+                    language = command == Command.ENGLISH ? "en" : Messages.DEFAULT_LANGUAGE;
+                    say(text("engine.language.changed"));
+                    reprompt();
+                }
+            }
+        }
+
+        /** A chip that names where it goes (a flow, or a step) works from any old message. */
+        boolean jump(String postback) {
+            if (postback == null) {
+                return false;
+            }
+            if (postback.startsWith("flow:") && flows.flow(postback.substring(5)) != null) {
+                startFlow(postback.substring(5));
+                return true;
+            }
+            if (postback.startsWith("go:")) {
+                String[] parts = postback.split(":", 3);
+                Flow target = parts.length == 3 ? flows.flow(parts[1]) : null;
+                if (target != null && target.step(parts[2]) != null) {
+                    if (!parts[1].equals(flowId)) {
+                        keepDraft(now);
+                        startFlowAt(target, parts[2]);
+                    } else {
+                        enter(parts[2]);
+                    }
+                    return true;
+                }
+            }
+            if (postback.startsWith("opt:") && flowId == null || postback.startsWith("opt:") && !postback.startsWith("opt:" + flowId + ":")) {
+                // an option of a step we are not at: only options that open a flow still make sense
+                String[] parts = postback.split(":", 4);
+                Flow target = parts.length == 4 ? flows.flow(parts[1]) : null;
+                if (target != null && target.step(parts[2]) instanceof Step.Ask ask) {
+                    for (Step.Option option : ask.options()) {
+                        if (option.value().equals(parts[3]) && option.to() != null && option.to().flow() != null) {
+                            startFlow(option.to().flow());
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        void back() {
+            if (flowId == null || backStack.isEmpty()) {
+                say(text("engine.back.none"));
+                reprompt();
+                return;
+            }
+            String previous = backStack.remove(backStack.size() - 1);
+            returnTo = null;
+            enter(previous);
+        }
+
+        void resume() {
+            if (draft == null || flows.flow(draft.flowId()) == null || flows.flow(draft.flowId()).step(draft.stepId()) == null) {
+                draft = null;
+                startFlow(FlowSet.MENU);
+                return;
+            }
+            Flow flow = flows.flow(draft.flowId());
+            flowId = flow.id();
+            flowVersion = flow.version();
+            vars = new LinkedHashMap<>(draft.vars());
+            backStack = new ArrayList<>();
+            returnTo = null;
+            invalidCount = 0;
+            String at = draft.stepId();
+            draft = null;
+            enter(at);
+        }
+
+        void reprompt() {
+            if (flowId != null && flow().step(stepId) instanceof Step.Ask ask) {
+                prompt(ask);
+            } else {
+                startFlow(FlowSet.MENU);
+            }
+        }
+
+        void invalid(Step.Ask ask, Input input) {
+            invalidCount++;
+            if (invalidCount > settings.maxInvalid()) {
+                invalidCount = 0;
+                say(new BotMessage(new Content.Text(render("engine.stuck")),
+                        List.of(Chip.reply(label("engine.chip.menu"), "cmd:menu"), Chip.reply(label("engine.chip.agent"), "cmd:agent"))));
+                return;
+            }
+            if (input instanceof Input.File file && file.error() != null) {
+                say(text("engine.file.failed"));
+            } else if (input instanceof Input.Unsupported) {
+                say(text("engine.unsupported"));
+            } else {
+                say(text(ask.invalid() != null ? ask.invalid() : "engine.invalid"));
+            }
+            prompt(ask);
+        }
+
+        // ---- moving through a flow ----
+
+        Flow flow() {
+            return flows.flow(flowId);
+        }
+
+        void startFlow(String id) {
+            Flow flow = flows.flow(id);
+            if (flowId != null && !id.equals(flowId)) {
+                keepDraft(now);
+            }
+            int at = effects.size();
+            startFlowAt(flow, flow.start());
+            if (FlowSet.MENU.equals(id) && draft != null) {
+                effects.add(at, new Effect.Send(new BotMessage(new Content.Text(render("engine.resume.offer", draft.vars())),
+                        List.of(Chip.reply(label("engine.chip.resume"), "cmd:resume"),
+                                Chip.reply(label("engine.chip.discard"), "cmd:discard")))));
+            }
+        }
+
+        void startFlowAt(Flow flow, String step) {
+            flowId = flow.id();
+            flowVersion = flow.version();
+            vars = new LinkedHashMap<>();
+            backStack = new ArrayList<>();
+            returnTo = null;
+            invalidCount = 0;
+            enter(step);
+        }
+
+        /** A resumable flow left half-way is kept as a draft. */
+        void keepDraft(Instant at) {
+            if (flowId == null || flows.flow(flowId) == null || !flows.flow(flowId).resumable() || vars.isEmpty()) {
+                return;
+            }
+            draft = new ConversationState.Draft(flowId, flowVersion, stepId, vars, at);
+        }
+
+        void idle() {
+            flowId = null;
+            flowVersion = 0;
+            stepId = null;
+            vars = new LinkedHashMap<>();
+            backStack = new ArrayList<>();
+            returnTo = null;
+            invalidCount = 0;
+        }
+
+        void follow(Transition t) {
+            if (t == null || t.end()) {
+                if (flowId != null && flows.flow(flowId).resumable()) {
+                    draft = null;
+                }
+                idle();
+            } else if (t.flow() != null) {
+                if (flowId != null && flows.flow(flowId).resumable()) {
+                    draft = null;
+                }
+                // the flow led on by itself: it is finished, not left half-way
+                idle();
+                startFlow(t.flow());
+            } else {
+                enter(t.step());
+            }
+        }
+
+        void enter(String id) {
+            for (int guard = 0; guard < MAX_AUTO_STEPS; guard++) {
+                Step step = flow().step(id);
+                stepId = id;
+                if (step instanceof Step.Ask ask) {
+                    prompt(ask);
+                    return;
+                }
+                if (step instanceof Step.Action action) {
+                    effects.add(new Effect.CallAction(action.action(), scope()));
+                    return;
+                }
+                Transition next;
+                if (step instanceof Step.Say say) {
+                    say(message(say.message()));
+                    next = say.next();
+                } else if (step instanceof Step.Branch branch) {
+                    next = branch.otherwise();
+                    for (Step.Branch.Case c : branch.cases()) {
+                        if (c.condition().test(scope())) {
+                            next = c.to();
+                            break;
+                        }
+                    }
+                } else if (step instanceof Step.Goto go) {
+                    next = go.to();
+                } else {
+                    next = Transition.END;
+                }
+                if (next == null || next.end() || next.flow() != null) {
+                    follow(next);
+                    return;
+                }
+                id = next.step();
+            }
+            throw new IllegalStateException("flow " + flowId + " loops without asking anything at step " + id);
+        }
+
+        // ---- answers ----
+
+        record Answer(Object value, Step.Option option) {
+        }
+
+        Answer interpret(Step.Ask ask, Input input) {
+            return switch (ask.kind()) {
+                case TEXT -> text(ask, input);
+                case CHOICE -> choice(ask, input);
+                case LOCATION -> location(ask, input);
+                case FILE -> file(ask, input);
+                case CONFIRM -> confirm(ask, input);
+            };
+        }
+
+        Answer text(Step.Ask ask, Input input) {
+            if (!(input instanceof Input.Text t)) {
+                return null;
+            }
+            String value = t.text().strip();
+            int length = value.codePointCount(0, value.length());
+            if (value.isEmpty() || ask.min() != null && length < ask.min() || ask.max() != null && length > ask.max()) {
+                return null;
+            }
+            if (ask.pattern() != null && !value.matches(ask.pattern())) {
+                return null;
+            }
+            return new Answer(value, null);
+        }
+
+        Answer choice(Step.Ask ask, Input input) {
+            List<Step.Option> options = options(ask);
+            if (input instanceof Input.Choice c && c.postback() != null && c.postback().startsWith(optionPrefix(ask))) {
+                String value = c.postback().substring(optionPrefix(ask).length());
+                return options.stream().filter(o -> o.value().equals(value)).findFirst()
+                        .map(o -> new Answer(chosen(o), o)).orElse(null);
+            }
+            String typed = input instanceof Input.Text t ? normalize(t.text())
+                    : input instanceof Input.Choice c && c.displayText() != null ? normalize(c.displayText()) : null;
+            if (typed == null) {
+                return null;
+            }
+            if (typed.matches("\\d{1,2}")) {
+                int n = Integer.parseInt(typed);
+                return n >= 1 && n <= options.size() ? new Answer(chosen(options.get(n - 1)), options.get(n - 1)) : null;
+            }
+            for (Step.Option option : options) {
+                if (normalize(optionLabel(option)).equals(typed) || normalize(option.value()).equals(typed)) {
+                    return new Answer(chosen(option), option);
+                }
+            }
+            return null;
+        }
+
+        Object chosen(Step.Option option) {
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("value", option.value());
+            value.put("label", optionLabel(option));
+            return value;
+        }
+
+        Answer location(Step.Ask ask, Input input) {
+            Map<String, Object> place = new LinkedHashMap<>();
+            if (input instanceof Input.Location l) {
+                place.put("latitude", l.latitude());
+                place.put("longitude", l.longitude());
+                String label = l.label() == null || l.label().isBlank()
+                        ? String.format(Locale.ROOT, "%.5f, %.5f", l.latitude(), l.longitude()) : l.label();
+                place.put("label", label);
+                return new Answer(place, null);
+            }
+            if (input instanceof Input.Text t) {
+                String typed = t.text().strip();
+                int min = ask.min() != null ? ask.min() : 4;
+                if (typed.codePointCount(0, typed.length()) >= min && (ask.max() == null || typed.length() <= ask.max())) {
+                    place.put("label", typed);
+                    place.put("address", typed);
+                    return new Answer(place, null);
+                }
+            }
+            return null;
+        }
+
+        Answer file(Step.Ask ask, Input input) {
+            if (input instanceof Input.File f && f.error() == null && f.path() != null) {
+                Map<String, Object> file = new LinkedHashMap<>();
+                file.put("path", f.path());
+                if (f.name() != null) {
+                    file.put("name", f.name());
+                }
+                if (f.type() != null) {
+                    file.put("type", f.type());
+                }
+                return new Answer(file, null);
+            }
+            boolean skip = input instanceof Input.Choice c && (optionPrefix(ask) + "__skip").equals(c.postback())
+                    || input instanceof Input.Text t && SKIP.contains(normalize(t.text()));
+            return ask.optional() && skip ? new Answer(null, null) : null;
+        }
+
+        Answer confirm(Step.Ask ask, Input input) {
+            if (input instanceof Input.Choice c && c.postback() != null && c.postback().startsWith(optionPrefix(ask))) {
+                String value = c.postback().substring(optionPrefix(ask).length());
+                return value.equals("yes") ? new Answer(true, null) : value.equals("no") ? new Answer(false, null) : null;
+            }
+            String typed = input instanceof Input.Text t ? normalize(t.text()) : null;
+            if (typed == null) {
+                return null;
+            }
+            if (YES.contains(typed) || typed.equals(normalize(render("engine.chip.yes")))) {
+                return new Answer(true, null);
+            }
+            if (NO.contains(typed) || typed.equals(normalize(render("engine.chip.no")))) {
+                return new Answer(false, null);
+            }
+            return null;
+        }
+
+        // ---- rendering ----
+
+        Map<String, Object> scope() {
+            Map<String, Object> scope = new LinkedHashMap<>(context);
+            scope.putAll(vars);
+            return scope;
+        }
+
+        String render(String key) {
+            return flows.messages().render(language, key, scope());
+        }
+
+        String render(String key, Map<String, Object> extra) {
+            Map<String, Object> scope = scope();
+            scope.putAll(extra);
+            return flows.messages().render(language, key, scope);
+        }
+
+        String label(String key) {
+            return clip(render(key), PlatformLimits.MAX_DISPLAY_TEXT);
+        }
+
+        String optionLabel(Step.Option option) {
+            return isKey(option.label()) ? label(option.label()) : clip(option.label(), PlatformLimits.MAX_DISPLAY_TEXT);
+        }
+
+        /** Static options name message keys; options built at run time carry their own text. */
+        boolean isKey(String text) {
+            return flows.messages().has(Messages.DEFAULT_LANGUAGE, text);
+        }
+
+        BotMessage text(String key) {
+            return new BotMessage(new Content.Text(clip(render(key), PlatformLimits.MAX_TEXT)), List.of());
+        }
+
+        void say(BotMessage message) {
+            if (message != null) {
+                effects.add(new Effect.Send(message));
+            }
+        }
+
+        BotMessage message(MessageSpec spec) {
+            List<Chip> chips = new ArrayList<>();
+            for (MessageSpec.ChipSpec c : spec.chips()) {
+                String label = label(c.label());
+                if (c.dial() != null) {
+                    chips.add(Chip.dial(label, "dial:" + c.dial(), c.dial()));
+                } else if (c.url() != null) {
+                    chips.add(Chip.openUrl(label, "url", c.url()));
+                } else {
+                    chips.add(Chip.reply(label, postback(c.to())));
+                }
+            }
+            return build(spec, chips, List.of());
+        }
+
+        String postback(Transition t) {
+            if (t.flow() != null) {
+                return "flow:" + t.flow();
+            }
+            if (t.end()) {
+                return "cmd:menu";
+            }
+            return "go:" + flowId + ":" + t.step();
+        }
+
+        /** Builds a message from a spec; {@code cardChips} go inside the card (up to four), the rest under it. */
+        BotMessage build(MessageSpec spec, List<Chip> chips, List<Chip> cardChips) {
+            if (spec.isCard()) {
+                List<Chip> inCard = cardChips.subList(0, Math.min(cardChips.size(), PlatformLimits.MAX_CARD_CHIPS));
+                List<Chip> under = new ArrayList<>(cardChips.subList(inCard.size(), cardChips.size()));
+                under.addAll(chips);
+                String title = spec.title() == null ? null : clip(render(spec.title()), PlatformLimits.MAX_TITLE);
+                String description = spec.description() == null ? null : clip(render(spec.description()), PlatformLimits.MAX_DESCRIPTION);
+                Media media = media(spec.media());
+                if (media == null && blank(title) && blank(description)) {
+                    return null;
+                }
+                return new BotMessage(new Content.Card(new CardContent(media, blank(title) ? null : title,
+                        blank(description) ? null : description, inCard)), limit(under));
+            }
+            List<Chip> all = new ArrayList<>(cardChips);
+            all.addAll(chips);
+            String text = clip(render(spec.text()), PlatformLimits.MAX_TEXT);
+            return blank(text) ? null : new BotMessage(new Content.Text(text), limit(all));
+        }
+
+        @SuppressWarnings("unchecked")
+        Media media(String path) {
+            if (path == null || !(Values.get(scope(), path) instanceof Map<?, ?> m)) {
+                return null;
+            }
+            Map<String, Object> media = (Map<String, Object>) m;
+            Object url = media.get("url");
+            Object type = media.get("contentType");
+            Double size = Values.number(media.get("size"));
+            if (url == null || type == null || size == null) {
+                return null;
+            }
+            try {
+                return Media.image(String.valueOf(url), String.valueOf(type), size.longValue());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        void prompt(Step.Ask ask) {
+            stepId = ask.id();
+            List<Chip> extra = new ArrayList<>();
+            List<Chip> cardChips = new ArrayList<>();
+            String prefix = optionPrefix(ask);
+            switch (ask.kind()) {
+                case CHOICE -> {
+                    List<Step.Option> options = options(ask);
+                    if (ask.display() == Step.Display.CAROUSEL && options.size() >= PlatformLimits.MIN_CAROUSEL_CARDS) {
+                        say(optionCarousel(ask, options));
+                        return;
+                    }
+                    if (ask.display() == Step.Display.CAROUSEL && options.size() == 1) {
+                        say(singleOption(ask, options.get(0)));
+                        return;
+                    }
+                    for (Step.Option option : options) {
+                        (ask.display() == Step.Display.CARD ? cardChips : extra)
+                                .add(Chip.reply(optionLabel(option), prefix + option.value()));
+                    }
+                }
+                case LOCATION -> extra.add(Chip.requestLocation(label("engine.chip.location"), "loc:" + flowId + ":" + ask.id()));
+                case FILE -> {
+                    if (ask.optional()) {
+                        extra.add(Chip.reply(label("engine.chip.skip"), prefix + "__skip"));
+                    }
+                }
+                case CONFIRM -> {
+                    extra.add(Chip.reply(label("engine.chip.yes"), prefix + "yes"));
+                    extra.add(Chip.reply(label("engine.chip.no"), prefix + "no"));
+                }
+                case TEXT -> {
+                }
+            }
+            extra.addAll(globalChips());
+            List<Chip> promptChips = new ArrayList<>();
+            for (MessageSpec.ChipSpec c : ask.prompt().chips()) {
+                promptChips.add(c.dial() != null ? Chip.dial(label(c.label()), "dial:" + c.dial(), c.dial())
+                        : c.url() != null ? Chip.openUrl(label(c.label()), "url", c.url())
+                        : Chip.reply(label(c.label()), postback(c.to())));
+            }
+            promptChips.addAll(extra);
+            BotMessage message = build(ask.prompt(), promptChips, cardChips);
+            say(message);
+        }
+
+        BotMessage optionCarousel(Step.Ask ask, List<Step.Option> options) {
+            String prefix = optionPrefix(ask);
+            List<CardContent> cards = new ArrayList<>();
+            String select = label("engine.chip.select");
+            for (Step.Option option : options.subList(0, Math.min(options.size(), PlatformLimits.MAX_CAROUSEL_CARDS))) {
+                String description = option.description() == null ? null
+                        : clip(isKey(option.description()) ? render(option.description()) : option.description(), PlatformLimits.MAX_DESCRIPTION);
+                cards.add(new CardContent(null, clip(isKey(option.label()) ? render(option.label()) : option.label(), PlatformLimits.MAX_TITLE),
+                        blank(description) ? null : description, List.of(Chip.reply(select, prefix + option.value()))));
+            }
+            // the question itself goes first, then the cards to choose from
+            if (ask.prompt().text() != null) {
+                say(new BotMessage(new Content.Text(clip(render(ask.prompt().text()), PlatformLimits.MAX_TEXT)), List.of()));
+            }
+            return new BotMessage(new Content.Carousel(cards), limit(globalChips()));
+        }
+
+        /** A carousel of one is a card; its chip carries the option's own label, e.g. a case number. */
+        BotMessage singleOption(Step.Ask ask, Step.Option option) {
+            if (ask.prompt().text() != null) {
+                say(new BotMessage(new Content.Text(clip(render(ask.prompt().text()), PlatformLimits.MAX_TEXT)), List.of()));
+            }
+            String description = option.description() == null ? null
+                    : clip(isKey(option.description()) ? render(option.description()) : option.description(), PlatformLimits.MAX_DESCRIPTION);
+            String title = clip(isKey(option.label()) ? render(option.label()) : option.label(), PlatformLimits.MAX_TITLE);
+            return new BotMessage(new Content.Card(new CardContent(null, title, blank(description) ? null : description,
+                    List.of(Chip.reply(optionLabel(option), optionPrefix(ask) + option.value())))), limit(globalChips()));
+        }
+
+        List<Chip> globalChips() {
+            if (FlowSet.MENU.equals(flowId) || FlowSet.AGENT.equals(flowId)) {
+                return List.of();
+            }
+            return List.of(Chip.reply(label("engine.chip.menu"), "cmd:menu"));
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Step.Option> options(Step.Ask ask) {
+            if (ask.optionsFrom() == null) {
+                return ask.options();
+            }
+            List<Step.Option> options = new ArrayList<>();
+            if (Values.get(scope(), ask.optionsFrom()) instanceof List<?> items) {
+                for (Object item : items) {
+                    if (item instanceof Map<?, ?> m) {
+                        Map<String, Object> fields = (Map<String, Object>) m;
+                        Object value = fields.get("value");
+                        Object label = fields.get("label");
+                        if (value != null && label != null) {
+                            Object description = fields.get("description");
+                            options.add(new Step.Option(Values.text(value), Values.text(label),
+                                    description == null ? null : Values.text(description), null, null, 0));
+                        }
+                    }
+                }
+            }
+            return options;
+        }
+
+        String optionPrefix(Step.Ask ask) {
+            return "opt:" + flowId + ":" + ask.id() + ":";
+        }
+    }
+
+    static List<Chip> limit(List<Chip> chips) {
+        return chips.size() <= PlatformLimits.MAX_CHIPS ? chips : chips.subList(0, PlatformLimits.MAX_CHIPS);
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static String clip(String s, int max) {
+        if (s == null || s.codePointCount(0, s.length()) <= max) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
+    static String normalize(String s) {
+        return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+    }
+}

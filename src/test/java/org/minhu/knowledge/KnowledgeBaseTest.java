@@ -1,0 +1,76 @@
+package org.minhu.knowledge;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plain JUnit, not a {@code @QuarkusTest}: the knowledge base is the shipped YAML file and pure
+ * matching logic, so the application need not start.
+ */
+class KnowledgeBaseTest {
+
+    private static final KnowledgeBase KB = new KnowledgeBase();
+
+    @Test
+    void theShippedFileLoadsWithEveryEntryInBothLanguages() {
+        assertThat(KB.all()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(KB.all()).allSatisfy(entry -> {
+            assertThat(entry.question().zh()).isNotBlank();
+            assertThat(entry.question().en()).isNotBlank();
+            assertThat(entry.answer().zh().length()).isLessThanOrEqualTo(KnowledgeEntry.MAX_ANSWER);
+            assertThat(entry.answer().en().length()).isLessThanOrEqualTo(KnowledgeEntry.MAX_ANSWER);
+        });
+    }
+
+    @Test
+    void chargingAnEbikeInTheStairwellIsAnsweredByTheEbikeEntry() {
+        List<KnowledgeMatch> matches = KB.search("电动车可以在楼道充电吗", "zh-CN");
+
+        assertThat(matches).isNotEmpty().hasSizeLessThanOrEqualTo(KnowledgeBase.MAX_MATCHES);
+        assertThat(matches.get(0).entry().id()).isEqualTo("ebike-corridor");
+        assertThat(matches.get(0).answer()).contains("不可以");
+        assertThat(matches).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+    }
+
+    @Test
+    void theAnswerComesInTheResidentsLanguage() {
+        KnowledgeMatch match = KB.search("电动车可以在楼道充电吗", "en").get(0);
+
+        assertThat(match.answer()).startsWith("No.");
+        assertThat(match.question()).contains("e-bike");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "asdfgh qwerty",
+            "今天天气怎么样",
+            "？？？",
+            "hello",
+    })
+    void nonsenseAndSmallTalkGetNoAnswerSoAPersonCanBeOffered(String text) {
+        assertThat(KB.search(text, "zh-CN")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "小区门口路灯坏了找谁, street-light",
+            "我反映的事情多久能办完, handling-time",
+            "怎么看我的诉求办到哪一步了, check-progress",
+            "楼上天天半夜很吵, noisy-neighbour",
+            "晚上几点以后不能装修, noise-hours",
+            "物业乱收费怎么办, property-fee",
+            "马路上下水道堵了, blocked-drain",
+            "我的手机号会不会泄露, phone-privacy",
+            "办完了不满意怎么办, unsatisfied",
+            "Can I charge my e-bike in the corridor?, ebike-corridor",
+            "how long does it take, handling-time",
+    })
+    void commonQuestionsFindTheirEntry(String text, String id) {
+        assertThat(KB.search(text, "zh-CN")).extracting(m -> m.entry().id()).first().isEqualTo(id);
+    }
+}
