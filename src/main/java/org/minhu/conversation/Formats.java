@@ -1,7 +1,7 @@
 package org.minhu.conversation;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.minhu.cases.CasesConfig;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,8 +17,8 @@ public class Formats {
 
     private final ZoneId zone;
 
-    public Formats(@ConfigProperty(name = "minhu.time-zone", defaultValue = "Asia/Shanghai") String zone) {
-        this.zone = ZoneId.of(zone);
+    public Formats(CasesConfig config) {
+        this.zone = config.zone();
     }
 
     public String time(Instant instant, String language) {

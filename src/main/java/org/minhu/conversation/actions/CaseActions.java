@@ -92,11 +92,9 @@ final class CaseActions {
         private final CaseService cases;
         private final double radius;
 
-        FindNearby(CaseService cases,
-                   @org.eclipse.microprofile.config.inject.ConfigProperty(name = "minhu.cases.nearby-meters", defaultValue = "300")
-                   double radius) {
+        FindNearby(CaseService cases, org.minhu.cases.CasesConfig config) {
             this.cases = cases;
-            this.radius = radius;
+            this.radius = config.nearbyMeters();
         }
 
         @Override
