@@ -1,0 +1,190 @@
+package org.minhu.flow;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.minhu.carrier.outbound.BotMessage;
+import org.minhu.carrier.outbound.Chip;
+import org.minhu.carrier.outbound.Content;
+import org.minhu.carrier.outbound.PlatformRenderer;
+import org.minhu.carrier.outbound.SmsRenderer;
+import org.minhu.carrier.outbound.SmsRendering;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every journey of the real flows, in both languages, with action results shaped as the
+ * service's actions return them (long texts included), and renders every message the engine
+ * builds for 5G Messages and for plain SMS. Plain JUnit, not a {@code @QuarkusTest}: the engine
+ * and the renderers are pure Java.
+ */
+class JourneyRenderingTest {
+
+    /** A message key or a placeholder that reached the resident unfilled. */
+    private static final Pattern LEAK = Pattern.compile("\\{[A-Za-z_][\\w.|-]*}|\\b(engine|menu|file|mine|rate|ask|agent)\\.[a-z-]+(\\.[a-z-]+)*\\b");
+
+    private static final String LONG_DESCRIPTION = "小区北门的路灯已经不亮一个多月了，晚上非常黑，老人和孩子出行很不安全。".repeat(40).substring(0, 1000);
+    private static final String PLACE = "深圳市龙岗区坂田街道第五园三期北门东侧人行道".repeat(6).substring(0, 120);
+
+    private Chat chat(String language) {
+        return new Chat(RealFlows.engine(), language).context(RealFlows.context(language));
+    }
+
+    private static String skip(String language) {
+        return language.equals("en") ? "skip" : "跳过";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void fileARequestThenFollowACaseNearby(String language) {
+        Chat chat = chat(language).says("hi");
+        assertThat(chat.last().content()).isInstanceOf(Content.Card.class);
+
+        chat.chooses("opt:menu:menu:file");
+        Content.Carousel categories = (Content.Carousel) chat.last().content();
+        assertThat(categories.cards()).hasSize(10);
+
+        chat.chooses("opt:file-request:category:municipal").says(LONG_DESCRIPTION)
+                .send(new Input.Location(22.65, 114.06, PLACE))
+                .send(new Input.File("media/2025/06/a.jpg", "IMG_0001.jpg", "image/jpeg", null));
+        assertThat(chat.pending().action()).isEqualTo("find-nearby-cases");
+
+        chat.actionReturns("found", Map.of("count", 1, "number", "MH-20250602-0003", "description", "北门路灯不亮", "distance", 120L))
+                .chooses("opt:file-request:offer-follow:follow");
+        assertThat(chat.pending().action()).isEqualTo("follow-case");
+
+        chat.actionReturns("followed", Map.of("number", "MH-20250602-0003"));
+        assertThat(chat.lastText()).contains("MH-20250602-0003");
+        assertAllRender(chat);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void fileARequestCorrectingItOnTheSummary(String language) {
+        Chat chat = chat(language).says("hi").chooses("opt:menu:menu:file").says("2")
+                .says("小区北门路灯不亮一个多月了").says("坂田街道第五园北门").says(skip(language))
+                .actionReturns("none", Map.of("count", 0));
+        assertThat(chat.state().stepId()).isEqualTo("summary");
+        assertThat(((Content.Card) chat.last().content()).card().chips()).hasSize(4);
+
+        chat.chooses("opt:file-request:summary:category").chooses("opt:file-request:category:environment")
+                .chooses("opt:file-request:summary:photo")
+                .send(new Input.File("media/2025/06/b.png", "photo.png", "image/png", null))
+                .chooses("opt:file-request:summary:place").send(new Input.Location(22.6, 114.0, null))
+                .chooses("opt:file-request:summary:description").says(LONG_DESCRIPTION);
+        assertThat(chat.lastText()).contains("photo.png");
+
+        chat.chooses("opt:file-request:summary:submit").actionReturns("created", Map.of("number", "MH-20250602-0004",
+                "unit", "坂田街道城市管理和综合执法队", "due", "2025-06-03 09:00", "category", "环境卫生"));
+        assertThat(chat.lastText()).contains("MH-20250602-0004");
+
+        chat.chooses("flow:my-requests");
+        assertThat(chat.pending().action()).isEqualTo("list-my-cases");
+        assertAllRender(chat);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void followMyRequests(String language) {
+        Chat chat = chat(language).says("hi").chooses("opt:menu:menu:mine").actionReturns("none", Map.of("count", 0, "items", List.of()));
+        chat.chooses("flow:file-request");
+
+        chat.says("菜单").chooses("opt:menu:menu:mine").actionReturns("found", Map.of("count", 3, "items", List.of(
+                item("MH-20250602-0001", "市政设施 · 办理中\n" + LONG_DESCRIPTION.substring(0, 60)),
+                item("MH-20250601-0007", "环境卫生 · 已办结\n夜间施工噪音"),
+                item("MH-20250530-0002", "交通出行 · 已受理\n公交站牌损坏"))));
+        assertThat(((Content.Carousel) chat.last().content()).cards()).hasSize(3);
+
+        chat.chooses("opt:my-requests:pick:MH-20250601-0007").actionReturns("found", Map.of(
+                "number", "MH-20250601-0007", "state", "已办结", "progress", "●●●●○ 已办结",
+                "category", "环境卫生", "place", PLACE, "unit", "坂田街道城市管理和综合执法队", "due", "2025-06-02 09:00",
+                "description", LONG_DESCRIPTION.substring(0, 200), "timeline", timeline(40)));
+        chat.chooses("go:my-requests:list").actionReturns("found", Map.of("count", 1, "items", List.of(
+                item("MH-20250601-0007", "环境卫生 · 已办结"))));
+        assertThat(chat.last().content()).as("a carousel of one is a card").isInstanceOf(Content.Card.class);
+
+        chat.chooses("opt:my-requests:pick:MH-20250601-0007").actionReturns("not-found", Map.of());
+        assertAllRender(chat);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void rateResolvedRequests(String language) {
+        Map<String, Object> rateable = Map.of("count", 2, "items", List.of(
+                item("MH-20250601-0007", "环境卫生 · 已办结\n夜间施工噪音"), item("MH-20250520-0001", "市政设施 · 已办结\n路灯")));
+        Chat chat = chat(language).says("hi").chooses("opt:menu:menu:rate").actionReturns("none", Map.of("count", 0, "items", List.of()));
+
+        chat.says("menu").chooses("opt:menu:menu:rate").actionReturns("found", rateable)
+                .chooses("opt:rate:pick:MH-20250601-0007").chooses("opt:rate:score:UNSATISFIED")
+                .says("噪音还是每天晚上都有".repeat(51)).says("噪音还是每天晚上都有");
+        assertThat(chat.pending().action()).isEqualTo("rate-case");
+        chat.actionReturns("reopened", Map.of("number", "MH-20250601-0007"));
+        assertThat(chat.lastText()).contains("MH-20250601-0007");
+
+        chat.says("menu").chooses("opt:menu:menu:rate").actionReturns("found", rateable)
+                .chooses("opt:rate:pick:MH-20250520-0001").chooses("opt:rate:score:SATISFIED").actionReturns("rated", Map.of("number", "MH-20250520-0001"));
+        chat.says("menu").chooses("opt:menu:menu:rate").actionReturns("found", rateable)
+                .chooses("opt:rate:pick:MH-20250520-0001").chooses("opt:rate:score:MOSTLY_SATISFIED").actionReturns("refused", Map.of("number", "MH-20250520-0001"));
+        assertThat(chat.texts()).hasSize(1);
+        assertAllRender(chat);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void askAQuestionThenAPerson(String language) {
+        Chat chat = chat(language).says("hi").chooses("opt:menu:menu:ask").says("路灯坏了找谁？");
+        assertThat(chat.pending().action()).isEqualTo("search-knowledge");
+
+        chat.actionReturns("found", Map.of("found", true, "count", 2, "question", "怎么反映问题？", "answer", "点击菜单中的“我要反映”。".repeat(100)));
+        assertThat(chat.last().content()).isInstanceOf(Content.Card.class);
+        chat.chooses("go:ask-question:question").says("垃圾多久清运一次").actionReturns("none", Map.of("found", false, "count", 0));
+        chat.chooses("opt:ask-question:nothing:person");
+        assertThat(chat.pending().action()).isEqualTo("hand-off");
+        chat.actionReturns("queued", Map.of("position", 4L));
+        assertThat(chat.lastText()).contains("4");
+        assertAllRender(chat);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void whatTheEngineItselfSays(String language) {
+        Chat chat = chat(language).says("hi").chooses("opt:menu:menu:file").chooses("opt:file-request:category:traffic");
+        chat.says("back").says("1").says("短").says("短").says("短")
+                .says("公交站牌损坏了好几天").taps("loc:file-request:place").send(new Input.Unsupported("application/x-vcard"))
+                .says("坂田街道五和大道").send(new Input.File(null, "huge.mp4", "video/mp4", "too large"))
+                .taps("opt:menu:menu:rate").actionReturns("none", Map.of("count", 0, "items", List.of()))
+                .after(Duration.ofHours(2)).says("hi").chooses("cmd:resume").says("English").says("中文")
+                .says("cancel").says("agent").actionReturns("queued", Map.of("position", 0));
+        assertAllRender(chat);
+    }
+
+    private static Map<String, Object> item(String number, String description) {
+        return Map.of("value", number, "label", number, "description", description);
+    }
+
+    private static String timeline(int events) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            lines.add("06-0" + (i % 9 + 1) + " 09:00 办理中：" + "工作人员已到现场查看并联系施工方整改。");
+        }
+        return String.join("\n", lines);
+    }
+
+    private static void assertAllRender(Chat chat) {
+        assertThat(chat.transcript()).isNotEmpty();
+        for (BotMessage message : chat.transcript()) {
+            assertThat(PlatformRenderer.render(message)).isNotEmpty();
+            SmsRendering sms = SmsRenderer.render(message);
+            assertThat(sms.text()).isNotBlank().doesNotContainPattern(LEAK);
+            for (Chip chip : message.allChips()) {
+                assertThat(chip.postback()).as("a postback the engine understands")
+                        .matches("(opt|go):[\\w-]+:[\\w-]+(:.+)?|flow:[\\w-]+|cmd:(menu|agent|resume|discard)|loc:[\\w-]+:[\\w-]+|dial:\\d+|url");
+            }
+        }
+    }
+}
