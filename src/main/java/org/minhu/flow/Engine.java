@@ -314,7 +314,7 @@ public final class Engine {
 
         void invalid(Step.Ask ask, Input input) {
             invalidCount++;
-            if (invalidCount > settings.maxInvalid()) {
+            if (invalidCount >= settings.maxInvalid()) {
                 invalidCount = 0;
                 say(new BotMessage(new Content.Text(render("engine.stuck")),
                         List.of(Chip.reply(label("engine.chip.menu"), "cmd:menu"), Chip.reply(label("engine.chip.agent"), "cmd:agent"))));

@@ -95,6 +95,7 @@ class StepKindsTest {
 
             chat.says("太短");
             assertThat(chat.texts()).containsExactly("描述要 5 到 20 字。", "请描述（5 到 20 字）。");
+            chat.opens("report").taps("opt:report:kind:light");
             chat.says("这".repeat(21));
             assertThat(chat.texts()).containsExactly("描述要 5 到 20 字。", "请描述（5 到 20 字）。");
             assertThat(chat.vars()).doesNotContainKey("details");
