@@ -16,7 +16,11 @@ import java.time.Instant;
 @Table(name = "case_event")
 public class CaseEvent {
 
-    public enum Kind { FILED, FOLLOWED, RESOLVED, RATED }
+    public enum Kind {
+        FILED, FOLLOWED, DISPATCHED, ACCEPTED, STARTED, RESOLVED, RATED, RETURNED, TRANSFERRED, REOPENED, ARCHIVED,
+        EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REJECTED, PAUSED, RESUMED, REMINDED, ESCALATED, LINKED,
+        NOTE, REPLIED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

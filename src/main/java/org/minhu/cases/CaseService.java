@@ -1,6 +1,7 @@
 package org.minhu.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.minhu.common.ProblemException;
 
@@ -31,20 +32,28 @@ public class CaseService {
     private final CaseNumbers numbers;
     private final Categories categories;
     private final CasesConfig config;
+    private final CaseLifecycle lifecycle;
+    private final Event<CaseChanged> changed;
     private final Clock clock;
 
     public CaseService(ServiceCaseRepository cases, CaseEventRepository events, CaseFollowerRepository followers,
-                       CaseNumbers numbers, Categories categories, CasesConfig config, Clock clock) {
+                       CaseNumbers numbers, Categories categories, CasesConfig config, CaseLifecycle lifecycle,
+                       Event<CaseChanged> changed, Clock clock) {
         this.cases = cases;
         this.events = events;
         this.followers = followers;
         this.numbers = numbers;
         this.categories = categories;
         this.config = config;
+        this.lifecycle = lifecycle;
+        this.changed = changed;
         this.clock = clock;
     }
 
-    /** Registers a request (受理): the category decides the handling unit, the priority and the deadline. */
+    /**
+     * Registers a request (受理): the category decides the handling unit, the priority and the
+     * deadline; with auto-dispatch on, the dispatch rules route it at once (派单).
+     */
     public ServiceCase file(NewCase request) {
         Category category = categories.find(request.category())
                 .orElseThrow(() -> ProblemException.badRequest("category", "unknown category: " + request.category()));
@@ -52,7 +61,11 @@ public class CaseService {
         String number = numbers.next(LocalDate.ofInstant(now, config.zone()));
         ServiceCase serviceCase = new ServiceCase(number, request, category, now);
         cases.persist(serviceCase);
-        events.persist(new CaseEvent(serviceCase, now, request.phone(), CaseEvent.Kind.FILED, null, null));
+        events.persist(new CaseEvent(serviceCase, now, actor(request), CaseEvent.Kind.FILED, null, null));
+        changed.fire(new CaseChanged(serviceCase, CaseEvent.Kind.FILED, null, actor(request)));
+        if (config.autoDispatch()) {
+            lifecycle.autoDispatch(serviceCase);
+        }
         return serviceCase;
     }
 
@@ -143,27 +156,14 @@ public class CaseService {
         return serviceCase;
     }
 
-    /**
-     * The handling unit reports the case done (办结). A stand-in until the staff lifecycle
-     * (dispatch, accept, return, reply) arrives; the unit is recorded as the actor.
-     *
-     * @throws CaseStateException if the case is not open
-     */
-    public ServiceCase resolve(String number, String note) {
-        ServiceCase serviceCase = cases.findByNumber(number)
-                .orElseThrow(() -> ProblemException.notFound("no case " + number));
-        Instant now = clock.instant();
-        CaseState before = serviceCase.getState();
-        serviceCase.resolve(now);
-        events.persist(new CaseEvent(serviceCase, now, serviceCase.getUnit(), CaseEvent.Kind.RESOLVED, before,
-                note == null || note.isBlank() ? null : clip(note.strip())));
-        return serviceCase;
-    }
-
     /** The case's history, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CaseEvent> history(ServiceCase serviceCase) {
         return events.forCase(serviceCase.getId());
+    }
+
+    private static String actor(NewCase request) {
+        return request.phone() != null ? request.phone() : request.channel();
     }
 
     private static String clip(String text) {

@@ -15,4 +15,20 @@ public interface CasesConfig {
     /** How far from a resident's place an open case of the same category counts as "nearby", to follow instead. */
     @WithDefault("300")
     double nearbyMeters();
+
+    /** Accept within this and call the resident back (新安: 15 minutes). */
+    @WithDefault("15m")
+    java.time.Duration acceptWithin();
+
+    /** New cases are routed by the dispatch rules at once; off, they wait for a dispatcher. */
+    @WithDefault("true")
+    boolean autoDispatch();
+
+    /** A resolved case not rated after this gets one reminder. */
+    @WithDefault("3d")
+    java.time.Duration ratingReminderAfter();
+
+    /** A resolved case still not rated after this is archived as unrated. */
+    @WithDefault("6d")
+    java.time.Duration archiveUnratedAfter();
 }

@@ -14,8 +14,15 @@ public record NewCase(String phone, String category, String description, Double 
     public static final int MAX_DESCRIPTION = 8000;
     public static final int MAX_ADDRESS = 1024;
 
+    /**
+     * The phone is the resident's identity over 5G Messages, so it is required there; requests from
+     * other channels (Open311: hotline operators, web forms, other apps) may come without one.
+     */
     public NewCase {
-        if (phone == null || phone.isBlank()) {
+        if (phone != null && phone.isBlank()) {
+            phone = null;
+        }
+        if (phone == null && CHANNEL_5G.equals(channel)) {
             throw ProblemException.badRequest("phone", "phone is required");
         }
         if (category == null || category.isBlank()) {

@@ -85,6 +85,56 @@ public class ServiceCase {
     @Column(nullable = false)
     private String channel;
 
+    private String grid;
+
+    @Column(name = "assisting_units")
+    private String assistingUnits;
+
+    /** The first person who accepted the case; they own it to the end (首办负责制). */
+    private String owner;
+
+    @Column(name = "dispatched_at")
+    private Instant dispatchedAt;
+
+    @Column(name = "accept_due_at")
+    private Instant acceptDueAt;
+
+    @Column(name = "accepted_at")
+    private Instant acceptedAt;
+
+    /** The deadline clock stopped (e.g. waiting for the resident); due dates move on by the pause. */
+    @Column(name = "paused_at")
+    private Instant pausedAt;
+
+    /** An extension asked for and not yet approved. */
+    @Column(name = "requested_due")
+    private Instant requestedDue;
+
+    @Column(name = "reminders_sent", nullable = false)
+    private int remindersSent;
+
+    @Column(name = "escalation_level", nullable = false)
+    private int escalationLevel;
+
+    @Column(name = "resolution_note")
+    private String resolutionNote;
+
+    @Column(name = "resolution_photo")
+    private String resolutionPhoto;
+
+    @Column(name = "handling_seconds")
+    private Long handlingSeconds;
+
+    @Column(name = "rating_reminded_at")
+    private Instant ratingRemindedAt;
+
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
+    /** The case this one duplicates; its resident follows that one. */
+    @Column(name = "linked_to")
+    private String linkedTo;
+
     protected ServiceCase() {
     }
 
@@ -201,16 +251,208 @@ public class ServiceCase {
     }
 
     public boolean belongsTo(String phone) {
-        return this.phone.equals(phone);
+        return this.phone != null && this.phone.equals(phone);
     }
 
-    /** The handling unit says it is done (办结). */
-    void resolve(Instant now) {
-        if (!state.isOpen()) {
-            throw new CaseStateException(number, state, "case " + number + " is " + state + " and cannot be resolved");
+    public String getGrid() {
+        return grid;
+    }
+
+    public String getAssistingUnits() {
+        return assistingUnits;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public Instant getDispatchedAt() {
+        return dispatchedAt;
+    }
+
+    public Instant getAcceptDueAt() {
+        return acceptDueAt;
+    }
+
+    public Instant getAcceptedAt() {
+        return acceptedAt;
+    }
+
+    public Instant getPausedAt() {
+        return pausedAt;
+    }
+
+    public Instant getRequestedDue() {
+        return requestedDue;
+    }
+
+    public int getRemindersSent() {
+        return remindersSent;
+    }
+
+    public int getEscalationLevel() {
+        return escalationLevel;
+    }
+
+    public String getResolutionNote() {
+        return resolutionNote;
+    }
+
+    public String getResolutionPhoto() {
+        return resolutionPhoto;
+    }
+
+    public Long getHandlingSeconds() {
+        return handlingSeconds;
+    }
+
+    public Instant getRatingRemindedAt() {
+        return ratingRemindedAt;
+    }
+
+    public Instant getArchivedAt() {
+        return archivedAt;
+    }
+
+    public String getLinkedTo() {
+        return linkedTo;
+    }
+
+    public boolean isOverdue(Instant now) {
+        return state.isOpen() && pausedAt == null && now.isAfter(dueAt);
+    }
+
+    /** Moves the case along the state machine, or refuses (409) a change its state does not allow. */
+    void apply(CaseTransition transition, Instant now) {
+        if (!transition.allowedFrom(state)) {
+            throw new CaseStateException(number, state, "case " + number + " is " + state + "; "
+                    + transition.name().toLowerCase() + " needs one of " + transition.from());
         }
-        state = CaseState.RESOLVED;
-        resolvedAt = now;
+        state = transition.to();
+        updatedAt = now;
+    }
+
+    void routeTo(String unit, String grid, java.util.List<String> assisting, Priority priority, Instant now,
+                 Duration acceptWithin) {
+        this.unit = unit;
+        if (grid != null) {
+            this.grid = grid;
+        }
+        this.assistingUnits = assisting == null || assisting.isEmpty() ? null : String.join(",", assisting);
+        if (priority != null) {
+            this.priority = priority;
+        }
+        this.owner = null;
+        this.acceptedAt = null;
+        this.dispatchedAt = now;
+        this.acceptDueAt = now.plus(acceptWithin);
+    }
+
+    void acceptedBy(String owner, Instant now) {
+        this.owner = owner;
+        this.acceptedAt = now;
+    }
+
+    void unroute() {
+        this.owner = null;
+        this.acceptedAt = null;
+        this.acceptDueAt = null;
+    }
+
+    void resolvedWith(String note, String photo, Instant now) {
+        this.resolutionNote = note;
+        this.resolutionPhoto = photo;
+        this.resolvedAt = now;
+        this.handlingSeconds = Duration.between(createdAt, now).getSeconds();
+    }
+
+    void reopenFlagged(Instant now) {
+        Duration allowed = Duration.between(createdAt, dueAt);
+        this.flagged = true;
+        this.resolvedAt = null;
+        this.dueAt = now.plus(allowed);
+        this.remindersSent = 0;
+        this.escalationLevel = 0;
+    }
+
+    void archived(Instant now) {
+        this.archivedAt = now;
+    }
+
+    void pause(Instant now) {
+        if (pausedAt != null || !state.isOpen()) {
+            throw new CaseStateException(number, state, "case " + number + " cannot be paused now");
+        }
+        pausedAt = now;
+        updatedAt = now;
+    }
+
+    /** The clock runs again; every deadline moves on by the time it stood still. */
+    void resume(Instant now) {
+        if (pausedAt == null) {
+            throw new CaseStateException(number, state, "case " + number + " is not paused");
+        }
+        Duration stood = Duration.between(pausedAt, now);
+        dueAt = dueAt.plus(stood);
+        if (acceptDueAt != null) {
+            acceptDueAt = acceptDueAt.plus(stood);
+        }
+        pausedAt = null;
+        updatedAt = now;
+    }
+
+    void requestExtension(Instant until, Instant now) {
+        if (!state.isOpen() || !until.isAfter(dueAt)) {
+            throw new CaseStateException(number, state, "an extension must be for an open case and later than " + dueAt);
+        }
+        requestedDue = until;
+        updatedAt = now;
+    }
+
+    Instant approveExtension(Instant now) {
+        if (requestedDue == null) {
+            throw new CaseStateException(number, state, "no extension was requested for case " + number);
+        }
+        dueAt = requestedDue;
+        requestedDue = null;
+        remindersSent = 0;
+        escalationLevel = 0;
+        updatedAt = now;
+        return dueAt;
+    }
+
+    void rejectExtension(Instant now) {
+        if (requestedDue == null) {
+            throw new CaseStateException(number, state, "no extension was requested for case " + number);
+        }
+        requestedDue = null;
+        updatedAt = now;
+    }
+
+    /** Marks a reminder level (1 = half the time gone, 2 = four fifths) as sent; false if it was. */
+    boolean remind(int level) {
+        if (remindersSent >= level) {
+            return false;
+        }
+        remindersSent = level;
+        return true;
+    }
+
+    /** Raises the escalation to a level; false if it is there already. */
+    boolean escalate(int level) {
+        if (escalationLevel >= level) {
+            return false;
+        }
+        escalationLevel = level;
+        return true;
+    }
+
+    void ratingReminded(Instant now) {
+        ratingRemindedAt = now;
+    }
+
+    void linkTo(String parent, Instant now) {
+        linkedTo = parent;
         updatedAt = now;
     }
 
@@ -239,6 +481,8 @@ public class ServiceCase {
         this.state = CaseState.IN_PROGRESS;
         this.resolvedAt = null;
         this.dueAt = now.plus(allowed);
+        this.remindersSent = 0;
+        this.escalationLevel = 0;
         this.updatedAt = now;
     }
 

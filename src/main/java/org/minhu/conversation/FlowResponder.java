@@ -8,6 +8,7 @@ import org.minhu.carrier.inbound.InboundMessage;
 import org.minhu.carrier.outbound.BotMessage;
 import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
+import org.minhu.cases.Rating;
 import org.minhu.flow.ConversationState;
 import org.minhu.flow.Effect;
 import org.minhu.flow.Engine;
@@ -64,7 +65,9 @@ public class FlowResponder implements ResidentResponder {
         ConversationState state = load(resident);
         List<BotMessage> replies = new ArrayList<>();
         for (int round = 0; round <= MAX_ACTIONS_PER_TURN; round++) {
-            StepResult result = engine.step(state, input, context(state.language()), now);
+            StepResult result = round == 0 && input instanceof Input.Choice choice && isRating(choice.postback())
+                    ? rate(engine, state, choice.postback(), now)
+                    : engine.step(state, input, context(state.language()), now);
             state = result.state();
             for (Effect effect : result.effects()) {
                 if (effect instanceof Effect.Send send) {
@@ -81,6 +84,22 @@ public class FlowResponder implements ResidentResponder {
         }
         save(resident, state, now);
         return replies;
+    }
+
+    /** A rating chip on a resolution card: {@code rate:<number>:<RATING>}. */
+    private static boolean isRating(String postback) {
+        return postback != null && postback.matches("rate:[A-Za-z0-9-]+:(SATISFIED|MOSTLY_SATISFIED|UNSATISFIED)");
+    }
+
+    /** Answers the rate flow's question straight from the card: 不满意 still asks why. */
+    private StepResult rate(Engine engine, ConversationState state, String postback, Instant now) {
+        String[] parts = postback.split(":");
+        Rating rating = Rating.valueOf(parts[2]);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("target", Map.of("value", parts[1], "label", parts[1]));
+        values.put("rating", Map.of("value", rating.name(), "label", rating.label(state.language())));
+        return engine.begin(state, "rate", rating == Rating.UNSATISFIED ? "reason" : "submit", values,
+                context(state.language()), now);
     }
 
     private Input input(InboundMessage m) {

@@ -57,6 +57,22 @@ public final class Engine {
         return new Turn(state, context, now).run(input);
     }
 
+    /**
+     * Starts a flow at a given step with values already known, as when a resident answers a
+     * notification's chip (rate this case: 满意) without walking the flow's first questions.
+     */
+    public StepResult begin(ConversationState state, String flowId, String stepId, Map<String, Object> values,
+                            Map<String, Object> context, Instant now) {
+        Flow flow = flows.flow(flowId);
+        if (flow == null || flow.step(stepId) == null) {
+            throw new IllegalArgumentException("no step " + flowId + ":" + stepId);
+        }
+        Turn turn = new Turn(state, context, now);
+        turn.keepDraft(now);
+        turn.startFlowAt(flow, stepId, values);
+        return turn.finish();
+    }
+
     private enum Command { MENU, CANCEL, BACK, AGENT, RESUME, DISCARD, ENGLISH, CHINESE }
 
     /** The mutable working copy of one step; turned back into an immutable state at the end. */
@@ -106,6 +122,10 @@ public final class Engine {
             } else {
                 answer(input);
             }
+            return finish();
+        }
+
+        StepResult finish() {
             ConversationState state = new ConversationState(flowId, flowVersion, stepId, vars, invalidCount, backStack,
                     returnTo, language, now, draft);
             return new StepResult(state, effects);
@@ -351,9 +371,13 @@ public final class Engine {
         }
 
         void startFlowAt(Flow flow, String step) {
+            startFlowAt(flow, step, Map.of());
+        }
+
+        void startFlowAt(Flow flow, String step, Map<String, Object> values) {
             flowId = flow.id();
             flowVersion = flow.version();
-            vars = new LinkedHashMap<>();
+            vars = new LinkedHashMap<>(values);
             backStack = new ArrayList<>();
             returnTo = null;
             invalidCount = 0;

@@ -40,6 +40,15 @@ class CaseServiceTest {
     @Inject
     CaseNumbers numbers;
 
+    @Inject
+    CaseLifecycle lifecycle;
+
+    /** The unit accepts and resolves the case, as staff would. */
+    private ServiceCase resolve(String number, String note) {
+        lifecycle.accept(number, "handler");
+        return lifecycle.resolve(number, "handler", note == null ? "已处理" : note, null);
+    }
+
     private static String newPhone() {
         return "tel:+86137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
@@ -53,7 +62,7 @@ class CaseServiceTest {
     }
 
     @Test
-    void aFiledCaseIsReceivedWithTheDaysNumberAndTheCategorysUnitAndDeadline() {
+    void aFiledCaseIsReceivedAndRoutedWithTheDaysNumberAndTheCategorysUnitAndDeadline() {
         String phone = newPhone();
 
         ServiceCase filed = service.file(request(phone, "municipal", "小区门口的路灯坏了", 22.63, 114.06));
@@ -61,17 +70,22 @@ class CaseServiceTest {
         String day = DateTimeFormatter.BASIC_ISO_DATE.format(
                 LocalDate.ofInstant(filed.getCreatedAt(), ZoneId.of("Asia/Shanghai")));
         assertThat(filed.getNumber()).matches("MH-" + day + "-\\d{4}");
-        assertThat(filed.getState()).isEqualTo(CaseState.RECEIVED);
+        assertThat(filed.getState()).isEqualTo(CaseState.DISPATCHED);
         assertThat(filed.getUnit()).isEqualTo("坂田街道城市建设办公室");
         assertThat(filed.getPriority()).isEqualTo(Priority.A);
         assertThat(Duration.between(filed.getCreatedAt(), filed.getDueAt())).isEqualTo(Duration.ofHours(24));
         assertThat(filed.getChannel()).isEqualTo(NewCase.CHANNEL_5G);
         assertThat(filed.getFlowId()).isEqualTo("report");
         assertThat(filed.isFlagged()).isFalse();
-        assertThat(service.history(filed)).singleElement().satisfies(event -> {
+        assertThat(service.history(filed)).hasSize(2).first().satisfies(event -> {
             assertThat(event.getKind()).isEqualTo(CaseEvent.Kind.FILED);
             assertThat(event.getActor()).isEqualTo(phone);
             assertThat(event.getToState()).isEqualTo(CaseState.RECEIVED);
+        });
+        assertThat(service.history(filed).get(1)).satisfies(event -> {
+            assertThat(event.getKind()).isEqualTo(CaseEvent.Kind.DISPATCHED);
+            assertThat(event.getActor()).isEqualTo(CaseLifecycle.SYSTEM);
+            assertThat(event.getToState()).isEqualTo(CaseState.DISPATCHED);
         });
     }
 
@@ -147,7 +161,7 @@ class CaseServiceTest {
         ServiceCase first = file(phone, "property");
         ServiceCase second = file(phone, "municipal");
         ServiceCase third = file(phone, "traffic");
-        service.resolve(third.getNumber(), "已修复");
+        resolve(third.getNumber(), "已修复");
 
         assertThat(service.forResident(phone, 10)).extracting(ServiceCase::getNumber)
                 .containsExactly(second.getNumber(), first.getNumber(), third.getNumber());
@@ -163,7 +177,7 @@ class CaseServiceTest {
         service.file(request(newPhone(), "municipal", "井盖缺失", latitude + 10 * degrees200m, longitude));
         service.file(request(newPhone(), "environment", "垃圾堆放", latitude, longitude));
         ServiceCase resolved = service.file(request(newPhone(), "municipal", "井盖缺失", latitude, longitude + degrees200m / 4));
-        service.resolve(resolved.getNumber(), "已更换井盖");
+        resolve(resolved.getNumber(), "已更换井盖");
         ServiceCase nearer = service.file(request(newPhone(), "municipal", "井盖松动", latitude - degrees200m / 2, longitude));
 
         List<ServiceCase> found = service.nearbyOpen("municipal", latitude, longitude, 500);
@@ -186,7 +200,7 @@ class CaseServiceTest {
 
         assertThat(service.followers(filed)).containsExactly(neighbour);
         assertThat(service.history(filed)).extracting(CaseEvent::getKind)
-                .containsExactly(CaseEvent.Kind.FILED, CaseEvent.Kind.FOLLOWED);
+                .containsExactly(CaseEvent.Kind.FILED, CaseEvent.Kind.DISPATCHED, CaseEvent.Kind.FOLLOWED);
         assertThat(service.forResident(neighbour, 10)).isEmpty();
         assertThatThrownBy(() -> service.follow("MH-19990101-0001", neighbour))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(404));
@@ -196,7 +210,7 @@ class CaseServiceTest {
     void aSatisfiedRatingClosesTheCaseAndCannotBeGivenTwice() {
         String phone = newPhone();
         ServiceCase filed = file(phone, "property");
-        service.resolve(filed.getNumber(), "电梯已修复");
+        resolve(filed.getNumber(), "电梯已修复");
 
         ServiceCase rated = service.rate(phone, filed.getNumber(), Rating.SATISFIED, null);
 
@@ -214,7 +228,7 @@ class CaseServiceTest {
     void anUnsatisfiedRatingReopensTheCaseAsAFlaggedPoorlyRatedCase() {
         String phone = newPhone();
         ServiceCase filed = file(phone, "municipal");
-        ServiceCase resolved = service.resolve(filed.getNumber(), "已更换灯泡");
+        ServiceCase resolved = resolve(filed.getNumber(), "已更换灯泡");
         assertThat(resolved.getResolvedAt()).isNotNull();
 
         ServiceCase reopened = service.rate(phone, filed.getNumber(), Rating.UNSATISFIED, "路灯还是不亮");
@@ -242,10 +256,11 @@ class CaseServiceTest {
 
         assertThatThrownBy(() -> service.rate(phone, open.getNumber(), Rating.SATISFIED, null))
                 .isInstanceOf(CaseStateException.class);
-        service.resolve(open.getNumber(), null);
+        resolve(open.getNumber(), null);
         assertThatThrownBy(() -> service.rate(newPhone(), open.getNumber(), Rating.UNSATISFIED, "不是我的"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(404));
         assertThat(service.forResident(phone, open.getNumber())).map(ServiceCase::getState).contains(CaseState.RESOLVED);
-        assertThatThrownBy(() -> service.resolve(open.getNumber(), null)).isInstanceOf(CaseStateException.class);
+        assertThatThrownBy(() -> lifecycle.resolve(open.getNumber(), "handler", "再办一次", null))
+                .isInstanceOf(CaseStateException.class);
     }
 }

@@ -42,6 +42,14 @@ class JourneyTest {
     @Inject
     ResidentRepository residents;
 
+    @Inject
+    org.minhu.cases.CaseLifecycle lifecycle;
+
+    private void resolve(String number, String whatWasDone) {
+        QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(number, "handler"));
+        QuarkusTransaction.requiringNew().run(() -> lifecycle.resolve(number, "handler", whatWasDone, null));
+    }
+
     private static Phone phone() {
         return new Phone("tel:+861380000" + String.format("%04d", NEXT.incrementAndGet() + 4000));
     }
@@ -142,7 +150,7 @@ class JourneyTest {
         ServiceCase filed = casesOf(phone).get(0);
         assertThat(filed.getNumber()).isEqualTo(number);
         assertThat(filed.getCategory()).isEqualTo("municipal");
-        assertThat(filed.getState()).isEqualTo(CaseState.RECEIVED);
+        assertThat(filed.getState()).as("routed by the dispatch rules at once").isEqualTo(CaseState.DISPATCHED);
         assertThat(filed.getLatitude()).isEqualTo(22.6531);
         assertThat(filed.getFlowId()).isEqualTo("file-request");
         assertThat(filed.getFlowVersion()).isEqualTo(1);
@@ -242,7 +250,7 @@ class JourneyTest {
         assertThat(all(list)).contains(own.getNumber()).doesNotContain(theirs.getNumber());
 
         List<Map<String, Object>> detail = mine.tap(own.getNumber());
-        assertThat(all(detail)).contains(own.getNumber(), "受理 ✓", "派单 ●", "3 栋 2 单元");
+        assertThat(all(detail)).contains(own.getNumber(), "受理 ✓", "派单 ✓", "办理 ●", "3 栋 2 单元");
 
         mine.send("菜单");
         mine.tap("我的诉求");
@@ -271,7 +279,7 @@ class JourneyTest {
         Phone phone = phone();
         ServiceCase filed = QuarkusTransaction.requiringNew().call(() -> cases.file(new org.minhu.cases.NewCase(
                 phone.number(), "environment", "垃圾站很臭", null, null, "南门", null, "test", 1)));
-        QuarkusTransaction.requiringNew().run(() -> cases.resolve(filed.getNumber(), "已清运"));
+        resolve(filed.getNumber(), "已清运");
 
         phone.send("你好");
         assertThat(all(phone.tap("评价办理"))).contains(filed.getNumber());
@@ -290,7 +298,7 @@ class JourneyTest {
         Phone phone = phone().smsOnly();
         ServiceCase filed = QuarkusTransaction.requiringNew().call(() -> cases.file(new org.minhu.cases.NewCase(
                 phone.number(), "municipal", "路面坑洼", null, null, "东门", null, "test", 1)));
-        QuarkusTransaction.requiringNew().run(() -> cases.resolve(filed.getNumber(), "已修补"));
+        resolve(filed.getNumber(), "已修补");
 
         String menu = all(phone.send("你好"));
         String list = all(phone.send(numberOf(menu, "评价办理")));

@@ -1,0 +1,75 @@
+package org.minhu.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures a city is judged by, for cases filed in a period, overall or by unit, grid or
+ * category: response rate (accepted within the accept deadline, of those dispatched), resolution
+ * rate, satisfaction rate (满意 + 基本满意 of those rated) and average handling time.
+ */
+@ApplicationScoped
+public class CaseFigures {
+
+    public enum By { ALL, UNIT, GRID, CATEGORY }
+
+    public record Figures(String key, long total, long dispatched, long respondedInTime, long resolved, long rated,
+                          long satisfied, Double averageHandlingHours) {
+
+        public Double responseRate() {
+            return share(respondedInTime, dispatched);
+        }
+
+        public Double resolutionRate() {
+            return share(resolved, total);
+        }
+
+        public Double satisfactionRate() {
+            return share(satisfied, rated);
+        }
+
+        private static Double share(long part, long whole) {
+            return whole == 0 ? null : (double) part / whole;
+        }
+    }
+
+    private static final Map<By, String> DIMENSION = Map.of(By.ALL, "'all'", By.UNIT, "c.unit", By.GRID, "c.grid",
+            By.CATEGORY, "c.category");
+
+    private final ServiceCaseRepository cases;
+
+    public CaseFigures(ServiceCaseRepository cases) {
+        this.cases = cases;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Figures> compute(Instant from, Instant to, By by) {
+        String key = DIMENSION.get(by);
+        List<Object[]> rows = cases.getEntityManager().createQuery("select " + key + """
+                        , count(c),
+                          sum(case when c.acceptDueAt is not null then 1 else 0 end),
+                          sum(case when c.acceptedAt is not null and c.acceptedAt <= c.acceptDueAt then 1 else 0 end),
+                          sum(case when c.state in :done then 1 else 0 end),
+                          sum(case when c.rating is not null then 1 else 0 end),
+                          sum(case when c.rating in :good then 1 else 0 end),
+                          avg(c.handlingSeconds)
+                        from ServiceCase c where c.createdAt >= :from and c.createdAt < :to
+                        group by\s""" + key + " order by count(c) desc", Object[].class)
+                .setParameter("done", List.of(CaseState.RESOLVED, CaseState.RATED, CaseState.ARCHIVED))
+                .setParameter("good", List.of(Rating.SATISFIED, Rating.MOSTLY_SATISFIED))
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+        return rows.stream().map(r -> new Figures(r[0] == null ? "-" : String.valueOf(r[0]), number(r[1]), number(r[2]),
+                number(r[3]), number(r[4]), number(r[5]), number(r[6]),
+                r[7] == null ? null : ((Number) r[7]).doubleValue() / 3600.0)).toList();
+    }
+
+    private static long number(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+}

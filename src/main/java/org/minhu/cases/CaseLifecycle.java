@@ -1,0 +1,233 @@
+package org.minhu.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import org.minhu.common.ProblemException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What staff do with a case, along the state machine in {@link CaseTransition}: dispatch,
+ * accept (the first to accept owns it to the end), start, resolve, return, transfer, reopen,
+ * archive; pause the clock, ask for and approve an extension; link duplicates; notes. Every change
+ * is kept in the case's history and fired as a {@link CaseChanged} inside the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseLifecycle {
+
+    public static final String SYSTEM = "system";
+
+    private final ServiceCaseRepository cases;
+    private final CaseEventRepository events;
+    private final CaseFollowerRepository followers;
+    private final DispatchRules rules;
+    private final CasesConfig config;
+    private final Event<CaseChanged> changed;
+    private final Clock clock;
+
+    public CaseLifecycle(ServiceCaseRepository cases, CaseEventRepository events, CaseFollowerRepository followers,
+                         DispatchRules rules, CasesConfig config, Event<CaseChanged> changed, Clock clock) {
+        this.cases = cases;
+        this.events = events;
+        this.followers = followers;
+        this.rules = rules;
+        this.config = config;
+        this.changed = changed;
+        this.clock = clock;
+    }
+
+    /** Routes a just-filed case by the dispatch rules (派单). */
+    public ServiceCase autoDispatch(ServiceCase c) {
+        DispatchRules.Route route = rules.route(c.getCategory(), c.getDescription(), c.getLatitude(), c.getLongitude());
+        Instant now = clock.instant();
+        CaseState before = c.getState();
+        c.apply(CaseTransition.DISPATCH, now);
+        c.routeTo(route.unit(), route.grid(), List.of(), route.priority(), now, config.acceptWithin());
+        return record(c, CaseTransition.DISPATCH.kind(), before, SYSTEM,
+                "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid()) + " · " + route.priority() + " 类");
+    }
+
+    /** 派单 (并行派单 when there are assisting units). */
+    public ServiceCase dispatch(String number, String actor, String unit, List<String> assistingUnits, String note) {
+        require(unit, "unit");
+        ServiceCase c = find(number);
+        Instant now = clock.instant();
+        CaseState before = c.getState();
+        c.apply(CaseTransition.DISPATCH, now);
+        c.routeTo(unit.strip(), null, assistingUnits, null, now, config.acceptWithin());
+        String assisting = assistingUnits == null || assistingUnits.isEmpty() ? "" : "（协办：" + String.join("、", assistingUnits) + "）";
+        return record(c, CaseTransition.DISPATCH.kind(), before, actor, join("派往 " + unit.strip() + assisting, note));
+    }
+
+    /** 签收: the first person to accept owns the case to the end. */
+    public ServiceCase accept(String number, String actor) {
+        ServiceCase c = find(number);
+        Instant now = clock.instant();
+        CaseState before = c.getState();
+        c.apply(CaseTransition.ACCEPT, now);
+        c.acceptedBy(actor, now);
+        return record(c, CaseTransition.ACCEPT.kind(), before, actor, null);
+    }
+
+    public ServiceCase start(String number, String actor) {
+        ServiceCase c = owned(number, actor);
+        Instant now = clock.instant();
+        CaseState before = c.getState();
+        c.apply(CaseTransition.START, now);
+        return record(c, CaseTransition.START.kind(), before, actor, null);
+    }
+
+    /** 办结, with what was done (and a photo) for the resident. */
+    public ServiceCase resolve(String number, String actor, String whatWasDone, String photoPath) {
+        require(whatWasDone, "whatWasDone");
+        ServiceCase c = owned(number, actor);
+        Instant now = clock.instant();
+        CaseState before = c.getState();
+        c.apply(CaseTransition.RESOLVE, now);
+        c.resolvedWith(whatWasDone.strip(), photoPath, now);
+        return record(c, CaseTransition.RESOLVE.kind(), before, actor, whatWasDone.strip());
+    }
+
+    /** 退单: not ours, back to dispatch, with the reason. */
+    public ServiceCase returnToDispatch(String number, String actor, String reason) {
+        require(reason, "reason");
+        ServiceCase c = find(number);
+        Instant now = clock.instant();
+        CaseState before = c.getState();
+        c.apply(CaseTransition.RETURN, now);
+        c.unroute();
+        return record(c, CaseTransition.RETURN.kind(), before, actor, reason.strip());
+    }
+
+    /** 转办: to another unit, which must accept it anew. */
+    public ServiceCase transfer(String number, String actor, String unit, String reason) {
+        require(unit, "unit");
+        require(reason, "reason");
+        ServiceCase c = find(number);
+        Instant now = clock.instant();
+        CaseState before = c.getState();
+        c.apply(CaseTransition.TRANSFER, now);
+        c.routeTo(unit.strip(), null, List.of(), null, now, config.acceptWithin());
+        return record(c, CaseTransition.TRANSFER.kind(), before, actor, "转至 " + unit.strip() + "：" + reason.strip());
+    }
+
+    /** Reopened by staff; flagged for supervision like a 差评件. */
+    public ServiceCase reopen(String number, String actor, String reason) {
+        require(reason, "reason");
+        ServiceCase c = find(number);
+        Instant now = clock.instant();
+        CaseState before = c.getState();
+        c.apply(CaseTransition.REOPEN, now);
+        c.reopenFlagged(now);
+        return record(c, CaseTransition.REOPEN.kind(), before, actor, reason.strip());
+    }
+
+    public ServiceCase archive(String number, String actor, String note) {
+        ServiceCase c = find(number);
+        Instant now = clock.instant();
+        CaseState before = c.getState();
+        c.apply(CaseTransition.ARCHIVE, now);
+        c.archived(now);
+        return record(c, CaseTransition.ARCHIVE.kind(), before, actor, note);
+    }
+
+    public ServiceCase pause(String number, String actor, String reason) {
+        require(reason, "reason");
+        ServiceCase c = find(number);
+        c.pause(clock.instant());
+        return record(c, CaseEvent.Kind.PAUSED, c.getState(), actor, reason.strip());
+    }
+
+    public ServiceCase resume(String number, String actor) {
+        ServiceCase c = find(number);
+        c.resume(clock.instant());
+        return record(c, CaseEvent.Kind.RESUMED, c.getState(), actor, "新的办结时限 " + c.getDueAt());
+    }
+
+    public ServiceCase requestExtension(String number, String actor, Instant until, String reason) {
+        require(reason, "reason");
+        if (until == null) {
+            throw ProblemException.badRequest("until", "until is required");
+        }
+        ServiceCase c = find(number);
+        c.requestExtension(until, clock.instant());
+        return record(c, CaseEvent.Kind.EXTENSION_REQUESTED, c.getState(), actor, until + "：" + reason.strip());
+    }
+
+    /** The new date stands, and the resident is told it. */
+    public ServiceCase approveExtension(String number, String actor) {
+        ServiceCase c = find(number);
+        Instant due = c.approveExtension(clock.instant());
+        return record(c, CaseEvent.Kind.EXTENSION_APPROVED, c.getState(), actor, due.toString());
+    }
+
+    public ServiceCase rejectExtension(String number, String actor, String reason) {
+        ServiceCase c = find(number);
+        c.rejectExtension(clock.instant());
+        return record(c, CaseEvent.Kind.EXTENSION_REJECTED, c.getState(), actor, reason);
+    }
+
+    /**
+     * Links a duplicate to the case it repeats (same category, close by): the duplicate's resident
+     * follows that case from now on and hears of its progress.
+     */
+    public ServiceCase link(String number, String parentNumber, String actor) {
+        ServiceCase c = find(number);
+        ServiceCase parent = find(parentNumber);
+        if (c.getId().equals(parent.getId()) || !c.getCategory().equals(parent.getCategory())) {
+            throw ProblemException.conflict("only a case of the same category can be linked to another");
+        }
+        Instant now = clock.instant();
+        c.linkTo(parent.getNumber(), now);
+        if (c.getPhone() != null && !parent.belongsTo(c.getPhone())) {
+            followers.add(parent.getId(), c.getPhone(), now);
+        }
+        return record(c, CaseEvent.Kind.LINKED, c.getState(), actor, "重复件，关联 " + parent.getNumber());
+    }
+
+    /** An internal note: history only, the resident is not told. */
+    public void note(String number, String actor, String text) {
+        require(text, "text");
+        ServiceCase c = find(number);
+        events.persist(new CaseEvent(c, clock.instant(), actor, CaseEvent.Kind.NOTE, c.getState(), text.strip()));
+    }
+
+    ServiceCase record(ServiceCase c, CaseEvent.Kind kind, CaseState before, String actor, String note) {
+        events.persist(new CaseEvent(c, clock.instant(), actor, kind, before, note));
+        changed.fire(new CaseChanged(c, kind, note, actor));
+        return c;
+    }
+
+    private ServiceCase find(String number) {
+        return cases.findByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number));
+    }
+
+    /** 首办负责制: once accepted, only its owner moves the case on. */
+    private ServiceCase owned(String number, String actor) {
+        ServiceCase c = find(number);
+        if (c.getOwner() != null && !c.getOwner().equals(actor)) {
+            throw new ProblemException(org.minhu.common.Problem.of(403, "not-owner", "Not the owner",
+                    "case " + number + " is owned by " + c.getOwner() + ", who accepted it first"));
+        }
+        return c;
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(field, field + " is required");
+        }
+    }
+
+    private static String join(String a, String b) {
+        return b == null || b.isBlank() ? a : a + "：" + b.strip();
+    }
+
+    static Duration window(ServiceCase c) {
+        return Duration.between(c.getCreatedAt(), c.getDueAt());
+    }
+}

@@ -1,0 +1,102 @@
+package org.minhu.cases;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Watches deadlines (坪山: countdown reminders, chasing level by level). For an open case whose
+ * clock runs: reminders at half and four fifths of the time allowed; past the deadline, escalation
+ * to the handler, then (a quarter of the allowance later) the department head, then (half) the
+ * supervision office. Resolved cases not rated get one reminder, then are archived unrated.
+ * Each step is recorded once: a case is locked while it is checked, so several instances or
+ * overlapping runs do not repeat one.
+ */
+@ApplicationScoped
+public class SlaMonitor {
+
+    /** Who is chased at each escalation level (逐级催办). */
+    public static final List<String> ESCALATION = List.of("承办人", "部门负责人", "督办室");
+
+    private final ServiceCaseRepository cases;
+    private final CaseLifecycle lifecycle;
+    private final CasesConfig config;
+    private final Clock clock;
+
+    public SlaMonitor(ServiceCaseRepository cases, CaseLifecycle lifecycle, CasesConfig config, Clock clock) {
+        this.cases = cases;
+        this.lifecycle = lifecycle;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${minhu.cases.sla-check:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void check() {
+        Instant now = clock.instant();
+        List<Long> open = QuarkusTransaction.requiringNew().call(() -> cases.dueForCheck(now, 0.5));
+        for (Long id : open) {
+            run(() -> checkOpen(id));
+        }
+        List<Long> unrated = QuarkusTransaction.requiringNew().call(
+                () -> cases.unratedResolvedBefore(now.minus(config.ratingReminderAfter())));
+        for (Long id : unrated) {
+            run(() -> checkUnrated(id));
+        }
+    }
+
+    private static void run(Runnable work) {
+        try {
+            QuarkusTransaction.requiringNew().run(work);
+        } catch (RuntimeException e) {
+            Log.warn("deadline check of one case failed; the next run tries again", e);
+        }
+    }
+
+    private void checkOpen(Long id) {
+        ServiceCase c = cases.getEntityManager().find(ServiceCase.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (c == null || !c.isOpen() || c.getPausedAt() != null) {
+            return;
+        }
+        Duration allowed = CaseLifecycle.window(c);
+        Duration spent = Duration.between(c.getCreatedAt(), now);
+        if (spent.compareTo(allowed.multipliedBy(4).dividedBy(5)) >= 0 && now.isBefore(c.getDueAt()) && c.remind(2)) {
+            lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "80%：办结时限将至 " + c.getDueAt());
+        } else if (spent.compareTo(allowed.dividedBy(2)) >= 0 && now.isBefore(c.getDueAt()) && c.remind(1)) {
+            lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "50%：已用去一半时限");
+        }
+        if (!now.isAfter(c.getDueAt())) {
+            return;
+        }
+        Duration over = Duration.between(c.getDueAt(), now);
+        int level = over.compareTo(allowed.dividedBy(2)) >= 0 ? 3 : over.compareTo(allowed.dividedBy(4)) >= 0 ? 2 : 1;
+        for (int l = c.getEscalationLevel() + 1; l <= level; l++) {
+            if (c.escalate(l)) {
+                lifecycle.record(c, CaseEvent.Kind.ESCALATED, c.getState(), CaseLifecycle.SYSTEM,
+                        "超期催办 → " + ESCALATION.get(l - 1));
+            }
+        }
+    }
+
+    private void checkUnrated(Long id) {
+        ServiceCase c = cases.getEntityManager().find(ServiceCase.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (c == null || c.getState() != CaseState.RESOLVED) {
+            return;
+        }
+        if (c.getRatingRemindedAt() == null) {
+            c.ratingReminded(now);
+            lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "rating");
+        } else if (!now.isBefore(c.getResolvedAt().plus(config.archiveUnratedAfter()))) {
+            lifecycle.archive(c.getNumber(), CaseLifecycle.SYSTEM, "未评价，自动归档");
+        }
+    }
+}

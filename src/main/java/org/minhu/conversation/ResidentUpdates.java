@@ -1,0 +1,193 @@
+package org.minhu.conversation;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.minhu.carrier.outbound.BotMessage;
+import org.minhu.carrier.outbound.CardContent;
+import org.minhu.carrier.outbound.Chip;
+import org.minhu.carrier.outbound.Media;
+import org.minhu.carrier.outbox.Outbox;
+import org.minhu.carrier.outbox.OutboxSender;
+import org.minhu.cases.CaseChanged;
+import org.minhu.cases.CaseEvent;
+import org.minhu.cases.CaseLifecycle;
+import org.minhu.cases.CaseProgress;
+import org.minhu.cases.CaseService;
+import org.minhu.cases.Categories;
+import org.minhu.cases.NewCase;
+import org.minhu.cases.Rating;
+import org.minhu.cases.ServiceCase;
+import org.minhu.flow.Messages;
+import org.minhu.resident.Resident;
+import org.minhu.resident.ResidentRepository;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tells residents what happens to their cases: a card (with its SMS rendering) with the progress
+ * line, the unit in charge and the expected date; on resolution what was done, the photo if staff
+ * attached one, and the rating chips. Residents who follow a case hear the same. The texts are in
+ * the flows' message bundles under {@code notify.*}.
+ */
+@ApplicationScoped
+public class ResidentUpdates {
+
+    /** What residents hear of; everything else is for staff only. */
+    private static final Set<CaseEvent.Kind> TOLD = Set.of(CaseEvent.Kind.FILED, CaseEvent.Kind.DISPATCHED,
+            CaseEvent.Kind.TRANSFERRED, CaseEvent.Kind.ACCEPTED, CaseEvent.Kind.RESOLVED, CaseEvent.Kind.REOPENED,
+            CaseEvent.Kind.EXTENSION_APPROVED, CaseEvent.Kind.RESUMED, CaseEvent.Kind.REMINDED);
+
+    public static final List<String> KEYS = List.of("notify.title", "notify.unit", "notify.due", "notify.progress",
+            "notify.filed", "notify.dispatched", "notify.transferred", "notify.accepted", "notify.resolved",
+            "notify.reopened", "notify.extended", "notify.resumed", "notify.rating-reminder", "notify.rate-prompt");
+
+    private final ResidentRepository residents;
+    private final Outbox outbox;
+    private final OutboxSender sender;
+    private final CaseService cases;
+    private final Categories categories;
+    private final FlowRegistry flows;
+    private final Formats formats;
+    private final Clock clock;
+    private final String publicUrl;
+    private final Path resolutions;
+
+    public ResidentUpdates(ResidentRepository residents, Outbox outbox, OutboxSender sender, CaseService cases,
+                           Categories categories, FlowRegistry flows, Formats formats, Clock clock,
+                           @ConfigProperty(name = "minhu.public-url", defaultValue = "http://127.0.0.1:8080") String publicUrl,
+                           @ConfigProperty(name = "minhu.data-dir") String dataDir) {
+        this.residents = residents;
+        this.outbox = outbox;
+        this.sender = sender;
+        this.cases = cases;
+        this.categories = categories;
+        this.flows = flows;
+        this.formats = formats;
+        this.clock = clock;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.resolutions = Path.of(dataDir, "media");
+        Messages messages = flows.engine().flows().messages();
+        for (String language : messages.languages()) {
+            for (String key : KEYS) {
+                if (!messages.has(language, key)) {
+                    throw new IllegalStateException("conversation-flows/messages/" + language + ".yaml lacks " + key);
+                }
+            }
+        }
+    }
+
+    void onChange(@Observes CaseChanged change) {
+        if (!shouldTell(change)) {
+            return;
+        }
+        ServiceCase c = change.serviceCase();
+        Set<String> phones = new LinkedHashSet<>();
+        if (c.getPhone() != null) {
+            phones.add(c.getPhone());
+        }
+        phones.addAll(cases.followers(c));
+        for (String phone : phones) {
+            residents.ensureExists(phone, null, clock.instant());
+            Resident resident = residents.findByPhone(phone).orElseThrow();
+            boolean own = c.belongsTo(phone);
+            outbox.enqueue(resident, card(c, change, resident.getLanguage(), own), null, null);
+        }
+    }
+
+    void wakeSender(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseChanged change) {
+        if (shouldTell(change)) {
+            sender.wake();
+        }
+    }
+
+    private static boolean shouldTell(CaseChanged change) {
+        if (!TOLD.contains(change.kind())) {
+            return false;
+        }
+        return switch (change.kind()) {
+            // a resident filing over 5G was just told by the flow itself; other channels are told here
+            case FILED -> !NewCase.CHANNEL_5G.equals(change.serviceCase().getChannel());
+            // routing at filing is part of the filing
+            case DISPATCHED -> !CaseLifecycle.SYSTEM.equals(change.actor());
+            // only the rating reminder goes to residents; deadline reminders are for staff
+            case REMINDED -> "rating".equals(change.note());
+            default -> true;
+        };
+    }
+
+    private BotMessage card(ServiceCase c, CaseChanged change, String language, boolean own) {
+        Messages messages = flows.engine().flows().messages();
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("number", c.getNumber());
+        vars.put("unit", c.getUnit());
+        vars.put("due", formats.time(c.getDueAt(), language));
+        vars.put("note", change.note() == null ? "" : Formats.clip(c.getResolutionNote() != null
+                && change.kind() == CaseEvent.Kind.RESOLVED ? c.getResolutionNote() : change.note(), 300));
+        vars.put("category", categories.find(c.getCategory()).map(k -> k.name().in(language)).orElse(c.getCategory()));
+        vars.put("progress", CaseProgress.bar(c, language));
+        String what = switch (change.kind()) {
+            case FILED -> "notify.filed";
+            case DISPATCHED -> "notify.dispatched";
+            case TRANSFERRED -> "notify.transferred";
+            case ACCEPTED -> "notify.accepted";
+            case RESOLVED -> "notify.resolved";
+            case REOPENED -> "notify.reopened";
+            case EXTENSION_APPROVED -> "notify.extended";
+            case RESUMED -> "notify.resumed";
+            default -> "notify.rating-reminder";
+        };
+        List<String> lines = new ArrayList<>();
+        lines.add(messages.render(language, "notify.progress", vars));
+        lines.add(messages.render(language, what, vars));
+        lines.add(messages.render(language, "notify.unit", vars));
+        if (c.isOpen()) {
+            lines.add(messages.render(language, "notify.due", vars));
+        }
+        boolean rating = own && (change.kind() == CaseEvent.Kind.RESOLVED || change.kind() == CaseEvent.Kind.REMINDED);
+        if (rating) {
+            lines.add(messages.render(language, "notify.rate-prompt", vars));
+        }
+        List<Chip> chips = new ArrayList<>();
+        if (rating) {
+            for (Rating r : Rating.values()) {
+                chips.add(Chip.reply(r.label(language), "rate:" + c.getNumber() + ":" + r.name()));
+            }
+        } else {
+            chips.add(Chip.reply(Formats.clip(messages.render(language, "file.created.progress", vars), 25), "flow:my-requests"));
+        }
+        Media photo = change.kind() == CaseEvent.Kind.RESOLVED ? photo(c.getResolutionPhoto()) : null;
+        return BotMessage.card(new CardContent(photo, Formats.clip(messages.render(language, "notify.title", vars), 200),
+                Formats.clip(String.join("\n", lines), 2000), chips));
+    }
+
+    /** A resolution photo is served from {@code /media/...} and must be within the platform's image limit. */
+    private Media photo(String relative) {
+        if (relative == null) {
+            return null;
+        }
+        try {
+            Path file = resolutions.resolve(relative).normalize();
+            if (!file.startsWith(resolutions) || !Files.isRegularFile(file)) {
+                return null;
+            }
+            String type = Files.probeContentType(file);
+            long size = Files.size(file);
+            return Media.image(publicUrl + "/media/" + relative, type == null ? "image/jpeg" : type, size);
+        } catch (IOException | IllegalArgumentException e) {
+            Log.infof("resolution photo %s not attached: %s", relative, e.getMessage());
+            return null;
+        }
+    }
+}
