@@ -48,6 +48,10 @@ public class Resident {
     @Column(name = "with_agent", nullable = false)
     private boolean withAgent;
 
+    /** The outbound message whose delivery report last told us the capability. */
+    @Column(name = "capability_evidence")
+    private Long capabilityEvidence;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -98,6 +102,18 @@ public class Resident {
     public void handOver(boolean toAgent, Instant now) {
         this.withAgent = toAgent;
         this.updatedAt = now;
+    }
+
+    /**
+     * Learns from a delivery report about one of our messages; a late report about an older message
+     * than the last one we learned from changes nothing.
+     */
+    public void learnCapability(Capability learned, long fromMessage, Instant now) {
+        if (capabilityEvidence != null && fromMessage < capabilityEvidence) {
+            return;
+        }
+        capabilityEvidence = fromMessage;
+        learnCapability(learned, now);
     }
 
     public void learnCapability(Capability learned, Instant now) {

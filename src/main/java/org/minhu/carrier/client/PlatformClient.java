@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -17,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
@@ -24,7 +28,9 @@ import java.util.function.BiFunction;
 /**
  * Calls the platform: keeps one access token, fetched only when there is none or it is about to
  * expire (the platform allows 2,000 fetches a day, and each fetch invalidates the last), and on
- * 42001/40014 fetches a new one once and repeats the call.
+ * 42001/40014 fetches a new one once and repeats the call. The token is shared through the
+ * database, so several instances use one token instead of invalidating each other's: an instance
+ * whose token went stale first looks whether another instance has already fetched a newer one.
  */
 @ApplicationScoped
 public class PlatformClient {
@@ -37,6 +43,8 @@ public class PlatformClient {
 
     private String token;
     private Instant tokenExpires = Instant.EPOCH;
+    /** The last token the platform refused: never taken again from the shared row. */
+    private String invalidated;
 
     public PlatformClient(CarrierConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics) {
         this.config = config;
@@ -84,13 +92,54 @@ public class PlatformClient {
     synchronized String currentToken() {
         Instant now = clock.instant();
         if (token == null || now.isAfter(tokenExpires.minus(config.send().tokenRefreshMargin()))) {
-            fetchToken(now);
+            String stale = token;
+            QuarkusTransaction.requiringNew().run(() -> shared(stale));
         }
         return token;
     }
 
+    /** Under the shared row's lock: take a fresher token another instance fetched, or fetch one. */
+    private void shared(String stale) {
+        Instant now = clock.instant();
+        EntityManager em = Panache.getEntityManager();
+        List<?> rows = em.createNativeQuery("select token, expires_at from carrier_token where id = 1 for update")
+                .getResultList();
+        if (!rows.isEmpty()) {
+            Object[] row = (Object[]) rows.get(0);
+            String sharedToken = (String) row[0];
+            Instant expires = instant(row[1]);
+            if (!sharedToken.equals(stale) && !sharedToken.equals(invalidated)
+                    && now.isBefore(expires.minus(config.send().tokenRefreshMargin()))) {
+                token = sharedToken;
+                tokenExpires = expires;
+                return;
+            }
+        }
+        fetchToken(now);
+        int updated = em.createNativeQuery("update carrier_token set token = ?1, expires_at = ?2, fetched_at = ?3 where id = 1")
+                .setParameter(1, token).setParameter(2, tokenExpires).setParameter(3, now).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("insert into carrier_token (id, token, expires_at, fetched_at) values (1, ?1, ?2, ?3)")
+                    .setParameter(1, token).setParameter(2, tokenExpires).setParameter(3, now).executeUpdate();
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return Instant.EPOCH;
+    }
+
     private synchronized void invalidate(String stale) {
         if (Objects.equals(token, stale)) {
+            invalidated = stale;
             token = null;
         }
     }

@@ -76,14 +76,14 @@ public class DeliveryReports {
         switch (status) {
             case DELIVERED, DISPLAYED -> {
                 if (rich) {
-                    resident.learnCapability(Resident.Capability.RICH, now);
+                    resident.learnCapability(Resident.Capability.RICH, message.getId(), now);
                 }
             }
-            case DELIVERED_TO_NETWORK -> resident.learnCapability(Resident.Capability.SMS_ONLY, now);
+            case DELIVERED_TO_NETWORK -> resident.learnCapability(Resident.Capability.SMS_ONLY, message.getId(), now);
             case FAILED -> {
                 if (errorCode != null && errorCode == NOT_A_5G_TERMINAL
                         && message.getSentAs() == OutboundMessage.SentAs.RICH_ONLY) {
-                    resident.learnCapability(Resident.Capability.SMS_ONLY, now);
+                    resident.learnCapability(Resident.Capability.SMS_ONLY, message.getId(), now);
                     queue.enqueueFallback(message);
                     return true;
                 }

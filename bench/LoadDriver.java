@@ -1,0 +1,328 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Minhu's load driver: plays N residents at once, each walking the filing journey with signed
+ * pushes straight to the webhook, and reads the replies from the mock carrier's phones.
+ * Measures full turns per second (push in -> reply accepted by the mock carrier), p50/p95/p99 of
+ * the webhook answer and of push-to-reply, errors, and the service's RSS and CPU.
+ * In ceiling mode it only pushes (to the bench ceiling endpoint) and measures the webhook.
+ *
+ * Run with the JDK alone: java bench/LoadDriver.java --help
+ */
+public class LoadDriver {
+
+    static final String TOKEN = "mh-demo-token";
+    static final String CHATBOT = "sip:12345@botplatform.rcs.example.cn";
+    static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)");
+
+    static String service = "http://127.0.0.1:8080";
+    static String mock = "http://127.0.0.1:8090";
+    static String mode = "journey";
+    static int residents = 20;
+    static int seconds = 20;
+    static long pid = -1;
+    static String out;
+    static double rate = 0;
+
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final LatencyLog webhookLatency = new LatencyLog();
+    static final LatencyLog replyLatency = new LatencyLog();
+    static final AtomicLong turns = new AtomicLong();
+    static final AtomicLong pushes = new AtomicLong();
+    static final AtomicLong errors = new AtomicLong();
+    static final AtomicLong journeys = new AtomicLong();
+    static final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--service" -> service = args[++i];
+                case "--mock" -> mock = args[++i];
+                case "--mode" -> mode = args[++i];
+                case "--residents" -> residents = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--pid" -> pid = Long.parseLong(args[++i]);
+                case "--rate" -> rate = Double.parseDouble(args[++i]);
+                case "--out" -> out = args[++i];
+                default -> {
+                    System.out.println("java bench/LoadDriver.java [--mode journey|ceiling] [--service URL] [--mock URL]"
+                            + " [--residents N] [--seconds S] [--rate pushes/s per resident, 0 = as fast as replies allow]"
+                            + " [--pid service pid for RSS/CPU] [--out summary.json]");
+                    return;
+                }
+            }
+        }
+        ResourceSampler sampler = new ResourceSampler(pid);
+        Thread sampling = new Thread(sampler, "sampler");
+        sampling.setDaemon(true);
+        sampling.start();
+        long start = System.nanoTime();
+        long until = start + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(residents);
+        String run = Long.toString(System.currentTimeMillis() % 100000);
+        for (int r = 0; r < residents; r++) {
+            String phone = "tel:+86177" + String.format("%05d", Integer.parseInt(run) % 100000) + String.format("%03d", r);
+            pool.execute(() -> {
+                try {
+                    if (mode.equals("ceiling")) {
+                        ceiling(phone, until);
+                    } else {
+                        journeys(phone, until);
+                    }
+                } catch (Exception e) {
+                    count("driver: " + e.getClass().getSimpleName());
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        sampler.stop();
+        String summary = String.format(java.util.Locale.ROOT, "{\"mode\":\"%s\",\"residents\":%d,\"seconds\":%.1f,"
+                        + "\"pushes\":%d,\"pushesPerSecond\":%.1f,\"turns\":%d,\"turnsPerSecond\":%.1f,\"journeys\":%d,"
+                        + "\"errors\":%d,\"errorKinds\":%s,"
+                        + "\"webhookMs\":{\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f},"
+                        + "\"pushToReplyMs\":{\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f},"
+                        + "\"rssMbMax\":%.0f,\"cpuPercentAvg\":%.0f}",
+                mode, residents, elapsed, pushes.get(), pushes.get() / elapsed, turns.get(), turns.get() / elapsed,
+                journeys.get(), errors.get(), errorKindsJson(),
+                webhookLatency.percentile(50), webhookLatency.percentile(95), webhookLatency.percentile(99),
+                replyLatency.percentile(50), replyLatency.percentile(95), replyLatency.percentile(99),
+                sampler.maxRssMb, sampler.cpuPercent());
+        System.out.println(summary);
+        if (out != null) {
+            Files.writeString(Path.of(out), summary + "\n");
+        }
+    }
+
+    static String errorKindsJson() {
+        StringBuilder b = new StringBuilder("{");
+        errorKinds.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k.replace("\"", "'"))
+                .append("\":").append(v.get()));
+        return b.append('}').toString();
+    }
+
+    static void count(String kind) {
+        errors.incrementAndGet();
+        errorKinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** One resident files requests over and over until the time is up. */
+    static void journeys(String phone, long until) throws Exception {
+        double lat = 22.0 + ThreadLocalRandom.current().nextDouble(2.0);
+        double lon = 113.0 + ThreadLocalRandom.current().nextDouble(2.0);
+        int seq = lastSeq(phone);
+        while (System.nanoTime() < until) {
+            seq = turn(phone, text("你好"), seq, 1);
+            seq = turn(phone, chip("我要反映", "opt:menu:menu:file"), seq, 2);
+            seq = turn(phone, chip("选择", "opt:file-request:category:municipal"), seq, 1);
+            seq = turn(phone, text("路灯不亮一个多月了，晚上很黑 " + UUID.randomUUID().toString().substring(0, 8)), seq, 1);
+            lat += 0.01;
+            seq = turn(phone, location(lat, lon, "测试地点"), seq, 1);
+            seq = turn(phone, chip("跳过", "opt:file-request:photo:__skip"), seq, 1);
+            seq = turn(phone, chip("确认提交", "opt:file-request:summary:submit"), seq, 1);
+            if (seq > 0) {
+                journeys.incrementAndGet();
+            }
+        }
+    }
+
+    /** Pushes one message and waits for the replies it should bring; returns the phone's last seq. */
+    static int turn(String phone, String content, int seq, int replies) throws Exception {
+        if (seq < 0) {
+            return lastSeq(phone);
+        }
+        long sent = System.nanoTime();
+        if (!push(service, phone, content)) {
+            return lastSeq(phone);
+        }
+        int at = seq;
+        for (int i = 0; i < replies; i++) {
+            HttpResponse<String> next = http.send(HttpRequest.newBuilder(URI.create(mock + "/sim/phones/"
+                            + URLEncoder.encode(phone, StandardCharsets.UTF_8) + "/next?after=" + at + "&timeoutMs=10000"))
+                    .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (next.statusCode() != 200) {
+                count("no reply within 10 s");
+                return lastSeq(phone);
+            }
+            Matcher m = SEQ.matcher(next.body());
+            if (!m.find()) {
+                count("unreadable reply");
+                return lastSeq(phone);
+            }
+            at = Integer.parseInt(m.group(1));
+            if (i == 0) {
+                replyLatency.add(System.nanoTime() - sent);
+                turns.incrementAndGet();
+            }
+        }
+        if (rate > 0) {
+            Thread.sleep((long) (1000 / rate));
+        }
+        return at;
+    }
+
+    static int lastSeq(String phone) throws Exception {
+        HttpResponse<String> t = http.send(HttpRequest.newBuilder(URI.create(mock + "/sim/phones/"
+                + URLEncoder.encode(phone, StandardCharsets.UTF_8) + "/transcript")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = SEQ.matcher(t.body());
+        int last = 0;
+        while (m.find()) {
+            last = Math.max(last, Integer.parseInt(m.group(1)));
+        }
+        return last;
+    }
+
+    static void ceiling(String phone, long until) throws Exception {
+        while (System.nanoTime() < until) {
+            push(service, phone, text("路灯不亮一个多月了"));
+        }
+    }
+
+    static boolean push(String base, String phone, String content) throws Exception {
+        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        String nonce = UUID.randomUUID().toString();
+        String body = "{\"messageId\":\"" + UUID.randomUUID() + "\",\"messageList\":[" + content + "],"
+                + "\"dateTime\":\"" + OffsetDateTime.now(ZoneOffset.ofHours(8)) + "\","
+                + "\"destinationAddress\":\"" + CHATBOT + "\",\"senderAddress\":\"" + phone + "\","
+                + "\"conversationId\":\"c-" + phone.substring(4) + "\",\"contributionId\":\"k-" + UUID.randomUUID() + "\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/5gmsg/messageNotification/"
+                        + URLEncoder.encode(CHATBOT, StandardCharsets.UTF_8) + "/messages"))
+                .timeout(Duration.ofSeconds(10))
+                .header("content-type", "application/json")
+                .header("timestamp", ts).header("nonce", nonce).header("signature", sign(ts, nonce))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            webhookLatency.add(System.nanoTime() - start);
+            pushes.incrementAndGet();
+            if (response.statusCode() / 100 != 2) {
+                count("webhook HTTP " + response.statusCode());
+                return false;
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            count("webhook " + e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    static String sign(String ts, String nonce) throws Exception {
+        String joined = String.join("", Stream.of(TOKEN, ts, nonce).sorted().toList());
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String text(String text) {
+        return "{\"contentType\":\"text/plain\",\"contentEncoding\":\"utf8\",\"contentText\":\"" + text + "\"}";
+    }
+
+    static String chip(String display, String postback) {
+        return "{\"contentType\":\"application/vnd.gsma.botsuggestion.response.v1.0+json\",\"contentEncoding\":\"utf8\","
+                + "\"contentText\":{\"response\":{\"reply\":{\"displayText\":\"" + display + "\",\"postback\":{\"data\":\""
+                + postback + "\"}}}}}";
+    }
+
+    static String location(double lat, double lon, String label) {
+        return text(String.format(java.util.Locale.ROOT, "geo:%.5f,%.5f;crs=gcj02;u=10;rcs-l=%s", lat, lon,
+                URLEncoder.encode(label, StandardCharsets.UTF_8)));
+    }
+
+    /** Latencies in nanoseconds; percentiles in milliseconds. */
+    static final class LatencyLog {
+        private long[] values = new long[1 << 16];
+        private int size;
+
+        synchronized void add(long nanos) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = nanos;
+        }
+
+        synchronized double percentile(double p) {
+            if (size == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            int index = (int) Math.ceil(p / 100.0 * size) - 1;
+            return sorted[Math.max(0, Math.min(size - 1, index))] / 1e6;
+        }
+    }
+
+    /** The service's resident memory and CPU, read from /proc once a second. */
+    static final class ResourceSampler implements Runnable {
+        final long pid;
+        volatile boolean running = true;
+        double maxRssMb;
+        long firstTicks = -1;
+        long lastTicks;
+        long firstNanos;
+        long lastNanos;
+
+        ResourceSampler(long pid) {
+            this.pid = pid;
+        }
+
+        public void run() {
+            while (running && pid > 0) {
+                try {
+                    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                        if (line.startsWith("VmRSS:")) {
+                            maxRssMb = Math.max(maxRssMb, Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+                        }
+                    }
+                    String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
+                    long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                    if (firstTicks < 0) {
+                        firstTicks = ticks;
+                        firstNanos = System.nanoTime();
+                    }
+                    lastTicks = ticks;
+                    lastNanos = System.nanoTime();
+                    Thread.sleep(1000);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        double cpuPercent() {
+            if (firstTicks < 0 || lastNanos == firstNanos) {
+                return Double.NaN;
+            }
+            return (lastTicks - firstTicks) / 100.0 / ((lastNanos - firstNanos) / 1e9) * 100;
+        }
+    }
+}

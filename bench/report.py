@@ -1,0 +1,67 @@
+"""Turns one bench/run into a dated section of docs/BENCHMARKS.md (appended: the file is a history)."""
+import json
+import os
+import platform
+import subprocess
+import sys
+from datetime import datetime, timezone
+
+work, startup_ms, quarkus_start, cases, messages = sys.argv[1:6]
+quick = len(sys.argv) > 6 and sys.argv[6] == "quick"
+
+
+def load(name):
+    with open(os.path.join(work, name)) as f:
+        return json.load(f)
+
+
+ceiling, peak, half = load("ceiling.json"), load("max.json"), load("half.json")
+queries = {}
+with open(os.path.join(work, "queries.txt")) as f:
+    for line in f:
+        parts = line.split()
+        if len(parts) == 3:
+            queries[parts[0]] = (float(parts[1]), float(parts[2]))
+
+cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+cores = os.cpu_count()
+mem = subprocess.run(["sh", "-c", "free -g | awk '/Mem:/ {print $2}'"], capture_output=True, text=True).stdout.strip()
+share = peak["pushesPerSecond"] / ceiling["pushesPerSecond"] if ceiling["pushesPerSecond"] else float("nan")
+
+
+def mark(ok):
+    return "met" if ok else "**missed**"
+
+
+now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+print(f"""
+## {now}{" (quick run: short and small, not comparable)" if quick else ""}
+
+Machine: {cpu}, {cores} cores, {mem} GiB; {platform.system()} {platform.release()}; Java {platform.python_version() and subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}.
+Command: `bench/run` (service = the `%prod` build on PostgreSQL, mock carrier and driver on the same machine, loopback only).
+
+| figure | value | target |
+| --- | --- | --- |
+| ceiling: signed push verified, parsed, one row inserted, 204 | {ceiling['pushesPerSecond']:.0f} pushes/s (p99 {ceiling['webhookMs']['p99']:.1f} ms) | — |
+| full journeys at maximum load ({peak['residents']} residents) | {peak['turnsPerSecond']:.0f} turns/s, {peak['pushesPerSecond']:.0f} pushes/s, {peak['journeys']} requests filed, {peak['errors']} errors | — |
+| our push rate as a share of the ceiling | {share:.0%} | ≥ 70 %: {mark(share >= 0.7)} |
+| webhook answer at maximum load p50 / p95 / p99 | {peak['webhookMs']['p50']:.1f} / {peak['webhookMs']['p95']:.1f} / {peak['webhookMs']['p99']:.1f} ms | — |
+| webhook answer at half the maximum rate, p99 | {half['webhookMs']['p99']:.1f} ms ({half['pushesPerSecond']:.0f} pushes/s) | ≤ 50 ms: {mark(half['webhookMs']['p99'] <= 50)} |
+| push-to-reply at half the maximum rate p50 / p95 / p99 | {half['pushToReplyMs']['p50']:.1f} / {half['pushToReplyMs']['p95']:.1f} / {half['pushToReplyMs']['p99']:.1f} ms | p99 ≤ 200 ms: {mark(half['pushToReplyMs']['p99'] <= 200)} |
+| service RSS under load (max) | {peak['rssMbMax']:.0f} MB | ≤ 300 MB: {mark(peak['rssMbMax'] <= 300)} |
+| service CPU under load (average, 100 % = one core) | {peak['cpuPercentAvg']:.0f} % | — |
+| start-up to ready (process start → /q/health/ready) | {int(startup_ms) / 1000:.1f} s (Quarkus: {quarkus_start} s) | ≤ 3 s: {mark(int(startup_ms) <= 3000)} |""")
+for name, label in [("inbox", "inbox page (open cases of a unit, newest first, 50)"),
+                    ("inbox-next-page", "inbox, a later page (keyset)"),
+                    ("progress", "a resident's progress query"),
+                    ("messages", "a resident's conversation (50 messages)"),
+                    ("figures", "supervisor figures, 30 days by unit")]:
+    if name in queries:
+        p50, p95 = queries[name]
+        target = f"p95 ≤ 50 ms: {mark(p95 <= 50)}" if name in ("inbox", "inbox-next-page", "progress") else "—"
+        print(f"| {label} at {int(cases):,} cases / {int(messages):,} messages, p50 / p95 | {p50:.2f} / {p95:.2f} ms | {target} |")
+print("| notice to 100,000 residents through the mock carrier | not measured yet: the notice campaign (issue 8) has no bench step | within the carrier quota |")
+print("""
+Errors at maximum load: """ + json.dumps(peak["errorKinds"], ensure_ascii=False) + """.
+Raw driver output: `target/bench/*.json`; query timings are PostgreSQL's own execution times (`explain analyze`), 20 runs each.
+""")
