@@ -21,9 +21,9 @@ import org.minhu.resident.ResidentRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,6 +53,7 @@ public class OutboxSender {
     private final ExecutorService drainer = Executors.newSingleThreadExecutor(named("outbox-drain"));
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     public OutboxSender(OutboxRepository repository, ResidentRepository residents, PlatformClient platform,
                         CarrierConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics,
@@ -96,23 +97,32 @@ public class OutboxSender {
         workers.shutdownNow();
     }
 
+    /**
+     * Hands every due head to a worker and returns: a slow send (a timeout, say) holds up only its
+     * own resident. When a send finishes, the next drain finds that resident's next message.
+     */
     private void drain() {
         if (!draining.compareAndSet(false, true)) {
             again.set(true);
             return;
         }
         try {
-            boolean more = true;
-            while (more) {
+            do {
                 again.set(false);
                 List<Long> heads = QuarkusTransaction.requiringNew().call(() -> repository.dueHeads(clock.instant(), BATCH));
-                List<CompletableFuture<Void>> batch = new ArrayList<>(heads.size());
                 for (Long id : heads) {
-                    batch.add(CompletableFuture.runAsync(() -> sendOne(id), workers));
+                    if (inFlight.add(id)) {
+                        workers.execute(() -> {
+                            try {
+                                sendOne(id);
+                            } finally {
+                                inFlight.remove(id);
+                                wake();
+                            }
+                        });
+                    }
                 }
-                CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).join();
-                more = !heads.isEmpty() || again.get();
-            }
+            } while (again.get());
         } catch (RuntimeException e) {
             Log.warn("outbox drain stopped; the next sweep resumes it", e);
         } finally {
