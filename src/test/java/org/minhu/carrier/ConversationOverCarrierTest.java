@@ -152,4 +152,41 @@ class ConversationOverCarrierTest {
         long after = ((Number) MockCarrier.stats().get("tokenCalls")).longValue();
         assertThat(after - before).as("our stolen fetch, then exactly one refresh by the service").isEqualTo(2);
     }
+
+    @Inject
+    org.minhu.carrier.outbox.Revocations revocations;
+
+    @Test
+    void aSentMessageCanBeRevokedAndThePhoneNoLongerShowsIt() {
+        String phone = "tel:+8613722220006";
+        MockCarrier.text(phone, "你好");
+        MockCarrier.awaitBotMessages(phone, 1, WAIT);
+        OutboundMessage sentMessage = sent(phone).get(0);
+
+        revocations.revoke(sentMessage.getMessageId());
+
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (sent(phone).get(0).getStatus() != OutboundStatus.REVOKED && System.nanoTime() < until) {
+            MockCarrier.sleep(100);
+        }
+        assertThat(sent(phone).get(0).getStatus()).isEqualTo(OutboundStatus.REVOKED);
+        assertThat(MockCarrier.botMessages(phone).get(0).get("status")).isEqualTo("revoked");
+    }
+
+    @Test
+    void aPhotoTheResidentSendsIsFetchedIntoMediaStorage() throws Exception {
+        String phone = "tel:+8613722220007";
+        byte[] jpeg = new byte[2048];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        MockCarrier.file(phone, "现场.jpg", "image/jpeg", jpeg);
+        MockCarrier.awaitBotMessages(phone, 1, WAIT);
+
+        InboundMessage photo = received(phone).get(0);
+        assertThat(photo.getKind()).isEqualTo(InboundKind.FILE);
+        assertThat(photo.getMediaError()).isNull();
+        assertThat(photo.getMediaPath()).isNotNull();
+        java.nio.file.Path stored = java.nio.file.Path.of("target/test-data/media").resolve(photo.getMediaPath());
+        assertThat(java.nio.file.Files.readAllBytes(stored)).isEqualTo(jpeg);
+    }
 }
