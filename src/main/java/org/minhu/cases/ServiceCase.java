@@ -27,7 +27,7 @@ public class ServiceCase {
     @Column(nullable = false, unique = true)
     private String number;
 
-    @Column(nullable = false)
+    /** The resident's phone; empty for requests from other channels that gave no mobile number. */
     private String phone;
 
     @Column(nullable = false)
