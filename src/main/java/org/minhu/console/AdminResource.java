@@ -1,0 +1,112 @@
+package org.minhu.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.minhu.common.ProblemException;
+import org.minhu.security.CsrfProtected;
+import org.minhu.security.Role;
+import org.minhu.security.StaffDirectory;
+import org.minhu.security.StaffUser;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * For admins: the console's accounts (create, deactivate, set a new password) and the canned
+ * replies. Categories, dispatch rules and the knowledge base are files under
+ * {@code src/main/resources/reference/}, changed through review, not here.
+ */
+@Path("/console/admin")
+@CsrfProtected
+@RolesAllowed(Role.ADMIN_NAME)
+@Produces(MediaType.TEXT_HTML)
+public class AdminResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance admin(List<StaffUser> users, List<CannedReply> canned, List<Role> roles,
+                                             List<String> units, String flash, String error);
+    }
+
+    private final StaffDirectory directory;
+    private final CannedReplies cannedReplies;
+    private final Replies replies;
+    private final Labels labels;
+    private final Viewer viewer;
+
+    public AdminResource(StaffDirectory directory, CannedReplies cannedReplies, Replies replies, Labels labels,
+                         Viewer viewer) {
+        this.directory = directory;
+        this.cannedReplies = cannedReplies;
+        this.replies = replies;
+        this.labels = labels;
+        this.viewer = viewer;
+    }
+
+    @GET
+    public TemplateInstance page(@RestQuery boolean saved) {
+        return render(saved ? "已保存" : null, null);
+    }
+
+    @POST
+    @Path("/users")
+    public Response createUser(@RestForm String username, @RestForm String password, @RestForm String role,
+                               @RestForm String unit, @RestForm String displayName) {
+        return act(() -> directory.create(username == null ? null : username.strip(), password,
+                Role.of(role).orElse(null), unit, displayName));
+    }
+
+    @POST
+    @Path("/users/{username}/active")
+    public Response setActive(@PathParam("username") String username, @RestForm boolean active) {
+        return act(() -> {
+            if (username.equals(viewer.getUsername()) && !active) {
+                throw ProblemException.conflict("不能停用自己的账号");
+            }
+            directory.setActive(username, active);
+        });
+    }
+
+    @POST
+    @Path("/users/{username}/password")
+    public Response setPassword(@PathParam("username") String username, @RestForm String password) {
+        return act(() -> directory.changePassword(username, password));
+    }
+
+    @POST
+    @Path("/canned")
+    public Response addCanned(@RestForm String title, @RestForm String text, @RestForm String chips) {
+        return act(() -> cannedReplies.add(title, text, chips));
+    }
+
+    @POST
+    @Path("/canned/{id}/delete")
+    public Response removeCanned(@PathParam("id") long id) {
+        return act(() -> cannedReplies.remove(id));
+    }
+
+    private Response act(Runnable change) {
+        try {
+            change.run();
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(render(null, refused.problem().detail())).build();
+        }
+        return Response.seeOther(URI.create("/console/admin?saved=true")).build();
+    }
+
+    private TemplateInstance render(String flash, String error) {
+        List<String> units = labels.getCategories().stream().map(c -> c.unit()).distinct().sorted().toList();
+        return Templates.admin(directory.all(), replies.canned(), List.of(Role.values()), units, flash, error);
+    }
+}

@@ -1,0 +1,316 @@
+package org.minhu.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.minhu.carrier.inbound.InboundMessage;
+import org.minhu.cases.CaseEvent;
+import org.minhu.cases.CaseLifecycle;
+import org.minhu.cases.CaseService;
+import org.minhu.cases.ServiceCase;
+import org.minhu.cases.ServiceCaseRepository;
+import org.minhu.common.ProblemException;
+import org.minhu.security.CsrfProtected;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One case: the resident (masked), the place, the photos, the whole conversation and the
+ * history, with the actions the viewer's role allows. Every action goes through the lead's
+ * {@link CaseLifecycle}; a refusal (wrong state, not the owner) comes back on the page with its
+ * status, and nothing changes.
+ */
+@Path("/console/cases/{number}")
+@CsrfProtected
+@Produces(MediaType.TEXT_HTML)
+public class CaseResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(ServiceCase c, List<Conversation.Entry> conversation, List<CaseEvent> history,
+                                            CaseActions actions, List<CannedReply> canned, List<String> units,
+                                            String flash, String error);
+
+        static native TemplateInstance page$conversation(ServiceCase c, List<Conversation.Entry> conversation);
+    }
+
+    private static final Map<String, String> DONE = Map.ofEntries(
+            Map.entry("reply", "回复已发送，正在送达居民手机"), Map.entry("note", "备注已记录"),
+            Map.entry("dispatch", "已派单"), Map.entry("accept", "已签收，您是这件诉求的首办责任人"),
+            Map.entry("start", "已开始办理"), Map.entry("resolve", "已办结，已请居民评价"),
+            Map.entry("return", "已退单"), Map.entry("transfer", "已转办"), Map.entry("reopen", "已重新办理"),
+            Map.entry("extend", "延期申请已提交"), Map.entry("approve-extension", "已批准延期"),
+            Map.entry("reject-extension", "已驳回延期"), Map.entry("pause", "已暂停计时"),
+            Map.entry("resume", "已恢复计时"), Map.entry("archive", "已归档"));
+
+    private final ServiceCaseRepository cases;
+    private final CaseService caseService;
+    private final CaseLifecycle lifecycle;
+    private final Conversation conversation;
+    private final Replies replies;
+    private final MediaFiles media;
+    private final Labels labels;
+    private final Viewer viewer;
+    private final EntityManager em;
+
+    public CaseResource(ServiceCaseRepository cases, CaseService caseService, CaseLifecycle lifecycle,
+                        Conversation conversation, Replies replies, MediaFiles media, Labels labels, Viewer viewer,
+                        EntityManager em) {
+        this.cases = cases;
+        this.caseService = caseService;
+        this.lifecycle = lifecycle;
+        this.conversation = conversation;
+        this.replies = replies;
+        this.media = media;
+        this.labels = labels;
+        this.viewer = viewer;
+        this.em = em;
+    }
+
+    @GET
+    public TemplateInstance page(@PathParam("number") String number, @RestQuery String done) {
+        return render(find(number), done == null ? null : DONE.get(done), null);
+    }
+
+    @GET
+    @Path("/conversation")
+    public TemplateInstance conversationPart(@PathParam("number") String number) {
+        ServiceCase c = find(number);
+        return Templates.page$conversation(c, conversation.of(c.getPhone()));
+    }
+
+    @GET
+    @Path("/photo")
+    @Produces(MediaType.WILDCARD)
+    public Response photo(@PathParam("number") String number) {
+        return media.serve(find(number).getPhotoPath());
+    }
+
+    @GET
+    @Path("/resolution-photo")
+    @Produces(MediaType.WILDCARD)
+    public Response resolutionPhoto(@PathParam("number") String number) {
+        return media.serve(find(number).getResolutionPhoto());
+    }
+
+    /** A file the resident sent in the conversation of this case. */
+    @GET
+    @Path("/files/{id}")
+    @Produces(MediaType.WILDCARD)
+    public Response file(@PathParam("number") String number, @PathParam("id") long id) {
+        ServiceCase c = find(number);
+        InboundMessage m = em.find(InboundMessage.class, id);
+        if (m == null || c.getPhone() == null || !c.getPhone().equals(m.getPhone())) {
+            throw ProblemException.notFound("no such file in this conversation");
+        }
+        return media.serve(m.getMediaPath());
+    }
+
+    @POST
+    @Path("/reply")
+    public Response reply(@PathParam("number") String number, @RestForm String text, @RestForm String title,
+                          @RestForm String chips) {
+        return act(number, "reply", () -> {
+            ServiceCase c = find(number);
+            replies.send(c.getPhone(), c.getId(), viewer.getUsername(), Replies.compose(text, title, chips));
+            return c;
+        });
+    }
+
+    @POST
+    @Path("/note")
+    public Response note(@PathParam("number") String number, @RestForm String text) {
+        return act(number, "note", () -> {
+            lifecycle.note(number, viewer.getUsername(), text);
+            return null;
+        });
+    }
+
+    @POST
+    @Path("/dispatch")
+    public Response dispatch(@PathParam("number") String number, @RestForm String unit, @RestForm String assisting,
+                             @RestForm String note) {
+        return act(number, "dispatch", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).dispatch());
+            List<String> assistingUnits = assisting == null ? List.of() : Arrays.stream(assisting.split("[,，、\\n]"))
+                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return lifecycle.dispatch(number, viewer.getUsername(), unit, assistingUnits, note);
+        });
+    }
+
+    @POST
+    @Path("/accept")
+    public Response accept(@PathParam("number") String number) {
+        return act(number, "accept", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).accept());
+            return lifecycle.accept(number, viewer.getUsername());
+        });
+    }
+
+    @POST
+    @Path("/start")
+    public Response start(@PathParam("number") String number) {
+        return act(number, "start", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).start());
+            return lifecycle.start(number, viewer.getUsername());
+        });
+    }
+
+    @POST
+    @Path("/resolve")
+    public Response resolve(@PathParam("number") String number, @RestForm String whatWasDone,
+                            @RestForm("photo") FileUpload photo) {
+        return act(number, "resolve", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).resolve());
+            String photoPath = photo == null || photo.size() == 0 ? null : media.keepStaffPhoto(photo);
+            return lifecycle.resolve(number, viewer.getUsername(), whatWasDone, photoPath);
+        });
+    }
+
+    @POST
+    @Path("/return")
+    public Response returnToDispatch(@PathParam("number") String number, @RestForm String reason) {
+        return act(number, "return", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).returnToDispatch());
+            return lifecycle.returnToDispatch(number, viewer.getUsername(), reason);
+        });
+    }
+
+    @POST
+    @Path("/transfer")
+    public Response transfer(@PathParam("number") String number, @RestForm String unit, @RestForm String reason) {
+        return act(number, "transfer", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).transfer());
+            return lifecycle.transfer(number, viewer.getUsername(), unit, reason);
+        });
+    }
+
+    @POST
+    @Path("/reopen")
+    public Response reopen(@PathParam("number") String number, @RestForm String reason) {
+        return act(number, "reopen", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).reopen());
+            return lifecycle.reopen(number, viewer.getUsername(), reason);
+        });
+    }
+
+    @POST
+    @Path("/extend")
+    public Response extend(@PathParam("number") String number, @RestForm String until, @RestForm String reason) {
+        return act(number, "extend", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).requestExtension());
+            return lifecycle.requestExtension(number, viewer.getUsername(), parseLocal(until), reason);
+        });
+    }
+
+    @POST
+    @Path("/approve-extension")
+    public Response approveExtension(@PathParam("number") String number) {
+        return act(number, "approve-extension", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).decideExtension());
+            return lifecycle.approveExtension(number, viewer.getUsername());
+        });
+    }
+
+    @POST
+    @Path("/reject-extension")
+    public Response rejectExtension(@PathParam("number") String number, @RestForm String reason) {
+        return act(number, "reject-extension", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).decideExtension());
+            return lifecycle.rejectExtension(number, viewer.getUsername(), reason);
+        });
+    }
+
+    @POST
+    @Path("/pause")
+    public Response pause(@PathParam("number") String number, @RestForm String reason) {
+        return act(number, "pause", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).pause());
+            return lifecycle.pause(number, viewer.getUsername(), reason);
+        });
+    }
+
+    @POST
+    @Path("/resume")
+    public Response resume(@PathParam("number") String number) {
+        return act(number, "resume", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).resume());
+            return lifecycle.resume(number, viewer.getUsername());
+        });
+    }
+
+    @POST
+    @Path("/archive")
+    public Response archive(@PathParam("number") String number, @RestForm String note) {
+        return act(number, "archive", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).archive());
+            return lifecycle.archive(number, viewer.getUsername(), note);
+        });
+    }
+
+    /**
+     * Runs an action and sends the browser back to the case page (303), or shows the page again
+     * with the refusal and its status (400, 403, 409) when the action is not allowed.
+     */
+    private Response act(String number, String action, Supplier<ServiceCase> change) {
+        find(number);
+        try {
+            change.get();
+        } catch (ProblemException refused) {
+            ServiceCase fresh = find(number);
+            return Response.status(refused.problem().status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(render(fresh, null, refused.problem().detail())).build();
+        }
+        return Response.seeOther(URI.create("/console/cases/" + URLEncoder.encode(number, StandardCharsets.UTF_8)
+                + "?done=" + action)).build();
+    }
+
+    private static void requireAllowed(boolean allowed) {
+        if (!allowed) {
+            throw new ProblemException(org.minhu.common.Problem.of(403, "not-allowed", "Not allowed",
+                    "您的角色不能对这件诉求执行此操作"));
+        }
+    }
+
+    private TemplateInstance render(ServiceCase c, String flash, String error) {
+        List<String> units = labels.getCategories().stream().map(cat -> cat.unit()).distinct().sorted().toList();
+        return Templates.page(c, conversation.of(c.getPhone()), caseService.history(c), CaseActions.of(c, viewer),
+                replies.canned(), units, flash, error);
+    }
+
+    private java.time.Instant parseLocal(String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest("until", "请填写延期到的时间");
+        }
+        try {
+            return LocalDateTime.parse(value.strip()).atZone(labels.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("until", "时间格式应为 2025-01-31T18:00");
+        }
+    }
+
+    /** The case, if the viewer may see it: 404 when there is none, 403 when it is another unit's. */
+    private ServiceCase find(String number) {
+        ServiceCase c = cases.findByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number));
+        viewer.requireSees(c);
+        return c;
+    }
+}

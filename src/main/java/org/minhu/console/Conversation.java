@@ -1,0 +1,85 @@
+package org.minhu.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.minhu.carrier.inbound.InboundKind;
+import org.minhu.carrier.inbound.InboundMessage;
+import org.minhu.carrier.outbox.OutboundMessage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A resident's whole conversation as staff read it: what the resident sent, what the bot said and
+ * what staff wrote, in time order. The most recent {@value #LIMIT} of each side.
+ */
+@ApplicationScoped
+public class Conversation {
+
+    static final int LIMIT = 300;
+
+    public enum From { RESIDENT, BOT, STAFF }
+
+    /** One message. Text is shown escaped by the templates, whatever the resident typed. */
+    public record Entry(Instant at, From from, String who, String kind, String text, List<String> chips,
+                        Long fileId, String fileName, boolean image, String place, String status) {
+
+        public String getSide() {
+            return from.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final EntityManager em;
+
+    public Conversation(EntityManager em) {
+        this.em = em;
+    }
+
+    public List<Entry> of(String phone) {
+        if (phone == null) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (InboundMessage m : em.createQuery("select m from InboundMessage m where m.phone = :phone order by m.id desc",
+                InboundMessage.class).setParameter("phone", phone).setMaxResults(LIMIT).getResultList()) {
+            entries.add(inbound(m));
+        }
+        Map<Long, String> staff = new HashMap<>();
+        for (Object[] row : em.createQuery("select r.outboundId, r.staff from StaffReply r where r.phone = :phone",
+                Object[].class).setParameter("phone", phone).getResultList()) {
+            staff.put((Long) row[0], (String) row[1]);
+        }
+        for (OutboundMessage m : em.createQuery("select o from OutboundMessage o where o.phone = :phone"
+                + " and o.fallbackOf is null order by o.id desc", OutboundMessage.class)
+                .setParameter("phone", phone).setMaxResults(LIMIT).getResultList()) {
+            MessageText said = MessageText.of(m.getMessageList(), m.getSmsContent());
+            String by = staff.get(m.getId());
+            entries.add(new Entry(m.getCreatedAt(), by == null ? From.BOT : From.STAFF, by == null ? "智能助手" : by,
+                    said.kind(), said.text(), said.chips(), null, null, false, null, m.getStatus().name()));
+        }
+        entries.sort(Comparator.comparing(Entry::at));
+        return entries;
+    }
+
+    private static Entry inbound(InboundMessage m) {
+        String text = switch (m.getKind()) {
+            case TEXT -> m.getText();
+            case SUGGESTION -> m.getDisplayText() == null ? m.getPostback() : m.getDisplayText();
+            case LOCATION -> "[位置] " + (m.getPlaceLabel() == null ? "" : m.getPlaceLabel());
+            case FILE -> m.getMediaPath() == null ? "[文件未能保存] " + (m.getMediaError() == null ? "" : m.getMediaError())
+                    : "[文件] " + (m.getFileName() == null ? "" : m.getFileName());
+            default -> "[无法显示的消息类型 " + m.getContentType() + "]";
+        };
+        String place = m.getKind() == InboundKind.LOCATION && m.getLatitude() != null
+                ? String.format(Locale.ROOT, "%.5f, %.5f", m.getLatitude(), m.getLongitude()) : null;
+        boolean image = m.getFileType() != null && m.getFileType().startsWith("image/");
+        Long fileId = m.getKind() == InboundKind.FILE && m.getMediaPath() != null ? m.getId() : null;
+        return new Entry(m.getReceivedAt(), From.RESIDENT, "居民", m.getKind().name().toLowerCase(Locale.ROOT), text,
+                List.of(), fileId, m.getFileName(), image, place, null);
+    }
+}

@@ -1,0 +1,174 @@
+package org.minhu.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.minhu.cases.CaseFigures;
+import org.minhu.cases.CaseState;
+import org.minhu.cases.ServiceCase;
+import org.minhu.cases.ServiceCaseRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The supervisor's view: the three rates a city is judged by over the last {@value #DAYS} days
+ * with their daily trend, the units ranked, what is overdue or escalated, and hot spots (several
+ * open cases of one category within about 500 m). Charts are ECharts options, built here.
+ */
+@ApplicationScoped
+public class Dashboard {
+
+    static final int DAYS = 30;
+    static final int LIST = 20;
+    /** Grid cells of 1/200 degree, about 550 m north–south: close enough to be "one place". */
+    static final int CELLS_PER_DEGREE = 200;
+    static final int HOT_SPOT_MIN = 3;
+
+    public record HotSpot(String category, long count, double latitude, double longitude, String place) {
+    }
+
+    public record View(CaseFigures.Figures overall, long overdueCount, List<ServiceCase> overdue,
+                       List<ServiceCase> escalated, List<HotSpot> hotSpots, String trendChart, String rankingChart,
+                       List<CaseFigures.Figures> units) {
+    }
+
+    private final CaseFigures figures;
+    private final ServiceCaseRepository cases;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public Dashboard(CaseFigures figures, ServiceCaseRepository cases, EntityManager em, ObjectMapper json, Clock clock,
+                     Labels labels) {
+        this.figures = figures;
+        this.cases = cases;
+        this.em = em;
+        this.json = json;
+        this.clock = clock;
+        this.zone = labels.zone();
+    }
+
+    public View view() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Instant from = today.minusDays(DAYS - 1L).atStartOfDay(zone).toInstant();
+        Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
+        List<CaseFigures.Figures> all = figures.compute(from, to, CaseFigures.By.ALL);
+        CaseFigures.Figures overall = all.isEmpty() ? new CaseFigures.Figures("all", 0, 0, 0, 0, 0, 0, null) : all.get(0);
+        List<CaseFigures.Figures> units = new ArrayList<>(figures.compute(from, to, CaseFigures.By.UNIT));
+        units.sort(Comparator.comparing((CaseFigures.Figures f) -> f.resolutionRate() == null ? -1 : f.resolutionRate())
+                .reversed());
+        long overdueCount = em.createQuery("select count(c) from ServiceCase c where c.state in :open"
+                        + " and c.pausedAt is null and c.dueAt < :now", Long.class)
+                .setParameter("open", CaseState.OPEN).setParameter("now", now).getSingleResult();
+        List<ServiceCase> escalated = em.createQuery("select c from ServiceCase c where c.state in :open"
+                        + " and (c.escalationLevel > 0 or c.flagged = true)"
+                        + " order by c.escalationLevel desc, c.dueAt", ServiceCase.class)
+                .setParameter("open", CaseState.OPEN).setMaxResults(LIST).getResultList();
+        return new View(overall, overdueCount, cases.overdue(now, LIST), escalated, hotSpots(from),
+                chart(trend(today)), chart(ranking(units)), units);
+    }
+
+    private Map<String, Object> trend(LocalDate today) {
+        List<String> days = new ArrayList<>();
+        List<Object> filed = new ArrayList<>();
+        List<Object> response = new ArrayList<>();
+        List<Object> resolution = new ArrayList<>();
+        List<Object> satisfaction = new ArrayList<>();
+        for (int i = DAYS - 1; i >= 0; i--) {
+            LocalDate day = today.minusDays(i);
+            List<CaseFigures.Figures> f = figures.compute(day.atStartOfDay(zone).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone).toInstant(), CaseFigures.By.ALL);
+            CaseFigures.Figures d = f.isEmpty() ? null : f.get(0);
+            days.add(day.getMonthValue() + "-" + day.getDayOfMonth());
+            filed.add(d == null ? 0 : d.total());
+            response.add(percent(d == null ? null : d.responseRate()));
+            resolution.add(percent(d == null ? null : d.resolutionRate()));
+            satisfaction.add(percent(d == null ? null : d.satisfactionRate()));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("data", List.of("受理量", "响应率", "办结率", "满意率")));
+        option.put("grid", Map.of("left", 40, "right", 40, "top", 40, "bottom", 30));
+        option.put("xAxis", Map.of("type", "category", "data", days));
+        option.put("yAxis", List.of(Map.of("type", "value", "name", "件"),
+                Map.of("type", "value", "name", "%", "max", 100, "min", 0)));
+        option.put("series", List.of(
+                Map.of("name", "受理量", "type", "bar", "data", filed, "itemStyle", Map.of("color", "#cbd5e1")),
+                line("响应率", response, "#1d4ed8"), line("办结率", resolution, "#15803d"),
+                line("满意率", satisfaction, "#c8102e")));
+        return option;
+    }
+
+    private static Map<String, Object> line(String name, List<Object> data, String color) {
+        return Map.of("name", name, "type", "line", "yAxisIndex", 1, "data", data, "connectNulls", true,
+                "itemStyle", Map.of("color", color));
+    }
+
+    private Map<String, Object> ranking(List<CaseFigures.Figures> units) {
+        List<String> names = new ArrayList<>();
+        List<Object> resolution = new ArrayList<>();
+        List<Object> satisfaction = new ArrayList<>();
+        List<Object> response = new ArrayList<>();
+        List<CaseFigures.Figures> shown = new ArrayList<>(units);
+        java.util.Collections.reverse(shown);
+        for (CaseFigures.Figures f : shown) {
+            names.add(f.key());
+            resolution.add(percent(f.resolutionRate()));
+            satisfaction.add(percent(f.satisfactionRate()));
+            response.add(percent(f.responseRate()));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("data", List.of("响应率", "办结率", "满意率")));
+        option.put("grid", Map.of("left", 200, "right", 30, "top", 40, "bottom", 20));
+        option.put("xAxis", Map.of("type", "value", "max", 100, "min", 0));
+        option.put("yAxis", Map.of("type", "category", "data", names));
+        option.put("series", List.of(
+                Map.of("name", "响应率", "type", "bar", "data", response, "itemStyle", Map.of("color", "#1d4ed8")),
+                Map.of("name", "办结率", "type", "bar", "data", resolution, "itemStyle", Map.of("color", "#15803d")),
+                Map.of("name", "满意率", "type", "bar", "data", satisfaction, "itemStyle", Map.of("color", "#c8102e"))));
+        return option;
+    }
+
+    private List<HotSpot> hotSpots(Instant since) {
+        List<Object[]> rows = em.createQuery("""
+                        select c.category, floor(c.latitude * :cells), floor(c.longitude * :cells), count(c),
+                               avg(c.latitude), avg(c.longitude), min(c.address)
+                        from ServiceCase c
+                        where c.latitude is not null and c.createdAt >= :since and c.state in :open
+                        group by c.category, floor(c.latitude * :cells), floor(c.longitude * :cells)
+                        having count(c) >= :min
+                        order by count(c) desc""", Object[].class)
+                .setParameter("cells", (double) CELLS_PER_DEGREE)
+                .setParameter("since", since)
+                .setParameter("open", CaseState.OPEN)
+                .setParameter("min", (long) HOT_SPOT_MIN)
+                .setMaxResults(LIST)
+                .getResultList();
+        return rows.stream().map(r -> new HotSpot((String) r[0], ((Number) r[3]).longValue(),
+                ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue(), (String) r[6])).toList();
+    }
+
+    private static Object percent(Double share) {
+        return share == null ? null : Math.round(share * 1000) / 10.0;
+    }
+
+    private String chart(Map<String, Object> option) {
+        try {
+            return json.writeValueAsString(option);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("chart options are plain maps", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.minhu.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.minhu.common.ProblemException;
+import org.minhu.security.CsrfProtected;
+import org.minhu.security.Role;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
+
+/** The supervisor dashboard and the report exports: for supervisors and admins only. */
+@Path("/console")
+@CsrfProtected
+@RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+public class DashboardResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(Dashboard.View view, LocalDate today, LocalDate weekStart,
+                                                 YearMonth month);
+    }
+
+    private final Dashboard dashboard;
+    private final Reports reports;
+    private final Labels labels;
+    private final Clock clock;
+
+    public DashboardResource(Dashboard dashboard, Reports reports, Labels labels, Clock clock) {
+        this.dashboard = dashboard;
+        this.reports = reports;
+        this.labels = labels;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/dashboard")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance dashboard() {
+        LocalDate today = today();
+        return Templates.dashboard(dashboard.view(), today,
+                today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), YearMonth.from(today));
+    }
+
+    /** 日登记 for {@code date} (yyyy-MM-dd, today by default). */
+    @GET
+    @Path("/reports/daily")
+    public Response daily(@RestQuery String date, @RestQuery String format) {
+        LocalDate day = date == null || date.isBlank() ? today() : parseDate(date);
+        return file(reports.daily(day), "daily-register-" + day, format);
+    }
+
+    /** 周汇总 for the week (Monday to Sunday) that holds {@code week} (yyyy-MM-dd, this week by default). */
+    @GET
+    @Path("/reports/weekly")
+    public Response weekly(@RestQuery String week, @RestQuery String format) {
+        LocalDate start = (week == null || week.isBlank() ? today() : parseDate(week))
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return file(reports.summary("周汇总 " + start, start, start.plusWeeks(1)), "weekly-report-" + start, format);
+    }
+
+    /** 月上报 for {@code month} (yyyy-MM, this month by default). */
+    @GET
+    @Path("/reports/monthly")
+    public Response monthly(@RestQuery String month, @RestQuery String format) {
+        YearMonth m;
+        try {
+            m = month == null || month.isBlank() ? YearMonth.from(today()) : YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("month", "month is yyyy-MM");
+        }
+        return file(reports.summary("月上报 " + m, m.atDay(1), m.plusMonths(1).atDay(1)), "monthly-report-" + m, format);
+    }
+
+    private static Response file(Reports.Table table, String name, String format) {
+        boolean xlsx = "xlsx".equalsIgnoreCase(format);
+        return Response.ok(xlsx ? Reports.xlsx(table) : Reports.csv(table),
+                        xlsx ? XLSX : "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + (xlsx ? ".xlsx" : ".csv") + "\"")
+                .build();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), labels.zone());
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("date", "date is yyyy-MM-dd");
+        }
+    }
+}

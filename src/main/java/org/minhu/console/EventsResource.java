@@ -1,0 +1,42 @@
+package org.minhu.console;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import java.time.Duration;
+
+/**
+ * Server-sent events for the console's pages: each signal names what to fetch again ("cases",
+ * "chats", "conversation-&lt;resident&gt;"); a handler only hears of their own unit's cases. A
+ * comment every 20 s keeps proxies from closing a quiet stream.
+ */
+@Path("/console/events")
+public class EventsResource {
+
+    private final LiveEvents live;
+    private final Viewer viewer;
+
+    public EventsResource(LiveEvents live, Viewer viewer) {
+        this.live = live;
+        this.viewer = viewer;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> events(@Context Sse sse) {
+        boolean unitScoped = viewer.isUnitScoped();
+        String unit = viewer.getUnit();
+        Multi<OutboundSseEvent> signals = live.stream()
+                .filter(s -> s.visibleTo(unitScoped, unit))
+                .map(s -> sse.newEventBuilder().name(s.name()).data("1").build());
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
+                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(signals, keepAlive).onOverflow().drop();
+    }
+}

@@ -1,0 +1,167 @@
+package org.minhu.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.minhu.cases.CaseState;
+import org.minhu.cases.ServiceCase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The inbox's queries. Newest first by (created_at, id), one page at a time after a keyset
+ * cursor: with the indexes of V4 and V7 each filter is a range scan that stops after a page.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    public static final int PAGE = 50;
+    private static final String NUMBER = "[A-Za-z]{2}-\\d{8}-\\d{1,6}";
+
+    public record Page(List<ServiceCase> cases, Set<String> waitingPhones, String nextCursor,
+                       Map<CaseState, Long> counts, long total, long overdue) {
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public Inbox(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    public Page page(Viewer viewer, InboxFilter filter) {
+        Instant now = clock.instant();
+        Where where = where(viewer, filter, now, true);
+        StringBuilder jpql = new StringBuilder("select c from ServiceCase c where ").append(where.text);
+        Map<String, Object> params = new HashMap<>(where.params);
+        if (filter.after() != null) {
+            jpql.append(" and (c.createdAt < :afterAt or (c.createdAt = :afterAt and c.id < :afterId))");
+            params.put("afterAt", filter.afterCreatedAt());
+            params.put("afterId", filter.afterId());
+        }
+        jpql.append(" order by c.createdAt desc, c.id desc");
+        TypedQuery<ServiceCase> query = em.createQuery(jpql.toString(), ServiceCase.class).setMaxResults(PAGE + 1);
+        params.forEach(query::setParameter);
+        List<ServiceCase> rows = new ArrayList<>(query.getResultList());
+        String next = null;
+        if (rows.size() > PAGE) {
+            rows = rows.subList(0, PAGE);
+            ServiceCase last = rows.get(PAGE - 1);
+            next = InboxFilter.cursor(last.getCreatedAt(), last.getId());
+        }
+        Map<CaseState, Long> counts = counts(viewer, filter, now);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return new Page(rows, waiting(rows), next, counts, total, overdueCount(viewer, filter, now));
+    }
+
+    /** How many cases each state holds under the other filters: the numbers on the state tabs. */
+    private Map<CaseState, Long> counts(Viewer viewer, InboxFilter filter, Instant now) {
+        Where where = where(viewer, filter, now, false);
+        TypedQuery<Object[]> query = em.createQuery(
+                "select c.state, count(c) from ServiceCase c where " + where.text + " group by c.state", Object[].class);
+        where.params.forEach(query::setParameter);
+        Map<CaseState, Long> counts = new EnumMap<>(CaseState.class);
+        for (CaseState s : CaseState.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : query.getResultList()) {
+            counts.put((CaseState) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    private long overdueCount(Viewer viewer, InboxFilter filter, Instant now) {
+        Where where = where(viewer, filter, now, true);
+        TypedQuery<Long> query = em.createQuery("select count(c) from ServiceCase c where " + where.text
+                + " and c.state in :openStates and c.pausedAt is null and c.dueAt < :now", Long.class);
+        where.params.forEach(query::setParameter);
+        query.setParameter("openStates", CaseState.OPEN);
+        query.setParameter("now", now);
+        return query.getSingleResult();
+    }
+
+    private Set<String> waiting(List<ServiceCase> rows) {
+        Set<String> phones = new HashSet<>();
+        rows.stream().map(ServiceCase::getPhone).filter(p -> p != null).forEach(phones::add);
+        if (phones.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery(
+                        "select distinct h.phone from Handoff h where h.closedAt is null and h.phone in :phones", String.class)
+                .setParameter("phones", phones)
+                .getResultList());
+    }
+
+    private record Where(String text, Map<String, Object> params) {
+    }
+
+    private Where where(Viewer viewer, InboxFilter f, Instant now, boolean withState) {
+        List<String> terms = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        terms.add("1 = 1");
+        if (viewer.isUnitScoped()) {
+            terms.add("(c.unit = :myUnit or c.assistingUnits like :myUnitLike)");
+            params.put("myUnit", viewer.getUnit() == null ? "" : viewer.getUnit());
+            params.put("myUnitLike", "%" + (viewer.getUnit() == null ? "\u0000" : viewer.getUnit()) + "%");
+        }
+        if (withState && f.state() != null) {
+            terms.add("c.state = :state");
+            params.put("state", f.state());
+        }
+        if (f.category() != null) {
+            terms.add("c.category = :category");
+            params.put("category", f.category());
+        }
+        if (f.unit() != null) {
+            terms.add("c.unit = :unit");
+            params.put("unit", f.unit());
+        }
+        if (f.grid() != null) {
+            terms.add("c.grid = :grid");
+            params.put("grid", f.grid());
+        }
+        if (f.priority() != null) {
+            terms.add("c.priority = :priority");
+            params.put("priority", f.priority());
+        }
+        if (f.overdue()) {
+            terms.add("c.state in :overdueStates and c.pausedAt is null and c.dueAt < :overdueNow");
+            params.put("overdueStates", CaseState.OPEN);
+            params.put("overdueNow", now);
+        }
+        if (f.unrated()) {
+            terms.add("c.state = :resolvedState");
+            params.put("resolvedState", CaseState.RESOLVED);
+        }
+        if (f.flagged()) {
+            terms.add("(c.flagged = true or c.escalationLevel > 0)");
+        }
+        if (f.waiting()) {
+            terms.add("exists (select h.id from Handoff h where h.phone = c.phone and h.closedAt is null)");
+        }
+        if (f.q() != null) {
+            String q = f.q().strip();
+            if (q.matches(NUMBER)) {
+                terms.add("c.number = :number");
+                params.put("number", q.toUpperCase(Locale.ROOT));
+            } else if (q.matches("\\d{4,11}") && viewer.isSeesFullPhone()) {
+                terms.add("c.phone like :phoneLike");
+                params.put("phoneLike", "%" + q + "%");
+            } else {
+                terms.add("(lower(c.description) like :text or lower(c.address) like :text)");
+                params.put("text", "%" + q.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            }
+        }
+        return new Where(String.join(" and ", terms), params);
+    }
+}

@@ -1,0 +1,106 @@
+package org.minhu.console;
+
+import org.minhu.cases.CaseState;
+import org.minhu.cases.Priority;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the inbox is asked for: the filters, a search, and where the previous page ended (a
+ * keyset cursor "createdAtMicros.id", never an offset, so page 1,000 costs what page 1 does).
+ */
+public record InboxFilter(CaseState state, String category, String unit, String grid, Priority priority,
+                          boolean overdue, boolean unrated, boolean waiting, boolean flagged, String q, String after) {
+
+    public static InboxFilter of(String state, String category, String unit, String grid, String priority,
+                                 boolean overdue, boolean unrated, boolean waiting, boolean flagged, String q,
+                                 String after) {
+        return new InboxFilter(parse(CaseState.class, state), blankToNull(category), blankToNull(unit),
+                blankToNull(grid), parse(Priority.class, priority), overdue, unrated, waiting, flagged,
+                blankToNull(q), cursorOrNull(after));
+    }
+
+    public static InboxFilter none() {
+        return new InboxFilter(null, null, null, null, null, false, false, false, false, null, null);
+    }
+
+    public InboxFilter withState(CaseState s) {
+        return new InboxFilter(s, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, null);
+    }
+
+    public InboxFilter after(String cursor) {
+        return new InboxFilter(state, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, cursor);
+    }
+
+    /** Microseconds, the precision the database keeps, so two cases in one millisecond still page apart. */
+    public static String cursor(Instant createdAt, long id) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, createdAt) + "." + id;
+    }
+
+    public Instant afterCreatedAt() {
+        return after == null ? null
+                : Instant.EPOCH.plus(Long.parseLong(after.substring(0, after.indexOf('.'))), ChronoUnit.MICROS);
+    }
+
+    public Long afterId() {
+        return after == null ? null : Long.parseLong(after.substring(after.indexOf('.') + 1));
+    }
+
+    /** The filters as a query string (without the cursor unless asked), for links that keep them. */
+    public String query(boolean withCursor) {
+        List<String> parts = new ArrayList<>();
+        add(parts, "state", state == null ? null : state.name());
+        add(parts, "category", category);
+        add(parts, "unit", unit);
+        add(parts, "grid", grid);
+        add(parts, "priority", priority == null ? null : priority.name());
+        add(parts, "overdue", overdue ? "true" : null);
+        add(parts, "unrated", unrated ? "true" : null);
+        add(parts, "waiting", waiting ? "true" : null);
+        add(parts, "flagged", flagged ? "true" : null);
+        add(parts, "q", q);
+        if (withCursor) {
+            add(parts, "after", after);
+        }
+        return String.join("&", parts);
+    }
+
+    public String getQuery() {
+        return query(false);
+    }
+
+    public String stateQuery(CaseState s) {
+        return withState(s).query(false);
+    }
+
+    private static void add(List<String> parts, String name, String value) {
+        if (value != null) {
+            parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String cursorOrNull(String s) {
+        return s != null && s.matches("\\d{1,18}\\.\\d{1,19}") ? s : null;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+}

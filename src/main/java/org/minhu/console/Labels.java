@@ -1,0 +1,156 @@
+package org.minhu.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import org.minhu.cases.CaseEvent;
+import org.minhu.cases.CaseState;
+import org.minhu.cases.Categories;
+import org.minhu.cases.Category;
+import org.minhu.cases.CasesConfig;
+import org.minhu.cases.Rating;
+import org.minhu.cases.ServiceCase;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the console words things: states, categories, ratings and history in Chinese, times in the
+ * city's zone, deadlines as a countdown. Templates reach it as {@code inject:labels}.
+ */
+@ApplicationScoped
+@Named("labels")
+public class Labels {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Map<CaseEvent.Kind, String> EVENTS = new EnumMap<>(CaseEvent.Kind.class);
+
+    static {
+        EVENTS.put(CaseEvent.Kind.FILED, "受理登记");
+        EVENTS.put(CaseEvent.Kind.FOLLOWED, "居民关注");
+        EVENTS.put(CaseEvent.Kind.DISPATCHED, "派单");
+        EVENTS.put(CaseEvent.Kind.ACCEPTED, "签收");
+        EVENTS.put(CaseEvent.Kind.STARTED, "开始办理");
+        EVENTS.put(CaseEvent.Kind.RESOLVED, "办结");
+        EVENTS.put(CaseEvent.Kind.RATED, "评价");
+        EVENTS.put(CaseEvent.Kind.RETURNED, "退单");
+        EVENTS.put(CaseEvent.Kind.TRANSFERRED, "转办");
+        EVENTS.put(CaseEvent.Kind.REOPENED, "重新办理");
+        EVENTS.put(CaseEvent.Kind.ARCHIVED, "归档");
+        EVENTS.put(CaseEvent.Kind.EXTENSION_REQUESTED, "申请延期");
+        EVENTS.put(CaseEvent.Kind.EXTENSION_APPROVED, "批准延期");
+        EVENTS.put(CaseEvent.Kind.EXTENSION_REJECTED, "驳回延期");
+        EVENTS.put(CaseEvent.Kind.PAUSED, "暂停计时");
+        EVENTS.put(CaseEvent.Kind.RESUMED, "恢复计时");
+        EVENTS.put(CaseEvent.Kind.REMINDED, "到期提醒");
+        EVENTS.put(CaseEvent.Kind.ESCALATED, "逐级督办");
+        EVENTS.put(CaseEvent.Kind.LINKED, "关联重复件");
+        EVENTS.put(CaseEvent.Kind.NOTE, "内部备注");
+        EVENTS.put(CaseEvent.Kind.REPLIED, "回复居民");
+    }
+
+    private final Categories categories;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public Labels(Categories categories, CasesConfig config, Clock clock) {
+        this.categories = categories;
+        this.zone = config.zone();
+        this.clock = clock;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public List<Category> getCategories() {
+        return categories.all();
+    }
+
+    public List<CaseState> getStates() {
+        return List.of(CaseState.values());
+    }
+
+    public String category(String code) {
+        return categories.find(code).map(c -> c.name().zh()).orElse(code);
+    }
+
+    public String state(CaseState state) {
+        return state == null ? "" : state.label("zh-CN");
+    }
+
+    public String rating(Rating rating) {
+        return rating == null ? "未评价" : rating.label("zh-CN");
+    }
+
+    public String event(CaseEvent.Kind kind) {
+        return EVENTS.getOrDefault(kind, kind.name());
+    }
+
+    public String time(Instant at) {
+        return at == null ? "" : TIME.format(at.atZone(zone));
+    }
+
+    public String fullTime(Instant at) {
+        return at == null ? "" : FULL.format(at.atZone(zone));
+    }
+
+    /** Milliseconds since the epoch, for the page's script to keep a countdown running. */
+    public long epochMillis(Instant at) {
+        return at == null ? 0 : at.toEpochMilli();
+    }
+
+    /** "剩 5小时12分", "超时 2天3小时", or why no clock runs. */
+    public String countdown(ServiceCase c) {
+        if (!c.isOpen()) {
+            return c.getResolvedAt() == null ? "—" : "已办结";
+        }
+        if (c.getPausedAt() != null) {
+            return "计时暂停";
+        }
+        Duration left = Duration.between(clock.instant(), c.getDueAt());
+        return left.isNegative() ? "超时 " + span(left.negated()) : "剩 " + span(left);
+    }
+
+    /** ok, soon (under a quarter of the time or four hours left) or late: the countdown's colour. */
+    public String urgency(ServiceCase c) {
+        if (!c.isOpen() || c.getPausedAt() != null) {
+            return "none";
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(c.getDueAt())) {
+            return "late";
+        }
+        Duration left = Duration.between(now, c.getDueAt());
+        Duration allowed = Duration.between(c.getCreatedAt(), c.getDueAt());
+        return left.compareTo(Duration.ofHours(4)) < 0 || left.multipliedBy(4).compareTo(allowed) < 0 ? "soon" : "ok";
+    }
+
+    public String percent(Double share) {
+        return share == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    public String coordinates(double latitude, double longitude) {
+        return String.format(java.util.Locale.ROOT, "%.4f, %.4f", latitude, longitude);
+    }
+
+    static String span(Duration d) {
+        long minutes = Math.max(d.toMinutes(), 0);
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        long mins = minutes % 60;
+        if (days > 0) {
+            return days + "天" + hours + "小时";
+        }
+        if (hours > 0) {
+            return hours + "小时" + mins + "分";
+        }
+        return mins + "分";
+    }
+}

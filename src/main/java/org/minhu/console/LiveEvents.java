@@ -1,0 +1,153 @@
+package org.minhu.console;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What open console pages should fetch again: cases that arrived or changed, new messages in a
+ * conversation, the queue of live chats. It asks the database what is new every
+ * {@code minhu.console.live-poll}, so it sees changes made by any instance, by the bot and by the
+ * scheduler alike, and signals the pages; the pages then ask for the part that changed (htmx).
+ */
+@ApplicationScoped
+@Named("live")
+public class LiveEvents {
+
+    public static final String CASES = "cases";
+    public static final String CHATS = "chats";
+    private static final int BATCH = 1000;
+    private static final Duration LOOK_BACK = Duration.ofSeconds(30);
+    private static final long ID_SLACK = 200;
+
+    /** A signal to the pages; {@code units} limits it to those units' handlers (null: everyone). */
+    public record Signal(String name, Set<String> units) {
+
+        boolean visibleTo(boolean unitScoped, String unit) {
+            if (!unitScoped || units == null) {
+                return true;
+            }
+            return unit != null && units.stream().anyMatch(u -> u != null && u.contains(unit));
+        }
+    }
+
+    private final BroadcastProcessor<Signal> signals = BroadcastProcessor.create();
+    private final EntityManager em;
+    private final Clock clock;
+    private Map<Long, Instant> signalled;
+    private final Set<Long> signalledInbound = new HashSet<>();
+    private final Set<Long> signalledOutbound = new HashSet<>();
+    private long lastInbound = -1;
+    private long lastOutbound = -1;
+    private long lastHandoff = -1;
+    private long openHandoffs = -1;
+
+    public LiveEvents(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    public Multi<Signal> stream() {
+        return signals;
+    }
+
+    /** The signal name for one resident's conversation, as the pages listen for it. */
+    public String channel(String phone) {
+        if (phone == null) {
+            return "conversation-none";
+        }
+        List<Long> ids = em.createQuery("select r.id from Resident r where r.phone = :phone", Long.class)
+                .setParameter("phone", phone).getResultList();
+        return ids.isEmpty() ? "conversation-none" : "conversation-" + ids.get(0);
+    }
+
+    @Scheduled(every = "${minhu.console.live-poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "2s")
+    void poll() {
+        QuarkusTransaction.requiringNew().run(this::look);
+    }
+
+    private void look() {
+        Instant now = clock.instant();
+        // a change commits some time after it took its timestamp, so look back a while and remember
+        // what was already signalled, rather than trusting a watermark
+        List<Object[]> changed = em.createQuery("""
+                        select c.id, c.updatedAt, c.unit, c.assistingUnits from ServiceCase c
+                        where c.updatedAt > :since order by c.updatedAt desc""", Object[].class)
+                .setParameter("since", now.minus(LOOK_BACK)).setMaxResults(BATCH).getResultList();
+        boolean first = signalled == null;
+        Set<String> units = new HashSet<>();
+        Map<Long, Instant> seen = new HashMap<>();
+        for (Object[] row : changed) {
+            Long id = (Long) row[0];
+            Instant updated = (Instant) row[1];
+            seen.put(id, updated);
+            if (!first && !updated.equals(signalled.get(id))) {
+                units.add((String) row[2]);
+                units.add((String) row[3]);
+            }
+        }
+        signalled = seen;
+        if (!units.isEmpty()) {
+            signals.onNext(new Signal(CASES, units));
+        }
+
+        Set<String> phones = new LinkedHashSet<>();
+        lastInbound = newRows(em, "select m.id, m.phone from InboundMessage m where m.id > :last order by m.id",
+                lastInbound, signalledInbound, phones, "select max(m.id) from InboundMessage m");
+        lastOutbound = newRows(em, "select o.id, o.phone from OutboundMessage o where o.id > :last order by o.id",
+                lastOutbound, signalledOutbound, phones, "select max(o.id) from OutboundMessage o");
+        if (!phones.isEmpty()) {
+            for (Object[] row : em.createQuery("select r.id, r.phone from Resident r where r.phone in :phones",
+                    Object[].class).setParameter("phones", phones).getResultList()) {
+                signals.onNext(new Signal("conversation-" + row[0], null));
+            }
+        }
+
+        Long maxHandoff = em.createQuery("select coalesce(max(h.id), 0) from Handoff h", Long.class).getSingleResult();
+        Long open = em.createQuery("select count(h) from Handoff h where h.closedAt is null", Long.class).getSingleResult();
+        if ((maxHandoff != lastHandoff || open != openHandoffs || !phones.isEmpty()) && lastHandoff >= 0) {
+            signals.onNext(new Signal(CHATS, null));
+        }
+        lastHandoff = maxHandoff;
+        openHandoffs = open;
+    }
+
+    /**
+     * Collects the phones of rows added since {@code last}, looking {@value #ID_SLACK} ids back for
+     * rows that committed after a later one; the first look only notes where things stand.
+     */
+    private static long newRows(EntityManager em, String query, long last, Set<Long> signalledIds, Set<String> phones,
+                                String max) {
+        if (last < 0) {
+            Long top = em.createQuery(max, Long.class).getSingleResult();
+            return top == null ? 0 : top;
+        }
+        long seen = last;
+        for (Object[] row : em.createQuery(query, Object[].class).setParameter("last", last - ID_SLACK)
+                .setMaxResults(BATCH).getResultList()) {
+            Long id = (Long) row[0];
+            seen = Math.max(seen, id);
+            if (signalledIds.add(id)) {
+                phones.add((String) row[1]);
+            }
+        }
+        long floor = seen - ID_SLACK;
+        signalledIds.removeIf(id -> id <= floor);
+        return seen;
+    }
+}

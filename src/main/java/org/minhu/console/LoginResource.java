@@ -1,0 +1,49 @@
+package org.minhu.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.minhu.security.CsrfProtected;
+
+import java.net.URI;
+
+/** The sign-in page (the form posts to Quarkus's {@code /j_security_check}) and signing out. */
+@Path("/console")
+@CsrfProtected
+public class LoginResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(boolean error);
+    }
+
+    private final String sessionCookie;
+
+    public LoginResource(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
+        this.sessionCookie = sessionCookie;
+    }
+
+    @GET
+    @Path("/login")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance login(@RestQuery boolean error) {
+        return Templates.login(error);
+    }
+
+    /** Form auth keeps no server session: signing out is forgetting the cookie. */
+    @POST
+    @Path("/logout")
+    public Response logout(RoutingContext routing) {
+        routing.response().addCookie(Cookie.cookie(sessionCookie, "").setPath("/").setMaxAge(0).setHttpOnly(true));
+        return Response.seeOther(URI.create("/console/login")).build();
+    }
+}

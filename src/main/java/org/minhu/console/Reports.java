@@ -1,0 +1,157 @@
+package org.minhu.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.minhu.cases.CaseFigures;
+import org.minhu.cases.ServiceCase;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reports a city files (日登记、周汇总、月上报): the daily register of every case filed that day,
+ * and the weekly and monthly summaries by unit, as CSV (UTF-8 with a BOM, so Excel reads the
+ * Chinese) or XLSX. One table shape serves both formats.
+ */
+@ApplicationScoped
+public class Reports {
+
+    public record Table(String title, List<String> header, List<List<Object>> rows) {
+    }
+
+    private final EntityManager em;
+    private final CaseFigures figures;
+    private final Labels labels;
+    private final ZoneId zone;
+
+    public Reports(EntityManager em, CaseFigures figures, Labels labels) {
+        this.em = em;
+        this.figures = figures;
+        this.labels = labels;
+        this.zone = labels.zone();
+    }
+
+    /** 日登记: every case filed on the day, in the order filed. */
+    public Table daily(LocalDate day) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        List<ServiceCase> filed = em.createQuery("select c from ServiceCase c where c.createdAt >= :from"
+                        + " and c.createdAt < :to order by c.createdAt, c.id", ServiceCase.class)
+                .setParameter("from", from).setParameter("to", to).getResultList();
+        List<List<Object>> rows = new ArrayList<>();
+        for (ServiceCase c : filed) {
+            List<Object> row = new ArrayList<>();
+            row.add(c.getNumber());
+            row.add(labels.fullTime(c.getCreatedAt()));
+            row.add(c.getChannel());
+            row.add(labels.category(c.getCategory()));
+            row.add(c.getPriority().name());
+            row.add(c.getDescription());
+            row.add(c.getAddress() == null ? "" : c.getAddress());
+            row.add(c.getUnit());
+            row.add(c.getGrid() == null ? "" : c.getGrid());
+            row.add(labels.state(c.getState()));
+            row.add(labels.fullTime(c.getDueAt()));
+            row.add(labels.fullTime(c.getResolvedAt()));
+            row.add(c.getResolutionNote() == null ? "" : c.getResolutionNote());
+            row.add(c.getRating() == null ? "" : labels.rating(c.getRating()));
+            rows.add(row);
+        }
+        return new Table("日登记 " + day, List.of("编号", "受理时间", "渠道", "类别", "等级", "诉求内容", "地点",
+                "承办单位", "网格", "状态", "办结时限", "办结时间", "办理结果", "评价"), rows);
+    }
+
+    /** 周汇总 / 月上报: per unit, for cases filed from {@code from} (inclusive) to {@code to} (exclusive). */
+    public Table summary(String title, LocalDate from, LocalDate to) {
+        List<CaseFigures.Figures> units = figures.compute(from.atStartOfDay(zone).toInstant(),
+                to.atStartOfDay(zone).toInstant(), CaseFigures.By.UNIT);
+        List<CaseFigures.Figures> all = figures.compute(from.atStartOfDay(zone).toInstant(),
+                to.atStartOfDay(zone).toInstant(), CaseFigures.By.ALL);
+        List<List<Object>> rows = new ArrayList<>();
+        units.forEach(f -> rows.add(summaryRow(f.key(), f)));
+        all.forEach(f -> rows.add(summaryRow("合计", f)));
+        return new Table(title, List.of("承办单位", "受理", "已派单", "按时签收", "响应率", "办结", "办结率", "已评价",
+                "满意", "满意率", "平均办理小时"), rows);
+    }
+
+    private static List<Object> summaryRow(String name, CaseFigures.Figures f) {
+        List<Object> row = new ArrayList<>();
+        row.add(name);
+        row.add(f.total());
+        row.add(f.dispatched());
+        row.add(f.respondedInTime());
+        row.add(percent(f.responseRate()));
+        row.add(f.resolved());
+        row.add(percent(f.resolutionRate()));
+        row.add(f.rated());
+        row.add(f.satisfied());
+        row.add(percent(f.satisfactionRate()));
+        row.add(f.averageHandlingHours() == null ? "" : Math.round(f.averageHandlingHours() * 10) / 10.0);
+        return row;
+    }
+
+    private static String percent(Double share) {
+        return share == null ? "" : String.format("%.1f%%", share * 100);
+    }
+
+    public static byte[] csv(Table table) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        line(out, new ArrayList<>(table.header()));
+        table.rows().forEach(row -> line(out, row));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void line(StringBuilder out, List<?> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(csvCell(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    /** Quoted, with a cell that a spreadsheet would read as a formula made plain text. */
+    static String csvCell(Object value) {
+        String s = value == null ? "" : value.toString();
+        if (!(value instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    public static byte[] xlsx(Table table) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Workbook workbook = new Workbook(bytes, "Minhu", "1.0")) {
+            Worksheet sheet = workbook.newWorksheet(table.title().length() > 31 ? table.title().substring(0, 31) : table.title());
+            for (int c = 0; c < table.header().size(); c++) {
+                sheet.value(0, c, table.header().get(c));
+                sheet.style(0, c).bold().fillColor("EEF2F6").set();
+            }
+            for (int r = 0; r < table.rows().size(); r++) {
+                List<Object> row = table.rows().get(r);
+                for (int c = 0; c < row.size(); c++) {
+                    Object v = row.get(c);
+                    if (v instanceof Number n) {
+                        sheet.value(r + 1, c, n);
+                    } else {
+                        sheet.value(r + 1, c, v == null ? "" : v.toString());
+                    }
+                }
+            }
+            sheet.freezePane(0, 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,116 @@
+package org.minhu.console;
+
+import jakarta.ws.rs.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import org.minhu.cases.ServiceCase;
+import org.minhu.security.Role;
+import org.minhu.security.StaffIdentities;
+
+import java.util.Arrays;
+
+/**
+ * The person looking at a console page: who they are, their role and unit, and so what they may
+ * see. A handler sees their own unit's cases (as lead or assisting unit) and no other; numbers are
+ * shown in full only to operators, who call residents back.
+ */
+@RequestScoped
+@Named("viewer")
+public class Viewer {
+
+    private final SecurityIdentity identity;
+
+    public Viewer(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String getUsername() {
+        return identity.getPrincipal().getName();
+    }
+
+    public String getDisplayName() {
+        String name = identity.getAttribute(StaffIdentities.DISPLAY_NAME);
+        return name == null ? getUsername() : name;
+    }
+
+    public Role getRole() {
+        return Arrays.stream(Role.values()).filter(r -> identity.hasRole(r.id())).findFirst()
+                .orElseThrow(() -> new ForbiddenException("no console role"));
+    }
+
+    public String getUnit() {
+        return identity.getAttribute(StaffIdentities.UNIT);
+    }
+
+    /** Handlers are kept to their unit; everyone else sees every unit. */
+    public boolean isUnitScoped() {
+        return getRole() == Role.HANDLER;
+    }
+
+    public boolean isOperator() {
+        return getRole() == Role.OPERATOR;
+    }
+
+    public boolean isHandler() {
+        return getRole() == Role.HANDLER;
+    }
+
+    /** Figures, escalations, exports and extension approvals. */
+    public boolean isSupervising() {
+        return getRole() == Role.SUPERVISOR || getRole() == Role.ADMIN;
+    }
+
+    public boolean isAdmin() {
+        return getRole() == Role.ADMIN;
+    }
+
+    /** Whoever dispatches: operators at the front desk, supervisors above them. */
+    public boolean isDispatching() {
+        return getRole() == Role.OPERATOR || isSupervising();
+    }
+
+    /** Operators and supervisors answer the conversations handed to a person. */
+    public boolean isChatting() {
+        return getRole() == Role.OPERATOR || isSupervising();
+    }
+
+    public boolean isSeesFullPhone() {
+        return getRole() == Role.OPERATOR;
+    }
+
+    public boolean canSee(ServiceCase serviceCase) {
+        if (!isUnitScoped()) {
+            return true;
+        }
+        String unit = getUnit();
+        if (unit == null) {
+            return false;
+        }
+        if (unit.equals(serviceCase.getUnit())) {
+            return true;
+        }
+        String assisting = serviceCase.getAssistingUnits();
+        return assisting != null && Arrays.stream(assisting.split("[,，、;|]")).map(String::strip).anyMatch(unit::equals);
+    }
+
+    /** 403 for a case outside the viewer's unit: it exists, but it is not theirs to see. */
+    public void requireSees(ServiceCase serviceCase) {
+        if (!canSee(serviceCase)) {
+            throw new ForbiddenException("case " + serviceCase.getNumber() + " belongs to another unit");
+        }
+    }
+
+    /** Who did something in a case's history: a resident's number is masked like any other. */
+    public String actor(String actor) {
+        return actor != null && actor.startsWith("tel:") ? phone(actor) : actor;
+    }
+
+    public String phone(String phone) {
+        return isSeesFullPhone() ? PhoneMask.plain(phone) : PhoneMask.mask(phone);
+    }
+}

@@ -1,0 +1,52 @@
+// Minhu console: countdowns that keep running, canned replies into the reply form, and charts.
+(function () {
+  "use strict";
+
+  function span(ms) {
+    var minutes = Math.max(Math.floor(ms / 60000), 0);
+    var days = Math.floor(minutes / 1440), hours = Math.floor(minutes / 60) % 24, mins = minutes % 60;
+    if (days > 0) return days + "天" + hours + "小时";
+    if (hours > 0) return hours + "小时" + mins + "分";
+    return mins + "分";
+  }
+
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll(".countdown[data-open=true]").forEach(function (el) {
+      if (el.classList.contains("u-none")) return;
+      var left = Number(el.dataset.due) - now;
+      el.textContent = left < 0 ? "超时 " + span(-left) : "剩 " + span(left);
+      if (left < 0) { el.classList.remove("u-ok", "u-soon"); el.classList.add("u-late"); }
+    });
+  }
+  setInterval(tick, 30000);
+
+  // a canned reply fills the reply form; staff can still edit it before sending
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest("button[data-canned-text]");
+    if (!b) return;
+    e.preventDefault();
+    var form = b.closest("form");
+    form.querySelector("[name=text]").value = b.dataset.cannedText;
+    form.querySelector("[name=chips]").value = b.dataset.cannedChips || "";
+  });
+
+  // keep the newest message in view
+  function scrollChats(root) {
+    (root || document).querySelectorAll(".chat").forEach(function (c) { c.scrollTop = c.scrollHeight; });
+  }
+
+  // charts: each element carries its ECharts option as JSON in data-chart
+  function charts(root) {
+    if (!window.echarts) return;
+    (root || document).querySelectorAll("[data-chart]").forEach(function (el) {
+      if (el.dataset.drawn) return;
+      el.dataset.drawn = "1";
+      window.echarts.init(el).setOption(JSON.parse(el.dataset.chart));
+    });
+  }
+
+  function ready(root) { tick(); scrollChats(root); charts(root); }
+  document.addEventListener("DOMContentLoaded", function () { ready(document); });
+  document.addEventListener("htmx:load", function (e) { ready(e.target); });
+})();
