@@ -142,15 +142,17 @@ public class Dashboard {
     }
 
     private List<HotSpot> hotSpots(Instant since) {
-        List<Object[]> rows = em.createQuery("""
+        // the grid size is written into the query: a bound parameter in GROUP BY is not "the same
+        // expression" as the one in SELECT for H2 or PostgreSQL
+        String cell = CELLS_PER_DEGREE + ".0";
+        List<Object[]> rows = em.createQuery(("""
                         select c.category, floor(c.latitude * :cells), floor(c.longitude * :cells), count(c),
                                avg(c.latitude), avg(c.longitude), min(c.address)
                         from ServiceCase c
                         where c.latitude is not null and c.createdAt >= :since and c.state in :open
                         group by c.category, floor(c.latitude * :cells), floor(c.longitude * :cells)
                         having count(c) >= :min
-                        order by count(c) desc""", Object[].class)
-                .setParameter("cells", (double) CELLS_PER_DEGREE)
+                        order by count(c) desc""").replace(":cells", cell), Object[].class)
                 .setParameter("since", since)
                 .setParameter("open", CaseState.OPEN)
                 .setParameter("min", (long) HOT_SPOT_MIN)
