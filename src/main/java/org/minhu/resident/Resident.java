@@ -8,11 +8,19 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 
-/** A resident, known only by the phone number a signed push delivered. */
+/**
+ * A resident, known only by the phone number a signed push delivered.
+ *
+ * <p>Updates write only the columns that changed: a delivery report teaching the phone's capability
+ * runs beside the resident's turn, and must not write back the conversation state it read before
+ * the turn saved a newer one.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "resident")
 public class Resident {
 
