@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.carrier.inbound.InboundMessageRepository;
-import org.minhu.carrier.outbox.OutboxSender;
+import org.minhu.messaging.WorkSignals;
 
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -27,16 +27,16 @@ public class ResidentQueues {
 
     private final TurnService turns;
     private final InboundMessageRepository inbound;
-    private final OutboxSender sender;
+    private final WorkSignals signals;
     private final Clock clock;
     private final ExecutorService workers;
     private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    public ResidentQueues(TurnService turns, InboundMessageRepository inbound, OutboxSender sender, Clock clock,
+    public ResidentQueues(TurnService turns, InboundMessageRepository inbound, WorkSignals signals, Clock clock,
                           @ConfigProperty(name = "minhu.conversation.workers", defaultValue = "8") int workers) {
         this.turns = turns;
         this.inbound = inbound;
-        this.sender = sender;
+        this.signals = signals;
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workers, r -> {
@@ -64,7 +64,7 @@ public class ResidentQueues {
                 handled = true;
             }
             if (handled) {
-                sender.wake();
+                signals.outboxHasWork();
             }
         } catch (RuntimeException e) {
             Log.warnf(e, "turn for %s failed; the sweep will try again", phone);

@@ -2,11 +2,15 @@ package org.minhu.carrier.inbound;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.minhu.common.ProblemException;
 
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -37,16 +41,33 @@ public final class InboundParser {
     private static ObjectMapper strictMapper() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         return mapper;
     }
 
-    /** Parses a JSON body, refusing bytes that are not UTF-8 JSON or that nest too deeply. */
+    /**
+     * Parses a JSON body, refusing bytes that are not UTF-8 (strictly: no overlong forms, encoded
+     * surrogates or other encodings, which the JSON parser alone would let through), JSON that
+     * nests too deeply, and anything after the document.
+     */
     public static JsonNode readTree(byte[] body) {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("body", "the request body is empty");
         }
+        String text;
         try {
-            JsonNode node = MAPPER.readTree(body);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("body", "the body is not valid UTF-8");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try {
+            JsonNode node = MAPPER.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw ProblemException.badRequest("body", "the request body is empty");
             }

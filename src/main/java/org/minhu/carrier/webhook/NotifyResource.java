@@ -19,9 +19,8 @@ import org.minhu.carrier.inbound.InboundParser;
 import org.minhu.carrier.inbound.InboundPush;
 import org.minhu.carrier.inbound.InboundStore;
 import org.minhu.carrier.outbox.DeliveryReports;
-import org.minhu.carrier.outbox.OutboxSender;
 import org.minhu.common.ProblemException;
-import org.minhu.conversation.ResidentQueues;
+import org.minhu.messaging.WorkSignals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,19 +41,17 @@ public class NotifyResource {
     private final PushGuard guard;
     private final InboundStore store;
     private final DeliveryReports reports;
-    private final ResidentQueues queues;
-    private final OutboxSender sender;
+    private final WorkSignals signals;
     private final CarrierConfig config;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    public NotifyResource(PushGuard guard, InboundStore store, DeliveryReports reports, ResidentQueues queues,
-                          OutboxSender sender, CarrierConfig config, MeterRegistry metrics, Clock clock) {
+    public NotifyResource(PushGuard guard, InboundStore store, DeliveryReports reports, WorkSignals signals,
+                          CarrierConfig config, MeterRegistry metrics, Clock clock) {
         this.guard = guard;
         this.store = store;
         this.reports = reports;
-        this.queues = queues;
-        this.sender = sender;
+        this.signals = signals;
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
@@ -88,7 +85,7 @@ public class NotifyResource {
         InboundStore.Outcome outcome = onceMoreOnConflict(() -> store.store(push, nonce));
         metrics.counter("minhu.carrier.push.accepted", "outcome", outcome.name().toLowerCase()).increment();
         if (outcome == InboundStore.Outcome.STORED) {
-            queues.submit(push.phone());
+            signals.residentHasWork(push.phone());
         }
         return Response.noContent().build();
     }
@@ -114,7 +111,7 @@ public class NotifyResource {
                     integer(info, prefix, "errorCode"), text(info, prefix, "errorMessage", false)));
         }
         if (onceMoreOnConflict(() -> reports.apply(parsed, nonce))) {
-            sender.wake();
+            signals.outboxHasWork();
         }
         return Response.noContent().build();
     }

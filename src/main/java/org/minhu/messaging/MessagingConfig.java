@@ -1,0 +1,26 @@
+package org.minhu.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How the instances of the service tell each other about work. */
+@ConfigMapping(prefix = "minhu.messaging")
+public interface MessagingConfig {
+
+    /** This process's name on the signal bus; unique per running instance (a fresh UUID unless set). */
+    String instanceId();
+
+    /**
+     * How long another instance's resident signal is left to the instance that raised it before this
+     * one takes the resident's turn too (if the message is still waiting). Short enough to cover for
+     * an instance that died after storing a push, long enough not to queue behind every live turn.
+     */
+    @WithDefault("1s")
+    Duration takeoverAfter();
+
+    /** The RabbitMQ queue where signals that could not be handled are parked ({@code %prod}). */
+    @WithDefault("minhu.signals.dead")
+    String deadLetterQueue();
+}

@@ -1,0 +1,85 @@
+package org.minhu.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.minhu.carrier.inbound.InboundMessageRepository;
+import org.minhu.carrier.outbox.OutboxSender;
+import org.minhu.conversation.ResidentQueues;
+
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a signal makes this instance do: run the resident's turns, or drain the outbox. Correctness
+ * stays with the database (the resident's row lock, the outbox lease), so doing this for a signal
+ * that another instance already served is a no-op.
+ */
+@ApplicationScoped
+public class SignalHandler {
+
+    private final ResidentQueues queues;
+    private final OutboxSender sender;
+    private final InboundMessageRepository inbound;
+    private final MessagingConfig config;
+    private final MeterRegistry metrics;
+    private final ScheduledExecutorService takeovers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "signal-takeover");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SignalHandler(ResidentQueues queues, OutboxSender sender, InboundMessageRepository inbound,
+                         MessagingConfig config, MeterRegistry metrics) {
+        this.queues = queues;
+        this.sender = sender;
+        this.inbound = inbound;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** A signal raised on this instance: act on it now. */
+    public void handleLocal(WorkSignal signal) {
+        switch (signal.kind()) {
+            case RESIDENT -> queues.submit(signal.phone());
+            case OUTBOX -> sender.wake();
+        }
+    }
+
+    /**
+     * A signal from another instance. The outbox is drained at once (claims never wait). A resident
+     * is left to the instance that stored the message, which is already running the turn; only if
+     * the message still waits after {@link MessagingConfig#takeoverAfter()} (that instance died or is
+     * swamped) does this one take it, rather than queue behind the row lock for every push.
+     */
+    public void handleRemote(WorkSignal signal) {
+        metrics.counter("minhu.messaging.signals", "direction", "received",
+                "kind", signal.kind().name().toLowerCase(Locale.ROOT)).increment();
+        switch (signal.kind()) {
+            case OUTBOX -> sender.wake();
+            case RESIDENT -> takeovers.schedule(() -> takeOverIfWaiting(signal.phone()),
+                    config.takeoverAfter().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void takeOverIfWaiting(String phone) {
+        try {
+            boolean waiting = QuarkusTransaction.requiringNew().call(() -> inbound.nextPending(phone).isPresent());
+            if (waiting) {
+                metrics.counter("minhu.messaging.takeovers").increment();
+                queues.submit(phone);
+            }
+        } catch (RuntimeException e) {
+            Log.debugf(e, "takeover check for %s failed; the sweep covers it", phone);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        takeovers.shutdownNow();
+    }
+}
