@@ -14,6 +14,7 @@ import org.minhu.flow.Effect;
 import org.minhu.flow.Engine;
 import org.minhu.flow.Input;
 import org.minhu.flow.StepResult;
+import org.minhu.proactive.subscription.Subscriptions;
 import org.minhu.resident.Resident;
 
 import java.time.Clock;
@@ -40,20 +41,26 @@ public class FlowResponder implements ResidentResponder {
     private final HandoffRepository handoffs;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Subscriptions subscriptions;
 
     public FlowResponder(FlowRegistry registry, Categories categories, HandoffRepository handoffs, ObjectMapper json,
-                         Clock clock) {
+                         Clock clock, Subscriptions subscriptions) {
         this.registry = registry;
         this.categories = categories;
         this.handoffs = handoffs;
         this.json = json;
         this.clock = clock;
+        this.subscriptions = subscriptions;
     }
 
     @Override
     public List<BotMessage> respond(Resident resident, InboundMessage message) {
         Instant now = clock.instant();
         Input input = input(message);
+        if (Subscriptions.stops(input)) {
+            // 退订 / STOP / TD is honoured in any state, even with a person; the conversation stays where it was
+            return List.of(subscriptions.stop(resident, now));
+        }
         if (resident.isWithAgent()) {
             if (!(input instanceof Input.Text t && BACK_TO_BOT.contains(t.text().strip().toLowerCase()))) {
                 return List.of();
@@ -61,6 +68,7 @@ public class FlowResponder implements ResidentResponder {
             resident.handOver(false, now);
             handoffs.closeFor(resident.getPhone(), now);
         }
+        input = Subscriptions.open(input);
         Engine engine = registry.engine();
         ConversationState state = load(resident);
         List<BotMessage> replies = new ArrayList<>();

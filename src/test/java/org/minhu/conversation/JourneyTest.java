@@ -87,7 +87,7 @@ class JourneyTest {
         assertThat(shown).hasSize(1);
         assertThat(shown.get(0).get("kind")).isEqualTo("card");
         assertThat(text(shown.get(0))).startsWith("民呼 · 接诉即办");
-        assertThat(chips(shown.get(0))).containsExactly("我要反映", "我的诉求", "评价办理", "咨询问题", "转人工", "拨打热线");
+        assertThat(chips(shown.get(0))).containsExactly("我要反映", "我的诉求", "评价办理", "咨询问题", "转人工", "订阅通知", "拨打热线");
     }
 
     @Test

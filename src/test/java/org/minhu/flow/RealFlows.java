@@ -25,7 +25,10 @@ import java.util.stream.Stream;
 final class RealFlows {
 
     static final Path FOLDER = Path.of("conversation-flows");
-    static final Path ACTION_SOURCES = Path.of("src/main/java/org/minhu/conversation/actions");
+    /** Where {@code ConversationAction}s live: the conversation's own, and the subscriptions'. */
+    static final List<Path> ACTION_SOURCES = List.of(
+            Path.of("src/main/java/org/minhu/conversation/actions"),
+            Path.of("src/main/java/org/minhu/proactive/subscription"));
     /** As {@code FlowRegistry.BUILTINS}: the values the service puts in every turn's context. */
     static final Set<String> BUILTINS = Set.of("categories");
 
@@ -55,7 +58,14 @@ final class RealFlows {
     /** Every {@code ConversationAction}'s name and outputs, as declared in its class. */
     static Map<String, Set<String>> actions() {
         Map<String, Set<String>> actions = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(ACTION_SOURCES)) {
+        for (Path folder : ACTION_SOURCES) {
+            actionsIn(folder, actions);
+        }
+        return actions;
+    }
+
+    private static void actionsIn(Path folder, Map<String, Set<String>> actions) {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String[] classes = Files.readString(file).split("implements\\s+ConversationAction");
                 for (String body : Arrays.asList(classes).subList(1, classes.length)) {
@@ -74,7 +84,6 @@ final class RealFlows {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return actions;
     }
 
     /** The context the service gives each turn: the real categories, in the resident's language. */

@@ -44,7 +44,7 @@ class RealFlowsTest {
     @Test
     void theRealFlowsLoad() {
         assertThat(RealFlows.flows().flows()).containsOnlyKeys(
-                "menu", "file-request", "my-requests", "rate", "ask-question", "talk-to-person");
+                "menu", "file-request", "my-requests", "rate", "ask-question", "talk-to-person", "subscriptions");
         assertThat(RealFlows.flows().messages().languages()).containsExactlyInAnyOrder("zh-CN", "en");
         assertThat(RealFlows.flow("file-request").resumable()).isTrue();
     }

@@ -1,0 +1,51 @@
+package org.minhu.proactive.hotspot;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+public class HotspotAlertRepository implements PanacheRepository<HotspotAlert> {
+
+    /** Alerts of a category still taking cases: not closed, and joined by a case since {@code since}. */
+    public List<HotspotAlert> active(String category, Instant since) {
+        return list("category = ?1 and state in ?2 and lastCaseAt >= ?3 order by id", category, HotspotAlert.ACTIVE, since);
+    }
+
+    public List<HotspotAlert> latest(HotspotAlert.State state, int limit) {
+        return (state == null ? find("order by lastCaseAt desc, id desc") : find("state = ?1 order by lastCaseAt desc, id desc", state))
+                .page(0, Math.max(1, Math.min(limit, 200))).list();
+    }
+
+    public void addCase(Long alertId, Long caseId, Instant at) {
+        getEntityManager().createNativeQuery("insert into hotspot_case (case_id, alert_id, joined_at) values (?1, ?2, ?3)")
+                .setParameter(1, caseId)
+                .setParameter(2, alertId)
+                .setParameter(3, at)
+                .executeUpdate();
+    }
+
+    /** The numbers of the alert's cases, in the order they were filed. */
+    public List<String> caseNumbers(Long alertId) {
+        return getEntityManager().createQuery("""
+                        select c.number from ServiceCase c where c.id in
+                        (select h.caseId from HotspotCase h where h.alertId = :alert) order by c.createdAt, c.id""", String.class)
+                .setParameter("alert", alertId)
+                .getResultList();
+    }
+
+    /**
+     * Takes the category's lock for the rest of the transaction: cases of one category are
+     * clustered one at a time, on every instance.
+     */
+    public void lock(String category) {
+        getEntityManager().createNativeQuery("insert into hotspot_lock (category) values (?1) on conflict do nothing")
+                .setParameter(1, category)
+                .executeUpdate();
+        getEntityManager().createNativeQuery("update hotspot_lock set category = category where category = ?1")
+                .setParameter(1, category)
+                .executeUpdate();
+    }
+}

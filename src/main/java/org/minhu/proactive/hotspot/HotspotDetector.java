@@ -1,0 +1,136 @@
+package org.minhu.proactive.hotspot;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.minhu.cases.CaseChanged;
+import org.minhu.cases.CaseEvent;
+import org.minhu.cases.CaseLifecycle;
+import org.minhu.cases.DispatchRules;
+import org.minhu.cases.Geo;
+import org.minhu.cases.ServiceCase;
+import org.minhu.proactive.ProactiveConfig;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Clusters new cases as they are filed, inside the filing's transaction: a case joins an active
+ * hot spot of its category within the radius, or, with enough unclustered cases of its category
+ * near it in the window, raises a new one. The category is locked meanwhile, so a cluster raises
+ * one alert even when its cases arrive at the same moment.
+ */
+@ApplicationScoped
+public class HotspotDetector {
+
+    /** Who links a case that joins a hot spot already made into a parent case. */
+    public static final String ACTOR = "hotspot";
+    private static final double METERS_PER_DEGREE = Math.PI * 6_371_008.8 / 180;
+
+    private final HotspotAlertRepository alerts;
+    private final EntityManager em;
+    private final CaseLifecycle lifecycle;
+    private final DispatchRules rules;
+    private final MeterRegistry metrics;
+    private final int minCases;
+    private final double radius;
+    private final Duration window;
+
+    public HotspotDetector(HotspotAlertRepository alerts, EntityManager em, CaseLifecycle lifecycle, DispatchRules rules,
+                           MeterRegistry metrics, ProactiveConfig config) {
+        this.alerts = alerts;
+        this.em = em;
+        this.lifecycle = lifecycle;
+        this.rules = rules;
+        this.metrics = metrics;
+        this.minCases = Math.max(2, config.hotspot().minCases());
+        this.radius = config.hotspot().radiusMeters();
+        this.window = config.hotspot().window();
+    }
+
+    void onFiled(@Observes CaseChanged change) {
+        if (change.kind() != CaseEvent.Kind.FILED) {
+            return;
+        }
+        ServiceCase filed = change.serviceCase();
+        if (filed.getLatitude() == null || filed.getLongitude() == null || Hotspots.CHANNEL.equals(filed.getChannel())) {
+            return;
+        }
+        Instant at = filed.getCreatedAt();
+        Instant since = at.minus(window);
+        alerts.lock(filed.getCategory());
+        HotspotAlert near = alerts.active(filed.getCategory(), since).stream()
+                .filter(a -> distance(a, filed) <= radius)
+                .min(Comparator.comparingDouble(a -> distance(a, filed)))
+                .orElse(null);
+        if (near != null) {
+            // a supervisor may be merging or closing it right now: read it again under its lock
+            em.refresh(near, LockModeType.PESSIMISTIC_WRITE);
+            if (near.getState().active()) {
+                join(near, filed, at);
+                return;
+            }
+        }
+        List<ServiceCase> cluster = unclustered(filed, since);
+        if (cluster.size() >= minCases) {
+            raise(filed.getCategory(), cluster, at);
+        }
+    }
+
+    private void join(HotspotAlert alert, ServiceCase filed, Instant at) {
+        alert.joined(at);
+        alerts.addCase(alert.getId(), filed.getId(), at);
+        if (alert.getState() == HotspotAlert.State.MERGED && alert.getParentCase() != null) {
+            lifecycle.link(filed.getNumber(), alert.getParentCase(), ACTOR);
+        }
+    }
+
+    private void raise(String category, List<ServiceCase> cluster, Instant at) {
+        double latitude = cluster.stream().mapToDouble(ServiceCase::getLatitude).average().orElseThrow();
+        double longitude = cluster.stream().mapToDouble(ServiceCase::getLongitude).average().orElseThrow();
+        Instant first = cluster.stream().map(ServiceCase::getCreatedAt).min(Instant::compareTo).orElseThrow();
+        HotspotAlert alert = new HotspotAlert(category, latitude, longitude,
+                rules.area(latitude, longitude).map(DispatchRules.Area::code).orElse(null), cluster.size(), first, at, at);
+        alerts.persist(alert);
+        for (ServiceCase c : cluster) {
+            alerts.addCase(alert.getId(), c.getId(), at);
+        }
+        metrics.counter("minhu.hotspot.alerts", "category", category).increment();
+        Log.infof("hot spot %d raised: %d %s cases within %.0f m of %.5f,%.5f", alert.getId(), cluster.size(), category,
+                radius, latitude, longitude);
+    }
+
+    /** Cases of the category filed in the window within the radius of this one (itself included), in no cluster yet. */
+    private List<ServiceCase> unclustered(ServiceCase filed, Instant since) {
+        double latitude = filed.getLatitude();
+        double longitude = filed.getLongitude();
+        double latitudeSpan = radius / METERS_PER_DEGREE;
+        double longitudeSpan = radius / (METERS_PER_DEGREE * Math.max(Math.cos(Math.toRadians(latitude)), 0.01));
+        return em.createQuery("""
+                        select c from ServiceCase c
+                        where c.category = :category and c.createdAt >= :since
+                          and c.latitude between :south and :north and c.longitude between :west and :east
+                          and c.channel <> :hotspot
+                          and not exists (select h.caseId from HotspotCase h where h.caseId = c.id)
+                        order by c.createdAt, c.id""", ServiceCase.class)
+                .setParameter("category", filed.getCategory())
+                .setParameter("since", since)
+                .setParameter("south", latitude - latitudeSpan)
+                .setParameter("north", latitude + latitudeSpan)
+                .setParameter("west", longitude - longitudeSpan)
+                .setParameter("east", longitude + longitudeSpan)
+                .setParameter("hotspot", Hotspots.CHANNEL)
+                .getResultStream()
+                .filter(c -> Geo.distanceMeters(latitude, longitude, c.getLatitude(), c.getLongitude()) <= radius)
+                .toList();
+    }
+
+    private static double distance(HotspotAlert alert, ServiceCase c) {
+        return Geo.distanceMeters(alert.getLatitude(), alert.getLongitude(), c.getLatitude(), c.getLongitude());
+    }
+}

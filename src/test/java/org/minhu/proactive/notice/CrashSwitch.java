@@ -1,0 +1,35 @@
+package org.minhu.proactive.notice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Kills the dispatcher at the worst moment: inside a batch's transaction, after its outbox messages
+ * were written and its recipients marked, before the commit. Disarmed it does nothing, so it can
+ * stay in every test application.
+ */
+@ApplicationScoped
+public class CrashSwitch {
+
+    private final AtomicInteger crashes = new AtomicInteger();
+    private volatile int armed;
+
+    /** The next {@code batches} batches die before they commit. */
+    public void arm(int batches) {
+        armed = batches;
+    }
+
+    public int crashes() {
+        return crashes.get();
+    }
+
+    void duringBatch(@Observes NoticesQueued batch) {
+        if (armed > 0) {
+            armed--;
+            crashes.incrementAndGet();
+            throw new IllegalStateException("simulated crash with " + batch.queued() + " messages written, not committed");
+        }
+    }
+}
