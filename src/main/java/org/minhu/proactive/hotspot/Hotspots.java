@@ -140,13 +140,10 @@ public class Hotspots {
             }
             caseService.followers(c).forEach(p -> phones.put(p, true));
         }
-        Map<String, Object> vars = vars(alert);
-        Messages messages = flows.engine().flows().messages();
-        String title = asked.title() != null ? asked.title() : messages.render(Messages.DEFAULT_LANGUAGE, "hotspot.notice.title", vars);
-        String text = asked.text() != null ? asked.text() : messages.render(Messages.DEFAULT_LANGUAGE, "hotspot.notice.text", vars);
-        List<NoticeCard.NoticeChip> chips = asked.chips() != null ? asked.chips() : List.of(
-                new NoticeCard.NoticeChip(messages.render(Messages.DEFAULT_LANGUAGE, "hotspot.notice.progress", vars), "my-requests", null, null),
-                new NoticeCard.NoticeChip(messages.render(Messages.DEFAULT_LANGUAGE, "hotspot.notice.report", vars), "file-request", null, null));
+        NoticeRequest defaults = defaultNotice(alert);
+        String title = asked.title() != null ? asked.title() : defaults.title();
+        String text = asked.text() != null ? asked.text() : defaults.text();
+        List<NoticeCard.NoticeChip> chips = asked.chips() != null ? asked.chips() : defaults.chips();
         Map<String, Object> audience = new LinkedHashMap<>();
         audience.put("kind", "hotspot");
         audience.put("hotspot", alert.getId());
@@ -157,6 +154,29 @@ public class Hotspots {
                 alert.getParentCase(), alert.getId(), actor);
         alert.noticed(notice.getId(), actor, clock.instant());
         return asked.send() ? notices.send(notice.getId()) : notice;
+    }
+
+    /** The "已知悉，正在处理" notice as {@link #notifyResidents} composes it when staff change nothing, for a form to start from. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NoticeRequest defaultNotice(long id) {
+        return defaultNotice(find(id));
+    }
+
+    /** Where the hot spot is, as its notice and parent case name it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String place(long id) {
+        return place(find(id));
+    }
+
+    private NoticeRequest defaultNotice(HotspotAlert alert) {
+        Map<String, Object> vars = vars(alert);
+        Messages messages = flows.engine().flows().messages();
+        return new NoticeRequest(
+                messages.render(Messages.DEFAULT_LANGUAGE, "hotspot.notice.title", vars),
+                messages.render(Messages.DEFAULT_LANGUAGE, "hotspot.notice.text", vars),
+                List.of(new NoticeCard.NoticeChip(messages.render(Messages.DEFAULT_LANGUAGE, "hotspot.notice.progress", vars), "my-requests", null, null),
+                        new NoticeCard.NoticeChip(messages.render(Messages.DEFAULT_LANGUAGE, "hotspot.notice.report", vars), "file-request", null, null)),
+                false);
     }
 
     public HotspotAlert close(long id, String actor) {
