@@ -1,0 +1,279 @@
+package org.minhu.console;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.minhu.cases.CaseService;
+import org.minhu.cases.NewCase;
+import org.minhu.cases.ServiceCase;
+import org.minhu.proactive.hotspot.HotspotAlert;
+import org.minhu.proactive.hotspot.HotspotAlertRepository;
+import org.minhu.security.DemoAccounts;
+import org.minhu.testing.MockCarrier;
+import org.minhu.testing.MockCarrierResource;
+import org.minhu.testing.Phone;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The 未诉先办 pages in a real browser (the system's Chromium, headless; Playwright never downloads
+ * one): a supervisor composes a notice, sees the card and the SMS change as they type, is told
+ * what is wrong with the form, sends it, watches it finish and the residents' phones get the card;
+ * and a supervisor finds a hot spot, merges it into one parent case, opens its notice and closes
+ * it. Screenshots go to {@code target/screenshots/}.
+ */
+@QuarkusTest
+@QuarkusTestResource(MockCarrierResource.class)
+class ProactiveConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final Duration PHONE_WAIT = Duration.ofSeconds(20);
+    /** A spot of its own, in Guangzhou, far from where other tests file cases; about 111 m a step. */
+    private static final double[] SPOT = {23.62, 113.30};
+    private static final double STEP = 0.001;
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestCases testCases;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    HotspotAlertRepository alerts;
+
+    private final List<BrowserContext> contexts = new ArrayList<>();
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    private Page signIn(String username) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1440, 900).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+        context.setDefaultTimeout(15_000);
+        contexts.add(context);
+        Page page = context.newPage();
+        page.onDialog(dialog -> {
+            throw new AssertionError("a page ran a dialog: " + dialog.message());
+        });
+        page.navigate(url("/console"));
+        assertThat(page).hasURL(url("/console/login"));
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/console$"));
+        return page;
+    }
+
+    private String url(String path) {
+        String root = base.toString();
+        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path;
+    }
+
+    private static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Locator button(Locator within, String name) {
+        return within.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /** The number as staff type it: 137xxxxxxxx for tel:+86137xxxxxxxx. */
+    private static String typed(String phone) {
+        return phone.substring("tel:+86".length());
+    }
+
+    @Test
+    void aSupervisorComposesANoticeSeesBothRenderingsSendsItAndThePhonesGetTheCard() {
+        List<Phone> phones = List.of(new Phone(TestCases.newPhone()), new Phone(TestCases.newPhone()), new Phone(TestCases.newPhone()));
+        String title = "坂田北路今晚施工 " + System.nanoTime() % 10_000;
+
+        Page page = signIn("supervisor");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("群发通知")).click();
+        assertThat(page).hasURL(url("/console/notices"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("新建通知")).click();
+        assertThat(page).hasURL(url("/console/notices/new"));
+
+        Locator preview = page.locator("#preview");
+        assertThat(preview.locator(".preview-problem")).containsText("标题");
+        Locator form = page.locator("#compose");
+        form.getByLabel("标题").fill(title);
+        form.getByLabel("正文").fill("今晚 22:00 至次日 6:00 坂田北路半幅封闭，请绕行。");
+        // 查看详情 has no link yet
+        assertThat(preview.locator(".preview-problem")).containsText("第 2 个按钮");
+        form.getByLabel("第 2 个按钮的去向").fill("https://www.example.gov.cn/notice/1");
+
+        assertThat(preview.locator("#card-preview .card-title")).hasText(title);
+        assertThat(preview.locator("#card-preview .card-text")).containsText("请绕行");
+        // with the line on how to leave
+        assertThat(preview.locator("#card-preview .card-text")).containsText("退订");
+        assertThat(preview.locator("#card-preview .chips")).containsText("我也遇到了");
+        assertThat(preview.locator("#card-preview .chips")).containsText("查看详情");
+        assertThat(preview.locator("#sms-preview .sms")).containsText(title);
+        assertThat(preview.locator("#sms-preview .sms")).containsText("查看详情：https://www.example.gov.cn/notice/1");
+        assertThat(preview.locator("#sms-preview .sms")).containsText("回复1 我也遇到了");
+        form.getByLabel("正文").fill("今晚 22:00 至次日 6:00 坂田北路全幅封闭，请绕行。");
+        // the preview follows the typing
+        assertThat(preview.locator("#card-preview .card-text")).containsText("全幅封闭");
+        screenshot(page, "notice-compose");
+
+        form.getByLabel("手机号，每行一个").fill(typed(phones.get(0).number()) + "\n12345");
+        button(form, "保存为草稿").click();
+        assertThat(page.locator(".flash.error")).containsText("第 2 个手机号");
+        // what was typed is kept
+        assertThat(page.locator("#compose").getByLabel("标题")).hasValue(title);
+
+        page.locator("#compose").getByLabel("手机号，每行一个")
+                .fill(String.join("\n", phones.stream().map(p -> typed(p.number())).toList()));
+        button(page.locator("#compose"), "保存为草稿").click();
+        assertThat(page).hasURL(Pattern.compile(".*/console/notices/\\d+\\?done=created$"));
+        assertThat(page.locator(".flash.ok")).containsText("草稿已保存");
+        assertThat(page.locator("#notice-state")).hasText("草稿");
+        assertThat(page.locator("#preview #card-preview .card-title")).hasText(title);
+        assertThat(page.locator("#preview #sms-preview .sms")).containsText("全幅封闭");
+        Locator progress = page.locator("#progress");
+        assertThat(button(progress, "暂停")).not().isVisible();
+        assertThat(button(progress, "继续发送")).not().isVisible();
+
+        button(progress, "发送给 3 位居民").click();
+        assertThat(page.locator(".flash.ok")).containsText("已开始发送");
+        assertThat(page.locator("#notice-state")).hasText("已完成",
+                new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#figure-sent")).hasText("3 / 3", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+        assertThat(button(page.locator("#progress"), "暂停")).not().isVisible();
+        assertThat(button(page.locator("#progress"), "取消发送")).not().isVisible();
+        screenshot(page, "notice-done");
+
+        for (Phone phone : phones) {
+            List<Map<String, Object>> shown = MockCarrier.awaitBotMessages(phone.number(), 1, PHONE_WAIT);
+            assertThat(shown).as(phone.number()).hasSize(1);
+            assertThat(Phone.text(shown.get(0))).contains(title, "全幅封闭");
+            assertThat(Phone.chips(shown.get(0))).contains("我也遇到了", "查看详情");
+        }
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← 群发通知")).click();
+        Locator row = page.locator("table.notices tr", new Page.LocatorOptions().setHasText(title));
+        assertThat(row).containsText("已完成");
+        assertThat(row).containsText("3 / 3");
+    }
+
+    private ServiceCase file(String description, double latitude, double longitude) {
+        return QuarkusTransaction.requiringNew().call(() -> cases.file(new NewCase(TestCases.newPhone(), "municipal",
+                description, latitude, longitude, "广州测试路", null, "file-request", 1)));
+    }
+
+    @Test
+    void aSupervisorSeesAHotSpotMergesItOpensItsNoticeAndClosesIt() {
+        List<ServiceCase> filed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            filed.add(file("路面塌陷，车辆绕行", SPOT[0] + i * STEP, SPOT[1]));
+        }
+        HotspotAlert alert = QuarkusTransaction.requiringNew().call(() -> alerts.listAll().stream()
+                .filter(a -> Math.abs(a.getLatitude() - SPOT[0]) < 0.01 && Math.abs(a.getLongitude() - SPOT[1]) < 0.01)
+                .findFirst().orElseThrow());
+
+        Page page = signIn("supervisor");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("热点预警")).click();
+        assertThat(page).hasURL(url("/console/hotspots"));
+        Locator row = page.locator("#active-hotspots #hotspot-" + alert.getId());
+        assertThat(row).containsText("市政设施");
+        assertThat(row).containsText("广州测试路");
+        assertThat(row.locator("td").nth(2)).hasText("5");
+        assertThat(row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(filed.get(0).getNumber()))).isVisible();
+        assertThat(row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(filed.get(4).getNumber()))).isVisible();
+        assertThat(row).containsText("待处理");
+        screenshot(page, "hotspots");
+
+        button(row, "合并为主案件").click();
+        assertThat(page.locator(".flash.ok")).containsText("已合并为主案件");
+        row = page.locator("#active-hotspots #hotspot-" + alert.getId());
+        assertThat(row).containsText("已合并");
+        assertThat(button(row, "合并为主案件")).not().isVisible();
+        String parent = row.locator("a[href^='/console/cases/']").last().textContent().strip();
+        assertThat(parent).isNotIn(filed.stream().map(ServiceCase::getNumber).toList());
+        for (ServiceCase c : filed) {
+            assertThat(testCases.reload(c.getNumber()).getLinkedTo()).as(c.getNumber() + " follows the parent case").isEqualTo(parent);
+        }
+
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("通知周边居民")).click();
+        assertThat(page).hasURL(url("/console/notices/new?hotspot=" + alert.getId()));
+        Locator form = page.locator("#compose");
+        assertThat(form.getByLabel("标题")).hasValue(Pattern.compile("^已知悉.*广州测试路.*"));
+        assertThat(form.getByLabel("正文")).hasValue(Pattern.compile(".*5 位居民.*正在处理.*"));
+        assertThat(form.locator("input[name=audience][value=hotspot]")).isChecked();
+        assertThat(page.locator("#preview #card-preview .card-title")).containsText("已知悉");
+        assertThat(page.locator("#preview #card-preview .chips")).containsText("我也遇到了");
+        button(form, "保存为草稿").click();
+        assertThat(page.locator("#notice-state")).hasText("草稿");
+        assertThat(page.locator("#progress")).containsText("共 5 位居民");
+
+        page.navigate(url("/console/hotspots"));
+        row = page.locator("#active-hotspots #hotspot-" + alert.getId());
+        assertThat(row).containsText("已通知");
+        button(row, "关闭").click();
+        assertThat(page.locator(".flash.ok")).containsText("热点已关闭");
+        assertThat(page.locator("#active-hotspots #hotspot-" + alert.getId())).hasCount(0);
+        assertThat(page.locator("#closed-hotspots #hotspot-" + alert.getId())).containsText(parent);
+    }
+}
