@@ -197,6 +197,16 @@ public class CaseLifecycle {
         events.persist(new CaseEvent(c, clock.instant(), actor, CaseEvent.Kind.NOTE, c.getState(), text.strip()));
     }
 
+    /** Staff wrote to the resident about this case: history only, the reply itself goes through the outbox. */
+    public void replied(String number, String actor, String summary) {
+        ServiceCase c = find(number);
+        String note = summary == null || summary.isBlank() ? "（卡片）" : summary.strip();
+        if (note.length() > 500) {
+            note = note.substring(0, 499) + "…";
+        }
+        events.persist(new CaseEvent(c, clock.instant(), actor, CaseEvent.Kind.REPLIED, c.getState(), note));
+    }
+
     ServiceCase record(ServiceCase c, CaseEvent.Kind kind, CaseState before, String actor, String note) {
         events.persist(new CaseEvent(c, clock.instant(), actor, kind, before, note));
         changed.fire(new CaseChanged(c, kind, note, actor));

@@ -130,7 +130,9 @@ public class CaseResource {
                           @RestForm String chips) {
         return act(number, "reply", () -> {
             ServiceCase c = find(number);
-            replies.send(c.getPhone(), c.getId(), viewer.getUsername(), Replies.compose(text, title, chips));
+            String summary = (title == null || title.isBlank() ? "" : title.strip() + "：") + (text == null ? "" : text.strip());
+            replies.send(c.getPhone(), c.getId(), viewer.getUsername(), Replies.compose(text, title, chips),
+                    () -> lifecycle.replied(number, viewer.getUsername(), summary));
             return c;
         });
     }

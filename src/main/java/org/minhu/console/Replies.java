@@ -72,7 +72,15 @@ public class Replies {
 
     /** Queues the message for the resident and starts sending it once committed. */
     public void send(String phone, Long caseId, String staff, BotMessage message) {
-        QuarkusTransaction.joiningExisting().run(() -> write(phone, caseId, staff, message));
+        send(phone, caseId, staff, message, () -> { });
+    }
+
+    /** As {@link #send}, with {@code alsoRecord} (the case's history) in the same transaction. */
+    public void send(String phone, Long caseId, String staff, BotMessage message, Runnable alsoRecord) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            write(phone, caseId, staff, message);
+            alsoRecord.run();
+        });
         sender.wake();
     }
 

@@ -111,6 +111,28 @@ class ConsoleAuthorizationTest {
     }
 
     @Test
+    void aReplyReachesThePhoneAndIsKeptInTheCasesHistory() {
+        String phone = TestCases.newPhone();
+        MockCarrier.text(phone, "你好");
+        int before = MockCarrier.awaitBotMessages(phone, 1, Duration.ofSeconds(15)).size();
+        ServiceCase c = testCases.file(phone, "municipal", "井盖松动，车过有响声", "坂田街道雪岗路");
+        ConsoleSession operator = ConsoleSession.signIn("operator");
+
+        Response sent = operator.form().formParam("text", "已通知养护单位今天下午到场").post("/console/cases/" + c.getNumber() + "/reply");
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(MockCarrier.awaitBotMessages(phone, before + 1, Duration.ofSeconds(15)))
+                .anySatisfy(m -> assertThat((String) m.get("text")).contains("已通知养护单位今天下午到场"));
+        assertThat(history(c.getNumber())).filteredOn(e -> e.getKind() == CaseEvent.Kind.REPLIED)
+                .extracting(CaseEvent::getActor, CaseEvent::getNote)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("operator", "已通知养护单位今天下午到场"));
+
+        ServiceCase noPhone = testCases.file(TestCases.newPhone(), "municipal", "没有发过消息的居民", "坂田街道");
+        Response refused = operator.form().formParam("text", "您好").post("/console/cases/" + noPhone.getNumber() + "/reply");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(history(noPhone.getNumber())).extracting(CaseEvent::getKind).doesNotContain(CaseEvent.Kind.REPLIED);
+    }
+
+    @Test
     void whatAResidentSentIsShownAsTextNeverRun() {
         String phone = TestCases.newPhone();
         String attack = "<script>alert('x')</script><img src=x onerror=alert(1)>";
