@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.minhu.security.CsrfProtected;
 
 import java.net.URI;
+import java.time.Duration;
 
 /** The sign-in page (the form posts to Quarkus's {@code /j_security_check}) and signing out. */
 @Path("/console")
@@ -23,20 +24,26 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error);
+        static native TemplateInstance login(boolean error, int maxFailures, long lockMinutes);
     }
 
     private final String sessionCookie;
+    private final int maxFailures;
+    private final Duration lock;
 
-    public LoginResource(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
+    public LoginResource(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
+                         @ConfigProperty(name = "minhu.security.sign-in.max-failures", defaultValue = "5") int maxFailures,
+                         @ConfigProperty(name = "minhu.security.sign-in.lock", defaultValue = "15m") Duration lock) {
         this.sessionCookie = sessionCookie;
+        this.maxFailures = maxFailures;
+        this.lock = lock;
     }
 
     @GET
     @Path("/login")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance login(@RestQuery boolean error) {
-        return Templates.login(error);
+        return Templates.login(error, maxFailures, Math.max(1, lock.toMinutes()));
     }
 
     /** Form auth keeps no server session: signing out is forgetting the cookie. */

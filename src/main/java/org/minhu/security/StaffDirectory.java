@@ -1,10 +1,14 @@
 package org.minhu.security;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.common.ProblemException;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,26 +21,51 @@ public class StaffDirectory {
 
     private final StaffUserRepository users;
     private final Clock clock;
+    private final int maxFailures;
+    private final Duration lock;
 
-    public StaffDirectory(StaffUserRepository users, Clock clock) {
+    public StaffDirectory(StaffUserRepository users, Clock clock,
+                          @ConfigProperty(name = "minhu.security.sign-in.max-failures", defaultValue = "5") int maxFailures,
+                          @ConfigProperty(name = "minhu.security.sign-in.lock", defaultValue = "15m") Duration lock) {
         this.users = users;
         this.clock = clock;
+        this.maxFailures = maxFailures;
+        this.lock = lock;
     }
 
-    /** The account if the name and password match an active user; empty otherwise, in the same time either way. */
+    /**
+     * The account if the name and password match an active user; empty otherwise, in the same time either way.
+     * After {@code minhu.security.sign-in.max-failures} wrong passwords in a row the account accepts none,
+     * not even the right one, for {@code minhu.security.sign-in.lock}; an admin setting a new password unlocks it.
+     */
     public Optional<StaffAccount> authenticate(String username, String password) {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        Optional<StaffUser> user = users.findByUsername(username.strip());
+        Optional<StaffUser> user = users.lockByUsername(username.strip());
         if (user.isEmpty()) {
             Passwords.spendTheSameTime(password);
             return Optional.empty();
         }
         StaffUser found = user.get();
-        if (!Passwords.matches(password, found.getPasswordHash()) || !found.isActive()) {
+        Instant now = clock.instant();
+        boolean matches = Passwords.matches(password, found.getPasswordHash());
+        if (found.isLocked(now)) {
+            Log.warnf("sign-in refused: account %s is locked until %s", found.getUsername(), found.getLockedUntil());
             return Optional.empty();
         }
+        if (!matches) {
+            found.failedSignIn(maxFailures, lock, now);
+            if (found.isLocked(now)) {
+                Log.warnf("account %s locked until %s after %d wrong passwords in a row", found.getUsername(),
+                        found.getLockedUntil(), maxFailures);
+            }
+            return Optional.empty();
+        }
+        if (!found.isActive()) {
+            return Optional.empty();
+        }
+        found.signedIn();
         return Optional.of(found.account());
     }
 

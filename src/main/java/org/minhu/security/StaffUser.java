@@ -41,6 +41,14 @@ public class StaffUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Wrong passwords in a row since the last good one (or the last lock). */
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+
+    /** While in the future, no password is accepted for this account. */
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
     protected StaffUser() {
     }
 
@@ -88,6 +96,34 @@ public class StaffUser {
 
     void changePassword(String hash) {
         this.passwordHash = hash;
+        unlock();
+    }
+
+    boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    /** A wrong password: after {@code max} in a row the account is locked for {@code lock}. */
+    void failedSignIn(int max, java.time.Duration lock, Instant now) {
+        failedSignIns++;
+        if (failedSignIns >= max) {
+            lockedUntil = now.plus(lock);
+            failedSignIns = 0;
+        }
+    }
+
+    void signedIn() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
+    void unlock() {
+        failedSignIns = 0;
+        lockedUntil = null;
     }
 
     void setActive(boolean active) {

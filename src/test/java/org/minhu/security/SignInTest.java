@@ -3,9 +3,14 @@ package org.minhu.security;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minhu.console.ConsoleSession;
 import org.minhu.testing.MockCarrierResource;
+import org.minhu.testing.TestClock;
+
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +19,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(MockCarrierResource.class)
 class SignInTest {
+
+    @Inject
+    StaffDirectory directory;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.reset();
+    }
+
+    private static String signIn(String username, String password) {
+        Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", username).formParam("j_password", password).post("/j_security_check");
+        assertThat(r.statusCode()).isEqualTo(302);
+        return r.header("Location");
+    }
+
+    @Test
+    void fiveWrongPasswordsInARowLockTheAccountForAQuarterOfAnHour() {
+        String name = "guess" + (System.nanoTime() % 1_000_000);
+        directory.create(name, "the-right-one-1", Role.OPERATOR, null, "接线员 测试");
+        assertThat(signIn(name, "wrong-1")).contains("error=true");
+        assertThat(signIn(name, "the-right-one-1")).as("a good password clears the count").doesNotContain("error");
+        for (int i = 0; i < 4; i++) {
+            assertThat(signIn(name, "wrong-" + i)).contains("error=true");
+        }
+        assertThat(signIn(name, "the-right-one-1")).as("four wrong in a row do not lock").doesNotContain("error");
+        for (int i = 0; i < 5; i++) {
+            signIn(name, "wrong-" + i);
+        }
+        assertThat(signIn(name, "the-right-one-1")).as("locked: even the right password").contains("error=true");
+        assertThat(given().auth().preemptive().basic(name, "the-right-one-1").get("/api/notices").statusCode())
+                .as("the API is locked too").isEqualTo(401);
+        assertThat(given().get("/console/login?error=true").asString()).contains("连续输错 5 次，账号将锁定 15 分钟");
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(signIn(name, "the-right-one-1")).as("the lock lapses").doesNotContain("error");
+        clock.reset();
+        for (int i = 0; i < 5; i++) {
+            signIn(name, "wrong-" + i);
+        }
+        directory.changePassword(name, "a-new-password-2");
+        assertThat(signIn(name, "a-new-password-2")).as("an admin's new password unlocks").doesNotContain("error");
+    }
 
     @Test
     void theConsoleSendsAStrangerToTheSignInPage() {
