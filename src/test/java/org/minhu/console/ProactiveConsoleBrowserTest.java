@@ -74,6 +74,9 @@ class ProactiveConsoleBrowserTest {
     @Inject
     HotspotAlertRepository alerts;
 
+    @Inject
+    org.minhu.proactive.hotspot.HotspotDetector detector;
+
     private final List<BrowserContext> contexts = new ArrayList<>();
 
     @BeforeAll
@@ -218,9 +221,12 @@ class ProactiveConsoleBrowserTest {
         assertThat(row).containsText("3 / 3");
     }
 
+    /** Files a case and waits until it is clustered (that runs just after the filing commits). */
     private ServiceCase file(String description, double latitude, double longitude) {
-        return QuarkusTransaction.requiringNew().call(() -> cases.file(new NewCase(TestCases.newPhone(), "municipal",
+        ServiceCase filed = QuarkusTransaction.requiringNew().call(() -> cases.file(new NewCase(TestCases.newPhone(), "municipal",
                 description, latitude, longitude, "广州测试路", null, "file-request", 1)));
+        detector.awaitIdle(java.time.Duration.ofSeconds(10));
+        return filed;
     }
 
     @Test

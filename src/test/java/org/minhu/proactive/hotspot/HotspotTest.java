@@ -50,6 +50,9 @@ class HotspotTest {
     Hotspots hotspots;
 
     @Inject
+    HotspotDetector detector;
+
+    @Inject
     HotspotAlertRepository alerts;
 
     @Inject
@@ -67,9 +70,12 @@ class HotspotTest {
         return new double[]{23.10 + test * 0.05, 113.30};
     }
 
+    /** Files a case and waits until it is clustered (that runs just after the filing commits). */
     private ServiceCase file(String category, double latitude, double longitude) {
-        return QuarkusTransaction.requiringNew().call(() -> cases.file(new NewCase(newPhone(), category,
+        ServiceCase filed = QuarkusTransaction.requiringNew().call(() -> cases.file(new NewCase(newPhone(), category,
                 "路面塌陷，车辆绕行", latitude, longitude, "测试路", null, "file-request", 1)));
+        detector.awaitIdle(Duration.ofSeconds(10));
+        return filed;
     }
 
     private List<HotspotAlert> alertsNear(double[] spot) {
