@@ -56,7 +56,7 @@ public class DeliveryReports {
                     .setParameter(6, now)
                     .executeUpdate();
             OutboundStatus status = OutboundStatus.fromReport(report.status());
-            OutboundMessage message = outbox.findByMessageId(report.messageId()).orElse(null);
+            OutboundMessage message = outbox.lockByMessageId(report.messageId()).orElse(null);
             if (message == null || status == null) {
                 Log.debugf("delivery report %s for %s changes nothing", report.status(), report.messageId());
                 continue;

@@ -2,6 +2,7 @@ package org.minhu.carrier.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,20 @@ public class OutboxRepository implements PanacheRepository<OutboundMessage> {
                 status = ?1, leaseUntil = ?2 where id = ?3
                 and ((status = ?4 and nextAttemptAt <= ?5) or (status = ?1 and leaseUntil < ?5))""",
                 OutboundStatus.SENDING, leaseUntil, id, OutboundStatus.PENDING, now) == 1;
+    }
+
+    /**
+     * The message, its row locked for this transaction: the sender recording the platform's answer and
+     * delivery reports (which may arrive before that answer) change the same row, and each must see
+     * what the other committed, or a status could move backwards.
+     */
+    public OutboundMessage lockById(Long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** As {@link #lockById}, by the platform's messageId. */
+    public Optional<OutboundMessage> lockByMessageId(String messageId) {
+        return find("messageId", messageId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public Optional<OutboundMessage> findByMessageId(String messageId) {

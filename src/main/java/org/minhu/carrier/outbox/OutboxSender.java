@@ -209,7 +209,7 @@ public class OutboxSender {
     }
 
     private void record(Long id, PlatformAnswer answer, String failure) {
-        OutboundMessage message = repository.findById(id);
+        OutboundMessage message = repository.lockById(id);
         Instant now = clock.instant();
         if (answer != null && answer.ok()) {
             message.accepted(now);
