@@ -4,7 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.minhu.carrier.outbound.PlatformLimits;
+import org.minhu.knowledge.LiveReference;
 import org.minhu.knowledge.ReferenceData;
+import org.minhu.knowledge.ReferenceDataException;
+import org.minhu.knowledge.ReferenceVersionRepository;
 import org.minhu.knowledge.TextSimilarity;
 
 import java.util.LinkedHashMap;
@@ -12,12 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The categories residents choose from, read from {@code reference/categories.yaml} at start-up. */
+/**
+ * The categories residents choose from: the version admins last saved in the console, or the
+ * shipped {@code reference/categories.yaml}. A new version replaces the whole list at once.
+ */
 @ApplicationScoped
 @Startup
 public class Categories {
 
     public static final String RESOURCE = "reference/categories.yaml";
+    public static final String DOCUMENT = "categories";
 
     record CategoryFile(List<Category> categories) {
         @JsonCreator
@@ -26,34 +35,69 @@ public class Categories {
         }
     }
 
-    private final List<Category> all;
-    private final Map<String, Category> byCode;
-
-    public Categories() {
-        this(ReferenceData.read(RESOURCE, CategoryFile.class).categories());
+    /** The categories of one version of the document, by code and in order. */
+    public record Snapshot(List<Category> all, Map<String, Category> byCode) {
     }
 
-    Categories(List<Category> categories) {
+    private final LiveReference<Snapshot> document;
+
+    /** The shipped file only, without the database: for plain tests. */
+    public Categories() {
+        this.document = LiveReference.shipped(DOCUMENT, RESOURCE, Categories::parse);
+    }
+
+    @Inject
+    public Categories(ReferenceVersionRepository versions) {
+        this.document = LiveReference.stored(DOCUMENT, RESOURCE, Categories::parse, versions);
+    }
+
+    private Categories(Snapshot snapshot) {
+        this.document = LiveReference.fixed(DOCUMENT, RESOURCE, snapshot);
+    }
+
+    /** Categories that stay as given, outside the container: to check what depends on them before they are saved. */
+    public static Categories of(Snapshot snapshot) {
+        return new Categories(snapshot);
+    }
+
+    /**
+     * Parses and checks a categories document exactly as at start-up.
+     *
+     * @throws ReferenceDataException naming the line where it can
+     */
+    public static Snapshot parse(String source, String yaml) {
+        return snapshot(source, ReferenceData.parse(source, yaml, CategoryFile.class).categories());
+    }
+
+    private static Snapshot snapshot(String source, List<Category> categories) {
         Map<String, Category> codes = new LinkedHashMap<>();
         for (Category category : categories) {
             if (codes.putIfAbsent(category.code(), category) != null) {
-                throw new IllegalStateException(RESOURCE + ": category " + category.code() + " appears twice");
+                throw new ReferenceDataException(source, null, null, "category " + category.code() + " appears twice", null);
             }
         }
         if (codes.isEmpty()) {
-            throw new IllegalStateException(RESOURCE + " has no categories");
+            throw new ReferenceDataException(source, null, null, "there are no categories", null);
         }
-        this.byCode = Map.copyOf(codes);
-        this.all = List.copyOf(codes.values());
+        if (codes.size() > PlatformLimits.MAX_CAROUSEL_CARDS) {
+            throw new ReferenceDataException(source, null, null, "at most " + PlatformLimits.MAX_CAROUSEL_CARDS
+                    + " categories: residents choose from one carousel of at most that many cards", null);
+        }
+        return new Snapshot(List.copyOf(codes.values()), Map.copyOf(codes));
+    }
+
+    /** The document as in use, for admins to change. */
+    public LiveReference<Snapshot> document() {
+        return document;
     }
 
     /** In the file's order, which is the order residents see them in. */
     public List<Category> all() {
-        return all;
+        return document.get().all();
     }
 
     public Optional<Category> find(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code));
+        return code == null ? Optional.empty() : Optional.ofNullable(document.get().byCode().get(code));
     }
 
     /**
@@ -68,7 +112,7 @@ public class Categories {
         String normalized = TextSimilarity.normalize(text);
         Category best = null;
         int bestScore = 0;
-        for (Category category : all) {
+        for (Category category : all()) {
             int score = 0;
             for (String keyword : category.keywords()) {
                 if (normalized.contains(keyword)) {

@@ -4,21 +4,37 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.minhu.knowledge.LiveReference;
 import org.minhu.knowledge.ReferenceData;
+import org.minhu.knowledge.ReferenceDataException;
+import org.minhu.knowledge.ReferenceVersionRepository;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Routes a new case by the rules in {@code reference/dispatch-rules.yaml}: the category's unit,
- * the grid whose area holds the place, and a priority raised by urgent words in the description.
+ * Routes a new case by the dispatch rules (the version admins last saved in the console, or the
+ * shipped {@code reference/dispatch-rules.yaml}): the category's unit, the grid whose area holds
+ * the place, and a priority raised by urgent words in the description.
  */
 @ApplicationScoped
 @Startup
 public class DispatchRules {
 
+    public static final String RESOURCE = "reference/dispatch-rules.yaml";
+    public static final String DOCUMENT = "dispatch-rules";
+
     public record Area(String code, String name, String grid, double latitude, double longitude, double radiusMeters) {
+        public Area {
+            if (code == null || code.isBlank() || grid == null || grid.isBlank()) {
+                throw new IllegalArgumentException("an area needs a code and a grid");
+            }
+            if (latitude < -90 || latitude > 90 || longitude < -180 || longitude > 180 || radiusMeters <= 0) {
+                throw new IllegalArgumentException("area " + code + " needs a latitude, a longitude and a positive radiusMeters");
+            }
+        }
     }
 
     public record Rules(List<Area> areas, Map<Priority, List<String>> keywords, Map<Priority, Integer> resolveHours) {
@@ -26,9 +42,19 @@ public class DispatchRules {
         public Rules(@JsonProperty("areas") List<Area> areas,
                      @JsonProperty("keywords") Map<Priority, List<String>> keywords,
                      @JsonProperty("resolveHours") Map<Priority, Integer> resolveHours) {
+            if (keywords != null && keywords.values().stream()
+                    .anyMatch(words -> words == null || words.stream().anyMatch(w -> w == null || w.isBlank()))) {
+                throw new IllegalArgumentException("keywords may not be blank");
+            }
+            if (resolveHours != null && resolveHours.values().stream().anyMatch(hours -> hours == null || hours <= 0)) {
+                throw new IllegalArgumentException("resolveHours must be positive");
+            }
             this.areas = areas == null ? List.of() : List.copyOf(areas);
             this.keywords = keywords == null ? Map.of() : Map.copyOf(keywords);
             this.resolveHours = resolveHours == null ? Map.of() : Map.copyOf(resolveHours);
+            if (this.areas.stream().map(Area::code).distinct().count() != this.areas.size()) {
+                throw new IllegalArgumentException("an area code appears twice");
+            }
         }
     }
 
@@ -36,21 +62,43 @@ public class DispatchRules {
     public record Route(String unit, String grid, Priority priority, int resolveHours) {
     }
 
-    private final Rules rules;
+    private final LiveReference<Rules> document;
     private final Categories categories;
 
+    /** The shipped file only, without the database: for plain tests. */
     public DispatchRules(Categories categories) {
         this.categories = categories;
-        this.rules = ReferenceData.read("reference/dispatch-rules.yaml", Rules.class);
+        this.document = LiveReference.shipped(DOCUMENT, RESOURCE, DispatchRules::parse);
+    }
+
+    @Inject
+    public DispatchRules(Categories categories, ReferenceVersionRepository versions) {
+        this.categories = categories;
+        this.document = LiveReference.stored(DOCUMENT, RESOURCE, DispatchRules::parse, versions);
+    }
+
+    /**
+     * Parses and checks a dispatch rules document exactly as at start-up.
+     *
+     * @throws ReferenceDataException naming the line where it can
+     */
+    public static Rules parse(String source, String yaml) {
+        return ReferenceData.parse(source, yaml, Rules.class);
+    }
+
+    /** The document as in use, for admins to change. */
+    public LiveReference<Rules> document() {
+        return document;
     }
 
     public List<Area> areas() {
-        return rules.areas();
+        return document.get().areas();
     }
 
     public Route route(String categoryCode, String description, Double latitude, Double longitude) {
         Category category = categories.find(categoryCode)
                 .orElseThrow(() -> new IllegalArgumentException("unknown category " + categoryCode));
+        Rules rules = document.get();
         Priority priority = category.priority();
         for (Priority p : List.of(Priority.A, Priority.B)) {
             if (p.compareTo(priority) < 0 && description != null
@@ -67,7 +115,7 @@ public class DispatchRules {
         if (latitude == null || longitude == null) {
             return Optional.empty();
         }
-        return rules.areas().stream()
+        return document.get().areas().stream()
                 .filter(a -> Geo.distanceMeters(latitude, longitude, a.latitude(), a.longitude()) <= a.radiusMeters())
                 .findFirst();
     }

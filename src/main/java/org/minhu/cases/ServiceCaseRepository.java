@@ -3,11 +3,29 @@ package org.minhu.cases;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 @ApplicationScoped
 public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
+
+    /** How many cases, whatever their state, have each of these categories; a category none has is left out. */
+    public Map<String, Long> countByCategory(Collection<String> categories) {
+        Map<String, Long> counts = new TreeMap<>();
+        if (categories.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = getEntityManager().createQuery(
+                "select c.category, count(c) from ServiceCase c where c.category in ?1 group by c.category", Object[].class)
+                .setParameter(1, categories).getResultList();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
 
     public Optional<ServiceCase> findByNumber(String number) {
         return find("number", number).firstResultOptional();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Answers to the questions residents ask most, from {@code reference/knowledge-base.yaml}.
+ * Answers to the questions residents ask most: the version admins last saved in the console, or
+ * the shipped {@code reference/knowledge-base.yaml}.
  * A question is matched by the entry's keywords it contains plus how alike it is to the entry's
  * question; below {@link #THRESHOLD} nothing matches, so the conversation can offer a person
  * instead of a wrong answer.
@@ -22,6 +24,7 @@ import java.util.Set;
 public class KnowledgeBase {
 
     public static final String RESOURCE = "reference/knowledge-base.yaml";
+    public static final String DOCUMENT = "knowledge-base";
     public static final int MAX_MATCHES = 3;
 
     /** One keyword found in the question is worth this much; at most {@link #MAX_KEYWORD_HITS} count. */
@@ -37,30 +40,50 @@ public class KnowledgeBase {
         }
     }
 
-    private record Indexed(KnowledgeEntry entry, Set<String> zhTokens, Set<String> enTokens) {
+    record Indexed(KnowledgeEntry entry, Set<String> zhTokens, Set<String> enTokens) {
     }
 
-    private final List<Indexed> entries;
+    /** The entries of one version of the document, ready to search. */
+    public record Snapshot(List<Indexed> entries) {
+    }
 
+    private final LiveReference<Snapshot> document;
+
+    /** The shipped file only, without the database: for plain tests. */
     public KnowledgeBase() {
-        this(ReferenceData.read(RESOURCE, KnowledgeFile.class).entries());
+        this.document = LiveReference.shipped(DOCUMENT, RESOURCE, KnowledgeBase::parse);
     }
 
-    KnowledgeBase(List<KnowledgeEntry> entries) {
+    @Inject
+    public KnowledgeBase(ReferenceVersionRepository versions) {
+        this.document = LiveReference.stored(DOCUMENT, RESOURCE, KnowledgeBase::parse, versions);
+    }
+
+    /**
+     * Parses and checks a knowledge base document exactly as at start-up.
+     *
+     * @throws ReferenceDataException naming the line where it can
+     */
+    public static Snapshot parse(String source, String yaml) {
         Set<String> ids = new HashSet<>();
         List<Indexed> indexed = new ArrayList<>();
-        for (KnowledgeEntry entry : entries) {
+        for (KnowledgeEntry entry : ReferenceData.parse(source, yaml, KnowledgeFile.class).entries()) {
             if (!ids.add(entry.id())) {
-                throw new IllegalStateException(RESOURCE + ": entry id " + entry.id() + " appears twice");
+                throw new ReferenceDataException(source, null, null, "entry id " + entry.id() + " appears twice", null);
             }
             indexed.add(new Indexed(entry, TextSimilarity.tokens(entry.question().zh()),
                     TextSimilarity.tokens(entry.question().en())));
         }
-        this.entries = List.copyOf(indexed);
+        return new Snapshot(List.copyOf(indexed));
+    }
+
+    /** The document as in use, for admins to change. */
+    public LiveReference<Snapshot> document() {
+        return document;
     }
 
     public List<KnowledgeEntry> all() {
-        return entries.stream().map(Indexed::entry).toList();
+        return document.get().entries().stream().map(Indexed::entry).toList();
     }
 
     /**
@@ -75,7 +98,7 @@ public class KnowledgeBase {
         String normalized = TextSimilarity.normalize(text);
         Set<String> tokens = TextSimilarity.tokens(text);
         List<KnowledgeMatch> matches = new ArrayList<>();
-        for (Indexed indexed : entries) {
+        for (Indexed indexed : document.get().entries()) {
             double score = score(indexed, normalized, tokens);
             if (score >= THRESHOLD) {
                 matches.add(new KnowledgeMatch(indexed.entry(), score, language));

@@ -1,0 +1,30 @@
+package org.minhu.knowledge;
+
+/** A reference document that does not parse or does not pass its checks, with where, when known. */
+public class ReferenceDataException extends IllegalStateException {
+
+    private final transient Integer line;
+    private final transient Integer column;
+    private final String detail;
+
+    public ReferenceDataException(String source, Integer line, Integer column, String detail, Throwable cause) {
+        super(source + (line == null ? "" : " line " + line + (column == null ? "" : ", column " + column)) + ": " + detail,
+                cause);
+        this.line = line;
+        this.column = column;
+        this.detail = detail;
+    }
+
+    /** 1-based; null when the problem is the document as a whole, such as a code appearing twice. */
+    public Integer line() {
+        return line;
+    }
+
+    public Integer column() {
+        return column;
+    }
+
+    public String detail() {
+        return detail;
+    }
+}
