@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.minhu.common.ProblemException;
+import org.minhu.knowledge.ReferenceDocuments;
 import org.minhu.security.CsrfProtected;
 import org.minhu.security.Role;
 import org.minhu.security.StaffDirectory;
@@ -22,9 +23,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * For admins: the console's accounts (create, deactivate, set a new password) and the canned
- * replies. Categories, dispatch rules and the knowledge base are files under
- * {@code src/main/resources/reference/}, changed through review, not here.
+ * For admins: the console's accounts (create, deactivate, set a new password), the canned replies,
+ * and the reference documents (categories, dispatch rules, knowledge base) as YAML texts, each
+ * saved as a new version or taken back to the file shipped with the application.
  */
 @Path("/console/admin")
 @CsrfProtected
@@ -35,7 +36,12 @@ public class AdminResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance admin(List<StaffUser> users, List<CannedReply> canned, List<Role> roles,
-                                             List<String> units, String flash, String error);
+                                             List<String> units, List<ReferenceForm> references, String flash,
+                                             String error);
+    }
+
+    /** A reference document's form: what is stored, and the text shown, which is the admin's own after a refusal. */
+    public record ReferenceForm(ReferenceDocuments.Document document, String text, String error) {
     }
 
     private final StaffDirectory directory;
@@ -43,9 +49,11 @@ public class AdminResource {
     private final Replies replies;
     private final Labels labels;
     private final Viewer viewer;
+    private final ReferenceDocuments references;
 
     public AdminResource(StaffDirectory directory, CannedReplies cannedReplies, Replies replies, Labels labels,
-                         Viewer viewer) {
+                         Viewer viewer, ReferenceDocuments references) {
+        this.references = references;
         this.directory = directory;
         this.cannedReplies = cannedReplies;
         this.replies = replies;
@@ -95,18 +103,47 @@ public class AdminResource {
         return act(() -> cannedReplies.remove(id));
     }
 
+    @POST
+    @Path("/reference/{name}")
+    public Response saveReference(@PathParam("name") String name, @RestForm String text, @RestForm int version) {
+        try {
+            references.save(name, text, version, viewer.getUsername());
+        } catch (ProblemException refused) {
+            return refusedPage(refused, render(null, refused.problem().detail(), name, text));
+        }
+        return Response.seeOther(URI.create("/console/admin?saved=true#reference-" + name)).build();
+    }
+
+    @POST
+    @Path("/reference/{name}/shipped")
+    public Response restoreShippedReference(@PathParam("name") String name) {
+        return act(() -> references.restoreShipped(name, viewer.getUsername()));
+    }
+
     private Response act(Runnable change) {
         try {
             change.run();
         } catch (ProblemException refused) {
-            return Response.status(refused.problem().status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(render(null, refused.problem().detail())).build();
+            return refusedPage(refused, render(null, refused.problem().detail()));
         }
         return Response.seeOther(URI.create("/console/admin?saved=true")).build();
     }
 
+    private static Response refusedPage(ProblemException refused, TemplateInstance page) {
+        return Response.status(refused.problem().status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(page).build();
+    }
+
     private TemplateInstance render(String flash, String error) {
+        return render(flash, error, null, null);
+    }
+
+    /** @param refusedName the document whose text was refused, shown again as the admin typed it */
+    private TemplateInstance render(String flash, String error, String refusedName, String refusedText) {
         List<String> units = labels.getCategories().stream().map(c -> c.unit()).distinct().sorted().toList();
-        return Templates.admin(directory.all(), replies.canned(), List.of(Role.values()), units, flash, error);
+        List<ReferenceForm> forms = references.all().stream()
+                .map(d -> d.name().equals(refusedName) ? new ReferenceForm(d, refusedText, error) : new ReferenceForm(d, d.text(), null))
+                .toList();
+        return Templates.admin(directory.all(), replies.canned(), List.of(Role.values()), units, forms, flash, error);
     }
 }

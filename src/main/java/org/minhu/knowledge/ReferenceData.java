@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Reads the reference documents (categories, dispatch rules, knowledge base): the files shipped
@@ -50,6 +51,9 @@ public final class ReferenceData {
      * @throws ReferenceDataException with the line and column where Jackson knows them
      */
     public static <T> T parse(String source, String yaml, Class<T> type) {
+        if (yaml == null || yaml.isBlank()) {
+            throw new ReferenceDataException(source, null, null, "the text is empty", null);
+        }
         ObjectReader reader = YAML.readerFor(type);
         T value;
         try {
@@ -60,7 +64,7 @@ public final class ReferenceData {
             throw new ReferenceDataException(source, null, null, e.getMessage(), e);
         }
         if (value == null) {
-            throw new ReferenceDataException(source, null, null, "the text is empty", null);
+            throw new ReferenceDataException(source, null, null, "the text has no content", null);
         }
         return value;
     }
@@ -93,9 +97,19 @@ public final class ReferenceData {
         return path.toString();
     }
 
-    /** Admins read these messages: {@code `org.minhu.cases.Priority`} becomes {@code Priority}. */
+    /**
+     * Admins read these messages: {@code `org.minhu.cases.Priority`} becomes {@code Priority}, of
+     * Jackson's "X, problem: (SomeException) Y" only Y, which names the value that is wrong, and of
+     * the YAML parser's several lines only the ones that say what is wrong.
+     */
     private static String withoutClassNames(String message) {
-        return message.replaceAll("`(?:[a-z][\\w$]*\\.)+([A-Z][\\w$]*)`", "$1")
-                .replaceAll(" \\(class (?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*\\)", "");
+        int problem = message.lastIndexOf("problem: ");
+        String specific = problem < 0 ? message : message.substring(problem + "problem: ".length());
+        // the YAML parser quotes the line under the problem, indented; the line number says where already
+        specific = specific.lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(Collectors.joining("; "));
+        return specific.replaceAll("`(?:[a-z][\\w$]*\\.)+([A-Z][\\w$]*)`", "$1")
+                .replaceAll(" ?\\((?:class )?(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*\\) ?", " ")
+                .strip();
     }
 }
