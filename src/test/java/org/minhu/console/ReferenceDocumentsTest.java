@@ -153,9 +153,11 @@ class ReferenceDocumentsTest {
         assertThat(alert(refused)).contains("没有保存", "第 4 行");
         assertThat(refused.asString()).as("the text as typed, to correct").contains("   description: oops");
 
-        Response badPriority = save(admin, DispatchRules.DOCUMENT, shipped(DispatchRules.RESOURCE).replace("  B: [停水", "  D: [停水"));
+        String rules = shipped(DispatchRules.RESOURCE);
+        int line = rules.substring(0, rules.indexOf("  B: [停水")).split("\n", -1).length;
+        Response badPriority = save(admin, DispatchRules.DOCUMENT, rules.replace("  B: [停水", "  D: [停水"));
         assertThat(badPriority.statusCode()).isEqualTo(400);
-        assertThat(alert(badPriority)).contains("没有保存", "第 35 行", "\"D\"", "[A, B, C]").doesNotContain("org.", "com.");
+        assertThat(alert(badPriority)).contains("没有保存", "第 " + line + " 行", "\"D\"", "[A, B, C]").doesNotContain("org.", "com.");
 
         Response noUnit = save(admin, Categories.DOCUMENT, shipped(Categories.RESOURCE) + LOST_PET_CATEGORY.replace("unit: 坂田街道宠物驿站", "unit: \" \""));
         assertThat(noUnit.statusCode()).isEqualTo(400);
