@@ -114,6 +114,19 @@ public class AdminResource {
         return Response.seeOther(URI.create("/console/admin?saved=true#reference-" + name)).build();
     }
 
+    /** An earlier version as plain text, to read or copy back into the form. */
+    @GET
+    @Path("/reference/{name}/versions/{version}")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    public Response referenceVersion(@PathParam("name") String name, @PathParam("version") int version) {
+        try {
+            return Response.ok(references.text(name, version)).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity(refused.problem().detail()).build();
+        }
+    }
+
     @POST
     @Path("/reference/{name}/shipped")
     public Response restoreShippedReference(@PathParam("name") String name) {

@@ -31,8 +31,15 @@ public class ReferenceDocuments {
 
     /** A document as the admin page shows it: the text in use, its version, and who saved it when. */
     public record Document(String name, String title, String text, int version, boolean shipped,
-                           String updatedBy, Instant updatedAt) {
+                           String updatedBy, Instant updatedAt, List<Saved> history) {
     }
+
+    /** An earlier save, listed so that what was in use before can be read again. */
+    public record Saved(int version, boolean shipped, String updatedBy, Instant updatedAt) {
+    }
+
+    /** How many earlier versions the page lists; older ones stay in the table. */
+    static final int HISTORY = 10;
 
     private static final Map<String, String> TITLES = Map.of(
             Categories.DOCUMENT, "诉求类别",
@@ -66,9 +73,20 @@ public class ReferenceDocuments {
         LiveReference<?> document = document(name);
         Optional<ReferenceVersion> latest = versions.latest(name);
         String text = latest.map(ReferenceVersion::getContent).orElse(null);
+        List<Saved> history = versions.history(name, HISTORY).stream()
+                .map(v -> new Saved(v.getVersion(), v.getContent() == null, v.getUpdatedBy(), v.getUpdatedAt())).toList();
         return new Document(name, TITLES.get(name), text == null ? ReferenceData.shipped(document.resource()) : text,
                 latest.map(ReferenceVersion::getVersion).orElse(0), text == null,
-                latest.map(ReferenceVersion::getUpdatedBy).orElse(null), latest.map(ReferenceVersion::getUpdatedAt).orElse(null));
+                latest.map(ReferenceVersion::getUpdatedBy).orElse(null), latest.map(ReferenceVersion::getUpdatedAt).orElse(null),
+                history);
+    }
+
+    /** The text of one stored version, the shipped file for a version that went back to it. */
+    public String text(String name, int version) {
+        LiveReference<?> document = document(name);
+        ReferenceVersion stored = versions.find(name, version)
+                .orElseThrow(() -> ProblemException.notFound(TITLES.get(name) + "没有第 " + version + " 版"));
+        return stored.getContent() == null ? ReferenceData.shipped(document.resource()) : stored.getContent();
     }
 
     /**

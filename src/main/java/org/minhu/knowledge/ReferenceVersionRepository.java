@@ -21,6 +21,15 @@ public class ReferenceVersionRepository implements PanacheRepository<ReferenceVe
         return find("name = ?1 order by version desc", name).firstResultOptional();
     }
 
+    public Optional<ReferenceVersion> find(String name, int version) {
+        return find("name = ?1 and version = ?2", name, version).firstResultOptional();
+    }
+
+    /** The latest versions first. */
+    public List<ReferenceVersion> history(String name, int limit) {
+        return find("name = ?1 order by version desc", name).range(0, limit - 1).list();
+    }
+
     /** The highest version of each document that has one. */
     public Map<String, Integer> latestVersions() {
         List<Object[]> rows = getEntityManager()

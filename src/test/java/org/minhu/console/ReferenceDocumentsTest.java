@@ -202,6 +202,7 @@ class ReferenceDocumentsTest {
         String shortAnswer = shipped(KnowledgeBase.RESOURCE) + LOST_PET_ENTRY;
         assertThat(save(admin, KnowledgeBase.DOCUMENT, shortAnswer).statusCode()).isEqualTo(303);
         assertThat(knowledge.all()).extracting(e -> e.id()).contains("lost-pet");
+        int saved = references.current(KnowledgeBase.DOCUMENT).version();
         String restore = "action=\"/console/admin/reference/" + KnowledgeBase.DOCUMENT + "/shipped\"";
         assertThat(admin.bare().get("/console/admin").asString()).contains(restore);
 
@@ -209,7 +210,11 @@ class ReferenceDocumentsTest {
         assertThat(knowledge.all()).extracting(e -> e.id()).doesNotContain("lost-pet");
         assertThat(references.current(KnowledgeBase.DOCUMENT).shipped()).isTrue();
         assertThat(references.current(KnowledgeBase.DOCUMENT).text()).isEqualTo(shipped(KnowledgeBase.RESOURCE));
-        assertThat(admin.bare().get("/console/admin").asString()).doesNotContain(restore).contains("id: how-to-file");
+        String page = admin.bare().get("/console/admin").asString();
+        assertThat(page).doesNotContain(restore).contains("id: how-to-file");
+        String earlier = "/console/admin/reference/" + KnowledgeBase.DOCUMENT + "/versions/" + saved;
+        assertThat(page).as("the saved version is listed").contains("href=\"" + earlier + "\"");
+        assertThat(admin.bare().get(earlier).asString()).as("and can be read again").contains("id: lost-pet");
     }
 
     @Test
