@@ -30,10 +30,6 @@ public final class ReferenceData {
     private ReferenceData() {
     }
 
-    public static <T> T read(String resource, Class<T> type) {
-        return parse(resource, shipped(resource), type);
-    }
-
     /** The text of a shipped file, as it is on the classpath. */
     public static String shipped(String resource) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
