@@ -8,12 +8,13 @@ import org.minhu.cases.ServiceCase;
  * Which actions the case page offers this viewer: what the case's state allows (the lead's
  * {@link CaseTransition}) and what the viewer's role is for. Operators and supervisors dispatch;
  * the handling unit accepts, works and resolves (only the owner, once accepted); supervisors
- * reopen, decide extensions and archive. The lifecycle checks again; this only hides buttons that
+ * reopen, decide extensions and archive; dispatchers and supervisors mark an open case as a duplicate
+ * of another (重复件), whose resident then follows that case. The lifecycle checks again; this only hides buttons that
  * would be refused.
  */
 public record CaseActions(boolean reply, boolean dispatch, boolean accept, boolean start, boolean resolve,
                           boolean returnToDispatch, boolean transfer, boolean reopen, boolean requestExtension,
-                          boolean decideExtension, boolean pause, boolean resume, boolean archive) {
+                          boolean decideExtension, boolean pause, boolean resume, boolean archive, boolean link) {
 
     public static CaseActions of(ServiceCase c, Viewer viewer) {
         boolean dispatching = viewer.isDispatching();
@@ -34,11 +35,12 @@ public record CaseActions(boolean reply, boolean dispatch, boolean accept, boole
                 viewer.isSupervising() && c.getRequestedDue() != null,
                 handling && open && !paused,
                 handling && open && paused,
-                viewer.isSupervising() && CaseTransition.ARCHIVE.allowedFrom(c.getState()));
+                viewer.isSupervising() && CaseTransition.ARCHIVE.allowedFrom(c.getState()),
+                (dispatching || viewer.isSupervising()) && open && c.getLinkedTo() == null);
     }
 
     public boolean any() {
         return dispatch || accept || start || resolve || returnToDispatch || transfer || reopen || requestExtension
-                || decideExtension || pause || resume || archive;
+                || decideExtension || pause || resume || archive || link;
     }
 }

@@ -205,6 +205,19 @@ public class CaseResource {
         });
     }
 
+    /** 重复件: this case is the same matter as {@code parent}; its resident follows the parent from now on. */
+    @POST
+    @Path("/link")
+    public Response link(@PathParam("number") String number, @RestForm String parent) {
+        return act(number, "link", () -> {
+            requireAllowed(CaseActions.of(find(number), viewer).link());
+            if (parent == null || parent.isBlank()) {
+                throw ProblemException.badRequest("parent", "请填写主诉求的编号");
+            }
+            return lifecycle.link(number, parent.strip(), viewer.getUsername());
+        });
+    }
+
     @POST
     @Path("/reopen")
     public Response reopen(@PathParam("number") String number, @RestForm String reason) {

@@ -133,6 +133,35 @@ class ConsoleAuthorizationTest {
     }
 
     @Test
+    void anOperatorMarksADuplicateAndItsResidentFollowsTheMainCase() {
+        ServiceCase main = testCases.file(TestCases.newPhone(), "municipal", "桥下积水，车辆无法通行", "坂田街道岗头路");
+        ServiceCase duplicate = testCases.file(TestCases.newPhone(), "municipal", "岗头路桥洞又积水了", "坂田街道岗头路桥");
+        ServiceCase otherKind = testCases.file(TestCases.newPhone(), "property", "电梯坏了", "坂田街道某小区");
+        ConsoleSession operator = ConsoleSession.signIn("operator");
+        String page = operator.bare().get("/console/cases/" + duplicate.getNumber()).asString();
+        assertThat(page).contains("标记为重复件");
+
+        Response linked = operator.form().formParam("parent", main.getNumber()).post("/console/cases/" + duplicate.getNumber() + "/link");
+        assertThat(linked.statusCode()).isEqualTo(303);
+        assertThat(testCases.reload(duplicate.getNumber()).getLinkedTo()).isEqualTo(main.getNumber());
+        assertThat(history(duplicate.getNumber())).extracting(CaseEvent::getKind).contains(CaseEvent.Kind.LINKED);
+        assertThat(operator.bare().get("/console/cases/" + duplicate.getNumber()).asString())
+                .contains("关联主诉求", "/console/cases/" + main.getNumber()).doesNotContain("标记为重复件");
+
+        Response refused = operator.form().formParam("parent", main.getNumber()).post("/console/cases/" + otherKind.getNumber() + "/link");
+        assertThat(refused.statusCode()).as("another category is not the same matter").isEqualTo(409);
+        assertThat(testCases.reload(otherKind.getNumber()).getLinkedTo()).isNull();
+        ServiceCase inHandlersUnit = testCases.file(TestCases.newPhone(), "municipal", "岗头路桥洞积水", "坂田街道岗头路");
+        ConsoleSession handler = ConsoleSession.signIn("handler");
+        assertThat(handler.bare().get("/console/cases/" + inHandlersUnit.getNumber()).asString())
+                .as("the handler sees the case").contains(inHandlersUnit.getNumber()).doesNotContain("标记为重复件");
+        Response byHandler = handler.form().formParam("parent", main.getNumber())
+                .post("/console/cases/" + inHandlersUnit.getNumber() + "/link");
+        assertThat(byHandler.statusCode()).as("handlers do not dispatch").isEqualTo(403);
+        assertThat(testCases.reload(inHandlersUnit.getNumber()).getLinkedTo()).isNull();
+    }
+
+    @Test
     void whatAResidentSentIsShownAsTextNeverRun() {
         String phone = TestCases.newPhone();
         String attack = "<script>alert('x')</script><img src=x onerror=alert(1)>";
