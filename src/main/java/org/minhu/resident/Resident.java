@@ -114,10 +114,15 @@ public class Resident {
 
     /**
      * Learns from a delivery report about one of our messages; a late report about an older message
-     * than the last one we learned from changes nothing.
+     * than the one that last changed what we know changes nothing. A report that only confirms what
+     * we know writes nothing: three reports come for every message, beside the resident's turns, and
+     * writing the row would make each wait for the turn holding it.
      */
     public void learnCapability(Capability learned, long fromMessage, Instant now) {
         if (capabilityEvidence != null && fromMessage < capabilityEvidence) {
+            return;
+        }
+        if (learned == capability) {
             return;
         }
         capabilityEvidence = fromMessage;
