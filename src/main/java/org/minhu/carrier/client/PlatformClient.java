@@ -116,12 +116,9 @@ public class PlatformClient {
             }
         }
         fetchToken(now);
-        int updated = em.createNativeQuery("update carrier_token set token = ?1, expires_at = ?2, fetched_at = ?3 where id = 1")
+        // the row exists from the start (V14), so every fetch, the first included, happened under its lock
+        em.createNativeQuery("update carrier_token set token = ?1, expires_at = ?2, fetched_at = ?3 where id = 1")
                 .setParameter(1, token).setParameter(2, tokenExpires).setParameter(3, now).executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("insert into carrier_token (id, token, expires_at, fetched_at) values (1, ?1, ?2, ?3)")
-                    .setParameter(1, token).setParameter(2, tokenExpires).setParameter(3, now).executeUpdate();
-        }
     }
 
     private static Instant instant(Object value) {
@@ -134,7 +131,8 @@ public class PlatformClient {
         if (value instanceof java.sql.Timestamp t) {
             return t.toInstant();
         }
-        return Instant.EPOCH;
+        // an unreadable expiry must not pass for an expired one: every instance would fetch, invalidating the others
+        throw new IllegalStateException("carrier_token.expires_at read as " + (value == null ? "null" : value.getClass()));
     }
 
     private synchronized void invalidate(String stale) {
