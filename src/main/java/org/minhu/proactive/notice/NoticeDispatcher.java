@@ -3,10 +3,7 @@ package org.minhu.proactive.notice;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import org.minhu.carrier.CarrierConfig;
-import org.minhu.carrier.outbox.OutboxSender;
 import org.minhu.cases.CasesConfig;
 import org.minhu.proactive.ProactiveConfig;
 
@@ -31,17 +28,15 @@ public class NoticeDispatcher {
     private static final Duration TICK = Duration.ofMillis(950);
 
     private final NoticeQueue queue;
-    private final OutboxSender sender;
     private final NoticePace pace;
     private final int batchSize;
     private final Duration every;
     private final ZoneId zone;
     private final Clock clock;
 
-    public NoticeDispatcher(NoticeQueue queue, OutboxSender sender, CarrierConfig carrier, ProactiveConfig config,
+    public NoticeDispatcher(NoticeQueue queue, CarrierConfig carrier, ProactiveConfig config,
                             CasesConfig cases, Clock clock) {
         this.queue = queue;
-        this.sender = sender;
         this.pace = new NoticePace(carrier.send().quotaPerSecond(), config.notices().dailyQuota(),
                 config.notices().quotaShare(), System.nanoTime());
         this.batchSize = Math.max(1, config.notices().batchSize());
@@ -100,9 +95,5 @@ public class NoticeDispatcher {
             }
         }
         queue.finish(clock.instant());
-    }
-
-    void wakeSender(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoticesQueued queued) {
-        sender.wake();
     }
 }

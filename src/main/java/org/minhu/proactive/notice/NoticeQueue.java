@@ -13,6 +13,7 @@ import org.minhu.carrier.outbox.OutboundMessage;
 import org.minhu.carrier.outbox.Outbox;
 import org.minhu.proactive.subscription.ResidentOptedOut;
 import org.minhu.resident.Resident;
+import org.minhu.messaging.WorkSignals;
 import org.minhu.resident.ResidentRepository;
 
 import java.time.Instant;
@@ -45,14 +46,16 @@ public class NoticeQueue {
     private final Outbox outbox;
     private final Notices notices;
     private final Event<NoticesQueued> queuedEvent;
+    private final WorkSignals signals;
 
     public NoticeQueue(EntityManager em, ResidentRepository residents, Outbox outbox, Notices notices,
-                       Event<NoticesQueued> queuedEvent) {
+                       Event<NoticesQueued> queuedEvent, WorkSignals signals) {
         this.em = em;
         this.residents = residents;
         this.outbox = outbox;
         this.notices = notices;
         this.queuedEvent = queuedEvent;
+        this.signals = signals;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -141,6 +144,8 @@ public class NoticeQueue {
         }
         if (queued > 0) {
             queuedEvent.fire(new NoticesQueued(touched, queued));
+            // the same signal a turn raises: once this batch commits, every instance's sender drains
+            signals.outboxHasWork();
         }
         return new Batch(rows.size(), queued, skipped);
     }
