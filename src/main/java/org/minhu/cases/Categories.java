@@ -96,6 +96,11 @@ public class Categories {
         return document.get().all();
     }
 
+    /** The handling units the categories name, sorted. */
+    public List<String> units() {
+        return all().stream().map(Category::unit).distinct().sorted().toList();
+    }
+
     public Optional<Category> find(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(document.get().byCode().get(code));
     }

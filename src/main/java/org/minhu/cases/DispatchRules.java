@@ -111,6 +111,11 @@ public class DispatchRules {
         return new Route(category.unit(), area(latitude, longitude).map(Area::grid).orElse(null), priority, hours);
     }
 
+    /** The grid or community with this code in the rules. */
+    public Optional<Area> area(String code) {
+        return areas().stream().filter(a -> a.code().equals(code)).findFirst();
+    }
+
     public Optional<Area> area(Double latitude, Double longitude) {
         if (latitude == null || longitude == null) {
             return Optional.empty();

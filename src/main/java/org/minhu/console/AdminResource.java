@@ -153,7 +153,7 @@ public class AdminResource {
 
     /** @param refusedName the document whose text was refused, shown again as the admin typed it */
     private TemplateInstance render(String flash, String error, String refusedName, String refusedText) {
-        List<String> units = labels.getCategories().stream().map(c -> c.unit()).distinct().sorted().toList();
+        List<String> units = labels.getUnits();
         List<ReferenceForm> forms = references.all().stream()
                 .map(d -> d.name().equals(refusedName) ? new ReferenceForm(d, refusedText, error) : new ReferenceForm(d, d.text(), null))
                 .toList();

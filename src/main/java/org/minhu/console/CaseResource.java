@@ -306,7 +306,7 @@ public class CaseResource {
     }
 
     private TemplateInstance render(ServiceCase c, String flash, String error) {
-        List<String> units = labels.getCategories().stream().map(cat -> cat.unit()).distinct().sorted().toList();
+        List<String> units = labels.getUnits();
         return Templates.page(c, conversation.of(c.getPhone()), caseService.history(c), CaseActions.of(c, viewer),
                 replies.canned(), units, flash, error);
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.minhu.cases.Rating;
 import org.minhu.cases.ServiceCase;
 
 import java.time.Instant;
@@ -46,12 +47,13 @@ public class EchoWallResource {
 
     @GET
     public TemplateInstance wall() {
-        List<Item> items = em.createQuery("select c from ServiceCase c order by c.createdAt desc, c.id desc",
-                        ServiceCase.class).setMaxResults(SHOWN).getResultList().stream()
-                .map(this::item).toList();
+        List<ServiceCase> recent = em.createQuery("select c from ServiceCase c order by c.createdAt desc, c.id desc",
+                ServiceCase.class).setMaxResults(SHOWN).getResultList();
+        List<Item> items = recent.stream().map(this::item).toList();
         long resolved = items.stream().filter(Item::done).count();
-        long rated = items.stream().filter(i -> i.rating() != null).count();
-        long satisfied = items.stream().filter(i -> "满意".equals(i.rating()) || "基本满意".equals(i.rating())).count();
+        long rated = recent.stream().filter(c -> c.getRating() != null).count();
+        long satisfied = recent.stream()
+                .filter(c -> c.getRating() == Rating.SATISFIED || c.getRating() == Rating.MOSTLY_SATISFIED).count();
         return Templates.wall(items, resolved, satisfied, rated);
     }
 

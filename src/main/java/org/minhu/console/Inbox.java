@@ -35,7 +35,7 @@ public class Inbox {
     public static final int COUNT_CAP = 1000;
 
     public record Page(List<ServiceCase> cases, Set<String> waitingPhones, String nextCursor,
-                       Map<CaseState, Long> counts, long total, long overdue) {
+                       Map<CaseState, Long> counts, long overdue) {
 
         /** The state tabs' numbers as shown: exact up to {@link #COUNT_CAP}, then "1000+". */
         public Map<CaseState, String> countLabels() {
@@ -87,9 +87,7 @@ public class Inbox {
             ServiceCase last = rows.get(PAGE - 1);
             next = InboxFilter.cursor(last.getCreatedAt(), last.getId());
         }
-        Map<CaseState, Long> counts = counts(viewer, filter, now);
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        return new Page(rows, waiting(rows), next, counts, total, overdueCount(viewer, filter, now));
+        return new Page(rows, waiting(rows), next, counts(viewer, filter, now), overdueCount(viewer, filter, now));
     }
 
     /**

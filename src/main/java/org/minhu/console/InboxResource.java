@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.minhu.cases.Categories;
-import org.minhu.cases.Category;
 import org.minhu.security.CsrfProtected;
 
 import java.util.List;
@@ -46,7 +45,7 @@ public class InboxResource {
                                   @RestQuery boolean unrated, @RestQuery boolean waiting, @RestQuery boolean flagged,
                                   @RestQuery String q, @RestQuery String after) {
         InboxFilter filter = InboxFilter.of(state, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, after);
-        List<String> units = categories.all().stream().map(Category::unit).distinct().sorted().toList();
+        List<String> units = categories.units();
         return Templates.inbox(inbox.page(viewer, filter), filter, units);
     }
 

@@ -73,6 +73,11 @@ public class Labels {
         return categories.all();
     }
 
+    /** The handling units the categories name, sorted: the choices of the unit filters and the dispatch form. */
+    public List<String> getUnits() {
+        return categories.units();
+    }
+
     public List<CaseState> getStates() {
         return List.of(CaseState.values());
     }

@@ -288,6 +288,6 @@ public class NoticePageResource {
     }
 
     private String areaName(String code) {
-        return rules.areas().stream().filter(a -> a.code().equals(code)).findFirst().map(DispatchRules.Area::name).orElse(code);
+        return rules.area(code).map(DispatchRules.Area::name).orElse(code);
     }
 }

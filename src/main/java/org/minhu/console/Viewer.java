@@ -49,7 +49,7 @@ public class Viewer {
 
     /** Handlers are kept to their unit; everyone else sees every unit. */
     public boolean isUnitScoped() {
-        return getRole() == Role.HANDLER;
+        return isHandler();
     }
 
     public boolean isOperator() {
@@ -76,7 +76,7 @@ public class Viewer {
 
     /** Operators and supervisors answer the conversations handed to a person. */
     public boolean isChatting() {
-        return getRole() == Role.OPERATOR || isSupervising();
+        return isDispatching();
     }
 
     public boolean isSeesFullPhone() {

@@ -65,7 +65,7 @@ public class StaffDirectory {
         if (!found.isActive()) {
             return Optional.empty();
         }
-        found.signedIn();
+        found.clearFailures();
         return Optional.of(found.account());
     }
 

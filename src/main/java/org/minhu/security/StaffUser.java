@@ -96,7 +96,7 @@ public class StaffUser {
 
     void changePassword(String hash) {
         this.passwordHash = hash;
-        unlock();
+        clearFailures();
     }
 
     boolean isLocked(Instant now) {
@@ -116,12 +116,8 @@ public class StaffUser {
         }
     }
 
-    void signedIn() {
-        failedSignIns = 0;
-        lockedUntil = null;
-    }
-
-    void unlock() {
+    /** A good password, or a new one set by an admin: the count starts again and any lock is lifted. */
+    void clearFailures() {
         failedSignIns = 0;
         lockedUntil = null;
     }

@@ -132,7 +132,7 @@ public class Audiences {
     }
 
     private DispatchRules.Area area(String code) {
-        return rules.areas().stream().filter(x -> x.code().equals(code)).findFirst()
+        return rules.area(code)
                 .orElseThrow(() -> ProblemException.badRequest("audience.area", "unknown area " + code));
     }
 

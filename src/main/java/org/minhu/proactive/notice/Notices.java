@@ -89,7 +89,6 @@ public class Notices {
             throw ProblemException.badRequest("topic", "unknown topic " + draft.topic());
         }
         NoticeCard card = draft.card();
-        card.check(this::flowExists);
         Audiences.Resolved resolved = audiences.resolve(draft.audience());
         String topic = draft.topic() != null ? draft.topic() : resolved.topic();
         return create(card, describe(draft.audience()), resolved.phones(), topic, resolved.area(), resolved.aboutCase(), null, actor);

@@ -125,7 +125,7 @@ public class Subscriptions {
     public Optional<String> label(Subscription.Kind kind, String code, String language) {
         return switch (kind) {
             case TOPIC -> Topic.of(code).map(t -> flows.engine().flows().messages().render(language, t.messageKey(), Map.of()));
-            case AREA -> rules.areas().stream().filter(a -> a.code().equals(code)).findFirst().map(DispatchRules.Area::name);
+            case AREA -> rules.area(code).map(DispatchRules.Area::name);
         };
     }
 
