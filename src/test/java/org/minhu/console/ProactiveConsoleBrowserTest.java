@@ -1,8 +1,5 @@
 package org.minhu.console;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -10,28 +7,19 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.minhu.cases.CaseService;
 import org.minhu.cases.NewCase;
 import org.minhu.cases.ServiceCase;
 import org.minhu.proactive.hotspot.HotspotAlert;
 import org.minhu.proactive.hotspot.HotspotAlertRepository;
-import org.minhu.security.DemoAccounts;
 import org.minhu.testing.MockCarrier;
 import org.minhu.testing.MockCarrierResource;
 import org.minhu.testing.Phone;
 
-import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,20 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @QuarkusTestResource(MockCarrierResource.class)
-class ProactiveConsoleBrowserTest {
+class ProactiveConsoleBrowserTest extends BrowserTestBase {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final Duration PHONE_WAIT = Duration.ofSeconds(20);
     /** A spot of its own, in Guangzhou, far from where other tests file cases; about 111 m a step. */
     private static final double[] SPOT = {23.62, 113.30};
     private static final double STEP = 0.001;
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
 
     @Inject
     TestCases testCases;
@@ -76,67 +56,6 @@ class ProactiveConsoleBrowserTest {
 
     @Inject
     org.minhu.proactive.hotspot.HotspotDetector detector;
-
-    private final List<BrowserContext> contexts = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-        contexts.clear();
-    }
-
-    private Page signIn(String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1440, 900).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
-        context.setDefaultTimeout(15_000);
-        contexts.add(context);
-        Page page = context.newPage();
-        page.onDialog(dialog -> {
-            throw new AssertionError("a page ran a dialog: " + dialog.message());
-        });
-        page.navigate(url("/console"));
-        assertThat(page).hasURL(url("/console/login"));
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-        assertThat(page).hasURL(Pattern.compile(".*/console$"));
-        return page;
-    }
-
-    private String url(String path) {
-        String root = base.toString();
-        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path;
-    }
-
-    private static void screenshot(Page page, String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Locator button(Locator within, String name) {
         return within.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));

@@ -182,6 +182,10 @@ class HotspotTest {
             assertThat(shown).as(c.getPhone()).hasSize(1);
             assertThat((String) shown.get(0).get("text")).contains("已知悉", "正在处理").doesNotContain("退订");
         }
+        settle();
+        for (ServiceCase c : filed) {
+            assertThat(MockCarrier.botMessages(c.getPhone())).as("no second copy for " + c.getPhone()).hasSize(1);
+        }
         assertThat(notices.progress(notice.getId()).skipped()).as("about their own case: 退订 does not stop it").isZero();
     }
 
@@ -202,5 +206,16 @@ class HotspotTest {
         List<Map<String, Object>> shown = MockCarrier.awaitBotMessages(subscriber, 1, Duration.ofSeconds(15));
         assertThat(shown).hasSize(1);
         assertThat((String) shown.get(0).get("text")).contains("商户预付卡问题已知悉", "退订");
+        settle();
+        assertThat(MockCarrier.botMessages(subscriber)).as("no second copy").hasSize(1);
+    }
+
+    /** Time for a second copy to arrive, were one sent: retries and the outbox sweep run every second. */
+    private static void settle() {
+        try {
+            Thread.sleep(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
