@@ -76,6 +76,8 @@ abstract class BrowserTestBase {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(1440, 900).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
         context.setDefaultTimeout(15_000);
+        // so a test can wait for the page's live connection (htmx's sse extension) before changing data
+        context.addInitScript("document.addEventListener('htmx:sseOpen', () => { window.minhuLive = true; });");
         contexts.add(context);
         Page page = context.newPage();
         page.onDialog(dialog -> {
@@ -88,6 +90,11 @@ abstract class BrowserTestBase {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
         assertThat(page).hasURL(Pattern.compile(".*/console$"));
         return page;
+    }
+
+    /** Waits until the page listens for live updates: a change made before that would reach it only on reload. */
+    static void awaitLive(Page page) {
+        page.waitForFunction("() => window.minhuLive === true");
     }
 
     String url(String path) {

@@ -124,6 +124,7 @@ class ConsoleBrowserTest extends BrowserTestBase {
     void newCasesAppearInTheInboxWithoutReloading() {
         Page page = signIn("supervisor");
         assertThat(page.locator("table.inbox")).isVisible();
+        awaitLive(page);
         ServiceCase fresh = testCases.file(TestCases.newPhone(), "traffic", "坂雪岗大道违停严重", "坂田街道坂雪岗大道");
         assertThat(page.locator("table.inbox")).containsText(fresh.getNumber(),
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
