@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class ResidentQueues {
 
+    /** A file that stays unfetched (it cannot happen: a fetch stores the file or the reason) cannot spin a worker. */
+    private static final int MAX_FETCHES_PER_DRAIN = 8;
+
     private final TurnService turns;
     private final InboundMessageRepository inbound;
     private final WorkSignals signals;
@@ -58,10 +61,26 @@ public class ResidentQueues {
 
     private void drain(String phone) {
         try {
-            turns.fetchMedia(phone);
             boolean handled = false;
-            while (turns.handleNext(phone)) {
-                handled = true;
+            int fetches = 0;
+            loop:
+            while (true) {
+                switch (turns.handleNext(phone)) {
+                    case NONE -> {
+                        break loop;
+                    }
+                    case NEEDS_MEDIA -> {
+                        if (++fetches > MAX_FETCHES_PER_DRAIN) {
+                            break loop;
+                        }
+                        turns.fetchMedia(phone);
+                    }
+                    case HANDLED_MORE -> handled = true;
+                    case HANDLED_LAST -> {
+                        handled = true;
+                        break loop;
+                    }
+                }
             }
             if (handled) {
                 signals.outboxHasWork();

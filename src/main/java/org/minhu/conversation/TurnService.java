@@ -52,19 +52,37 @@ public class TurnService {
         this.clock = clock;
     }
 
-    /** Handles the resident's next message; false when there was none. */
+    /** What {@link #handleNext} did. */
+    public enum Outcome {
+        /** No unhandled message. */
+        NONE,
+        /** The next message is a file not fetched yet: {@link #fetchMedia} first, outside a transaction. */
+        NEEDS_MEDIA,
+        /** One message handled, and more wait. */
+        HANDLED_MORE,
+        /** One message handled, and it was the last one stored so far. */
+        HANDLED_LAST
+    }
+
+    /**
+     * Handles the resident's next message. A message stored after this looked raises its own signal,
+     * so HANDLED_LAST needs no second look in a transaction of its own.
+     */
     @Transactional
-    public boolean handleNext(String phone) {
+    public Outcome handleNext(String phone) {
         Optional<Resident> locked = residents.lockByPhone(phone);
         if (locked.isEmpty()) {
-            return false;
+            return Outcome.NONE;
         }
         Resident resident = locked.get();
-        Optional<InboundMessage> next = inbound.nextPending(phone);
-        if (next.isEmpty()) {
-            return false;
+        List<InboundMessage> pending = inbound.nextPending(phone, 2);
+        if (pending.isEmpty()) {
+            return Outcome.NONE;
         }
-        InboundMessage message = next.get();
+        InboundMessage message = pending.get(0);
+        if (message.getKind() == InboundKind.FILE && message.getMediaPath() == null && message.getMediaError() == null) {
+            return Outcome.NEEDS_MEDIA;
+        }
         Instant now = clock.instant();
         if (message.getKind() == InboundKind.SUGGESTION || message.getKind() == InboundKind.SHARED_DATA) {
             resident.learnCapability(Resident.Capability.RICH, now);
@@ -75,7 +93,7 @@ public class TurnService {
             outbox.enqueue(resident, reply, message.getContributionId(), message.getId());
         }
         message.processed(now);
-        return true;
+        return pending.size() > 1 ? Outcome.HANDLED_MORE : Outcome.HANDLED_LAST;
     }
 
     private record PendingFile(Long id, String url, String type) {

@@ -20,6 +20,14 @@ public interface MessagingConfig {
     @WithDefault("1s")
     Duration takeoverAfter();
 
+    /**
+     * Outbox signals are fanned out to the other instances at most once per this period (the local
+     * outbox is woken at once). A busy instance raises one per turn, and the others only need to
+     * know that there is work, not how much.
+     */
+    @WithDefault("50ms")
+    Duration outboxFanOutEvery();
+
     /** The RabbitMQ queue where signals that could not be handled are parked ({@code %prod}). */
     @WithDefault("minhu.signals.dead")
     String deadLetterQueue();

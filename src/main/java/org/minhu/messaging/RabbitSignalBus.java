@@ -12,10 +12,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code %prod}'s bus: a signal is handled here at once and fanned out over RabbitMQ to every
- * other instance (exchange {@code minhu.signals}, one auto-deleted queue per instance; see
+ * other instance (outbox signals at most once per {@link MessagingConfig#outboxFanOutEvery()}) (exchange {@code minhu.signals}, one auto-deleted queue per instance; see
  * application.properties). A signal that cannot be handled is retried, then rejected into the
  * dead-letter queue ({@link DeadLetters}). While the broker is away at most a few signals wait
  * for it (max-inflight-messages) and the rest are dropped, not queued in memory: the sweeps find
@@ -32,6 +36,12 @@ public class RabbitSignalBus implements SignalBus {
     private final MessagingConfig config;
     private final MeterRegistry metrics;
     private final Emitter<String> emitter;
+    private final AtomicBoolean outboxFanOutDue = new AtomicBoolean();
+    private final ScheduledExecutorService fanOut = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "signal-fan-out");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RabbitSignalBus(SignalHandler handler, MessagingConfig config, MeterRegistry metrics,
                            @Channel(OUTGOING) @OnOverflow(OnOverflow.Strategy.DROP) Emitter<String> emitter) {
@@ -44,6 +54,18 @@ public class RabbitSignalBus implements SignalBus {
     @Override
     public void publish(WorkSignal signal) {
         handler.handleLocal(signal);
+        if (signal.kind() != WorkSignal.Kind.OUTBOX) {
+            fanOut(signal);
+        } else if (outboxFanOutDue.compareAndSet(false, true)) {
+            // one fan-out for all the outbox signals raised in the period, sent at its end
+            fanOut.schedule(() -> {
+                outboxFanOutDue.set(false);
+                fanOut(signal);
+            }, config.outboxFanOutEvery().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void fanOut(WorkSignal signal) {
         String kind = signal.kind().name().toLowerCase(Locale.ROOT);
         try {
             emitter.send(signal.toJson()).whenComplete((ok, error) -> count(error == null ? "sent" : "dropped", kind));
@@ -51,6 +73,11 @@ public class RabbitSignalBus implements SignalBus {
             count("dropped", kind);
             Log.debugf("signal %s not fanned out: %s", signal, e.getMessage());
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        fanOut.shutdownNow();
     }
 
     private void count(String direction, String kind) {

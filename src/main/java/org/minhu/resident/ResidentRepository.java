@@ -20,12 +20,32 @@ public class ResidentRepository implements PanacheRepository<Resident> {
         return find("phone", phone).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** What the phone can show, without loading the resident (whose conversation state can be large). */
+    public Resident.Capability capabilityOf(String phone) {
+        return getEntityManager()
+                .createQuery("select r.capability from Resident r where r.phone = :phone", Resident.Capability.class)
+                .setParameter("phone", phone)
+                .getResultStream().findFirst().orElse(Resident.Capability.UNKNOWN);
+    }
+
+    /**
+     * A report on message {@code evidence} says the phone shows 5G messages. As
+     * {@link Resident#learnCapability(Resident.Capability, long, Instant)} does, but in one statement
+     * that writes nothing when the phone is already known as such or newer evidence says otherwise.
+     */
+    public void learnRich(String phone, long evidence, Instant now) {
+        update("""
+                capability = ?1, capabilityEvidence = ?2, updatedAt = ?3 where phone = ?4 and capability <> ?1
+                and (capabilityEvidence is null or capabilityEvidence <= ?2)""",
+                Resident.Capability.RICH, evidence, now, phone);
+    }
+
     /**
      * Creates the resident on their first message. Two first pushes racing each other: the second
      * insert fails on the unique phone, and the caller tries its transaction again.
      */
     public void ensureExists(String phone, String conversationId, Instant now) {
-        if (findByPhone(phone).isPresent()) {
+        if (count("phone", phone) > 0) {
             return;
         }
         getEntityManager().createNativeQuery("""

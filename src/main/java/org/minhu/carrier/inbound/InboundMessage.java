@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A resident's message as the platform pushed it, stored before the push is answered. */
+// only changed columns are written: the row is updated again after insert (processed, sent, reports), and the raw JSON need not go back each time
+@org.hibernate.annotations.DynamicUpdate
 @Entity
 @Table(name = "inbound_message")
 public class InboundMessage {

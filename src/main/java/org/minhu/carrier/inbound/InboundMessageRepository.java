@@ -18,6 +18,11 @@ public class InboundMessageRepository implements PanacheRepository<InboundMessag
         return find("phone = ?1 and processedAt is null order by id", phone).firstResultOptional();
     }
 
+    /** The resident's oldest unhandled messages, at most {@code limit}. */
+    public List<InboundMessage> nextPending(String phone, int limit) {
+        return find("phone = ?1 and processedAt is null order by id", phone).page(0, limit).list();
+    }
+
     /** Residents with messages stored but not yet handled, oldest first: what a restart must finish. */
     public List<String> phonesWithPending(Instant receivedBefore, int limit) {
         return getEntityManager().createQuery("""

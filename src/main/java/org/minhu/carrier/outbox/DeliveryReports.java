@@ -67,22 +67,27 @@ public class DeliveryReports {
         return queued;
     }
 
+    /**
+     * Most reports only confirm what we know (a phone that shows 5G messages showed one): that costs
+     * one conditional update and no read. Only a report that says otherwise loads the resident.
+     */
     private boolean learn(OutboundMessage message, OutboundStatus status, Integer errorCode, Instant now) {
-        Resident resident = residents.findByPhone(message.getPhone()).orElse(null);
-        if (resident == null) {
-            return false;
-        }
         boolean rich = message.getSentAs() != OutboundMessage.SentAs.SMS_TEXT;
         switch (status) {
             case DELIVERED, DISPLAYED -> {
                 if (rich) {
-                    resident.learnCapability(Resident.Capability.RICH, message.getId(), now);
+                    residents.learnRich(message.getPhone(), message.getId(), now);
                 }
             }
-            case DELIVERED_TO_NETWORK -> resident.learnCapability(Resident.Capability.SMS_ONLY, message.getId(), now);
+            case DELIVERED_TO_NETWORK -> residents.findByPhone(message.getPhone())
+                    .ifPresent(r -> r.learnCapability(Resident.Capability.SMS_ONLY, message.getId(), now));
             case FAILED -> {
                 if (errorCode != null && errorCode == NOT_A_5G_TERMINAL
                         && message.getSentAs() == OutboundMessage.SentAs.RICH_ONLY) {
+                    Resident resident = residents.findByPhone(message.getPhone()).orElse(null);
+                    if (resident == null) {
+                        return false;
+                    }
                     resident.learnCapability(Resident.Capability.SMS_ONLY, message.getId(), now);
                     queue.enqueueFallback(message);
                     return true;

@@ -17,6 +17,8 @@ import java.util.UUID;
  * A bot message in the outbox. It is written in the same transaction as the change that caused
  * it and keeps its {@code messageId} through every retry, so the platform sees one message.
  */
+// only changed columns are written: the row is updated again after insert (processed, sent, reports), and the raw JSON need not go back each time
+@org.hibernate.annotations.DynamicUpdate
 @Entity
 @Table(name = "outbound_message")
 public class OutboundMessage {

@@ -166,8 +166,7 @@ public class OutboxSender {
             return null;
         }
         OutboundMessage message = repository.findById(id);
-        Resident.Capability capability = residents.findByPhone(message.getPhone())
-                .map(Resident::getCapability).orElse(Resident.Capability.UNKNOWN);
+        Resident.Capability capability = residents.capabilityOf(message.getPhone());
         OutboundMessage.SentAs sentAs = switch (capability) {
             case SMS_ONLY -> OutboundMessage.SentAs.SMS_TEXT;
             case RICH -> OutboundMessage.SentAs.RICH_ONLY;

@@ -11,21 +11,15 @@ import java.time.Instant;
 public class NonceRepository {
 
     /**
-     * Records a nonce; false when it was seen before. Runs in the caller's transaction; two pushes
-     * racing with one nonce make the second insert fail, and its transaction is undone.
+     * Records a nonce; false when it was seen before. Runs in the caller's transaction. One statement:
+     * a nonce already stored, or stored by a concurrent push that commits first, inserts nothing.
      */
     public boolean claim(String nonce, Instant now) {
-        var em = Panache.getEntityManager();
-        long seen = ((Number) em.createNativeQuery("select count(*) from push_nonce where nonce = ?1")
-                .setParameter(1, nonce).getSingleResult()).longValue();
-        if (seen > 0) {
-            return false;
-        }
-        em.createNativeQuery("insert into push_nonce (nonce, seen_at) values (?1, ?2)")
+        return Panache.getEntityManager()
+                .createNativeQuery("insert into push_nonce (nonce, seen_at) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, nonce)
                 .setParameter(2, now)
-                .executeUpdate();
-        return true;
+                .executeUpdate() == 1;
     }
 
     @Transactional
