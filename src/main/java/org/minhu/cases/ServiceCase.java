@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import java.time.Duration;
@@ -115,6 +117,10 @@ public class ServiceCase {
 
     @Column(name = "escalation_level", nullable = false)
     private int escalationLevel;
+
+    /** When the deadline check next has something to do here; null when nothing is left. See {@link #planNextCheck()}. */
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
 
     @Column(name = "resolution_note")
     private String resolutionNote;
@@ -490,5 +496,35 @@ public class ServiceCase {
         if (state != CaseState.RESOLVED) {
             throw new CaseStateException(number, state, "case " + number + " is " + state + "; only a resolved case can be rated");
         }
+    }
+
+    /**
+     * Plans the deadline check from the case's own fields, on every write: the 50 % and 80 % reminders
+     * while no escalation has started, then each escalation step (just after the deadline, a quarter
+     * and a half of the allowed time past it). {@link SlaMonitor} reads only cases whose time has come,
+     * and plans again after it looked.
+     */
+    @PrePersist
+    @PreUpdate
+    void planNextCheck() {
+        if (state == null || !state.isOpen() || pausedAt != null || escalationLevel >= 3 || createdAt == null || dueAt == null) {
+            nextCheckAt = null;
+            return;
+        }
+        Duration allowed = Duration.between(createdAt, dueAt);
+        Instant next = switch (escalationLevel) {
+            case 0 -> dueAt.plusSeconds(1);
+            case 1 -> dueAt.plus(allowed.dividedBy(4));
+            default -> dueAt.plus(allowed.dividedBy(2));
+        };
+        if (escalationLevel == 0 && remindersSent < 2) {
+            Instant reminder = createdAt.plus(remindersSent < 1 ? allowed.dividedBy(2) : allowed.multipliedBy(4).dividedBy(5));
+            next = reminder.isBefore(next) ? reminder : next;
+        }
+        nextCheckAt = next;
+    }
+
+    public Instant getNextCheckAt() {
+        return nextCheckAt;
     }
 }

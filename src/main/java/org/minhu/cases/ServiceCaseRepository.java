@@ -55,43 +55,29 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
                 category, CaseState.OPEN, minLatitude, maxLatitude, minLongitude, maxLongitude);
     }
 
-    /**
-     * Open cases whose clock runs and that have a reminder or an escalation due now: read without
-     * locks, so only those that need it are locked and changed.
-     */
-    public List<Long> dueForCheck(java.time.Instant now, double firstReminderShare) {
-        List<Object[]> rows = getEntityManager().createQuery("""
-                        select c.id, c.createdAt, c.dueAt, c.remindersSent, c.escalationLevel from ServiceCase c
-                        where c.state in :open and c.pausedAt is null and c.escalationLevel < 3""", Object[].class)
-                .setParameter("open", CaseState.OPEN)
+    /** Open cases whose deadline check has something to do now (see {@link ServiceCase#planNextCheck()}), earliest first. */
+    public List<Long> dueForCheck(java.time.Instant now, int limit) {
+        return getEntityManager().createQuery(
+                        "select c.id from ServiceCase c where c.nextCheckAt <= :now order by c.nextCheckAt", Long.class)
+                .setParameter("now", now)
+                .setMaxResults(limit)
                 .getResultList();
-        List<Long> due = new java.util.ArrayList<>();
-        for (Object[] row : rows) {
-            java.time.Instant created = (java.time.Instant) row[1];
-            java.time.Instant deadline = (java.time.Instant) row[2];
-            int reminders = (Integer) row[3];
-            int level = (Integer) row[4];
-            java.time.Duration allowed = java.time.Duration.between(created, deadline);
-            java.time.Instant firstReminder = created.plusMillis((long) (allowed.toMillis() * firstReminderShare));
-            java.time.Instant secondReminder = created.plus(allowed.multipliedBy(4).dividedBy(5));
-            boolean remind = now.isBefore(deadline) && (reminders < 1 && !now.isBefore(firstReminder)
-                    || reminders < 2 && !now.isBefore(secondReminder));
-            boolean escalate = now.isAfter(deadline) && (level < 1
-                    || level < 2 && !now.isBefore(deadline.plus(allowed.dividedBy(4)))
-                    || !now.isBefore(deadline.plus(allowed.dividedBy(2))));
-            if (remind || escalate) {
-                due.add((Long) row[0]);
-            }
-        }
-        return due;
     }
 
-    public List<Long> unratedResolvedBefore(java.time.Instant cutoff) {
-        return getEntityManager().createQuery(
-                        "select c.id from ServiceCase c where c.state = :resolved and c.resolvedAt <= :cutoff", Long.class)
+    /**
+     * Resolved, unrated cases with something to do: no rating reminder yet and resolved before
+     * {@code remindBefore}, or reminded and resolved before {@code archiveBefore}. Only those, oldest
+     * first, so cases waiting between the two never crowd out the ones that are due.
+     */
+    public List<Long> unratedDue(java.time.Instant remindBefore, java.time.Instant archiveBefore, int limit) {
+        return getEntityManager().createQuery("""
+                        select c.id from ServiceCase c where c.state = :resolved
+                        and ((c.ratingRemindedAt is null and c.resolvedAt <= :remind) or c.resolvedAt <= :archive)
+                        order by c.resolvedAt""", Long.class)
                 .setParameter("resolved", CaseState.RESOLVED)
-                .setParameter("cutoff", cutoff)
-                .setMaxResults(1000)
+                .setParameter("remind", remindBefore)
+                .setParameter("archive", archiveBefore)
+                .setMaxResults(limit)
                 .getResultList();
     }
 

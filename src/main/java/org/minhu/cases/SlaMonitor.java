@@ -37,16 +37,19 @@ public class SlaMonitor {
         this.clock = clock;
     }
 
+    /** Cases looked at per run at most; more due ones wait for the next run. */
+    static final int CHECK_BATCH = 2000;
+
     @Scheduled(every = "${minhu.cases.sla-check:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void check() {
         Instant now = clock.instant();
-        List<Long> open = QuarkusTransaction.requiringNew().call(() -> cases.dueForCheck(now, 0.5));
+        List<Long> open = QuarkusTransaction.requiringNew().call(() -> cases.dueForCheck(now, CHECK_BATCH));
         for (Long id : open) {
             run(() -> checkOpen(id));
         }
-        List<Long> unrated = QuarkusTransaction.requiringNew().call(
-                () -> cases.unratedResolvedBefore(now.minus(config.ratingReminderAfter())));
+        List<Long> unrated = QuarkusTransaction.requiringNew().call(() -> cases.unratedDue(
+                now.minus(config.ratingReminderAfter()), now.minus(config.archiveUnratedAfter()), CHECK_BATCH));
         for (Long id : unrated) {
             run(() -> checkUnrated(id));
         }
@@ -62,8 +65,16 @@ public class SlaMonitor {
 
     private void checkOpen(Long id) {
         ServiceCase c = cases.getEntityManager().find(ServiceCase.class, id, LockModeType.PESSIMISTIC_WRITE);
-        Instant now = clock.instant();
-        if (c == null || !c.isOpen() || c.getPausedAt() != null) {
+        if (c == null) {
+            return;
+        }
+        remindOrEscalate(c, clock.instant());
+        // planned again even when nothing changed (a case written before the plan existed, say)
+        c.planNextCheck();
+    }
+
+    private void remindOrEscalate(ServiceCase c, Instant now) {
+        if (!c.isOpen() || c.getPausedAt() != null) {
             return;
         }
         Duration allowed = CaseLifecycle.window(c);

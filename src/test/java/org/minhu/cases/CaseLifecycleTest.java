@@ -209,6 +209,43 @@ class CaseLifecycleTest {
     @Inject
     ServiceCaseRepository repository;
 
+    @Test
+    void theDeadlineCheckReadsOnlyCasesWhoseNextStepIsDueAndPlansTheNextOne() {
+        ServiceCase c = file(newPhone(), "property", "消防通道被占");
+        Duration allowed = Duration.between(c.getCreatedAt(), c.getDueAt());
+        org.assertj.core.data.TemporalUnitOffset second = within(1, java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(reload(c).getNextCheckAt()).isCloseTo(c.getCreatedAt().plus(allowed.dividedBy(2)), second);
+        assertThat(tx(() -> repository.dueForCheck(clock.instant(), 100_000))).doesNotContain(c.getId());
+
+        clock.advance(allowed.dividedBy(2).plusMinutes(1));
+        assertThat(tx(() -> repository.dueForCheck(clock.instant(), 100_000))).contains(c.getId());
+        monitor.check();
+        java.time.Instant eighty = c.getCreatedAt().plus(allowed.multipliedBy(4).dividedBy(5));
+        assertThat(reload(c).getNextCheckAt()).isCloseTo(eighty, second);
+        assertThat(tx(() -> repository.dueForCheck(clock.instant(), 100_000))).doesNotContain(c.getId());
+
+        // a case written before checks were planned (the migration marks those due at once): its first
+        // check sends nothing twice and plans it
+        tx(() -> repository.getEntityManager()
+                .createNativeQuery("update service_case set next_check_at = created_at where id = ?1")
+                .setParameter(1, c.getId()).executeUpdate());
+        monitor.check();
+        assertThat(reload(c).getNextCheckAt()).isCloseTo(eighty, second);
+        assertThat(kinds(c)).filteredOn(k -> k == CaseEvent.Kind.REMINDED).hasSize(1);
+
+        clock.advance(allowed.dividedBy(2));
+        monitor.check();
+        assertThat(reload(c).getEscalationLevel()).isEqualTo(1);
+        assertThat(reload(c).getNextCheckAt()).as("the next escalation, a quarter of the time past the deadline")
+                .isCloseTo(c.getDueAt().plus(allowed.dividedBy(4)), second);
+
+        ServiceCase paused = inState(CaseState.ACCEPTED);
+        tx(() -> lifecycle.pause(paused.getNumber(), "wang", "等待居民提供门牌号"));
+        assertThat(reload(paused).getNextCheckAt()).as("nothing to check while the clock stands").isNull();
+        tx(() -> lifecycle.resume(paused.getNumber(), "wang"));
+        assertThat(reload(paused).getNextCheckAt()).isNotNull();
+    }
+
     private List<String> lifecycleOverdue() {
         return repository.overdue(clock.instant(), 500).stream().map(ServiceCase::getNumber).toList();
     }
