@@ -93,14 +93,17 @@ public class Inbox {
     /**
      * How many cases each state holds under the other filters: the numbers on the state tabs, each
      * counted only up to {@link #COUNT_CAP} + 1 so a tab with a million cases costs what one with a
-     * thousand does.
+     * thousand does. Each count reads the newest cases through an index and stops at the cap; without
+     * the order PostgreSQL scans the table hoping to stop early, which is slow when the matching rows
+     * sit at its end (measured: 27 ms for one tab, 60 ms for the overdue count at 200,000 cases).
      */
     private Map<CaseState, Long> counts(Viewer viewer, InboxFilter filter, Instant now) {
         Where where = where(viewer, filter, now, false);
         Map<CaseState, Long> counts = new EnumMap<>(CaseState.class);
         for (CaseState s : CaseState.values()) {
             TypedQuery<Long> query = em.createQuery("select c.id from ServiceCase c where " + where.text
-                    + " and c.state = :countState", Long.class).setMaxResults(COUNT_CAP + 1);
+                    + " and c.state = :countState order by c.createdAt desc, c.id desc", Long.class)
+                    .setMaxResults(COUNT_CAP + 1);
             where.params.forEach(query::setParameter);
             query.setParameter("countState", s);
             counts.put(s, (long) query.getResultList().size());
@@ -108,15 +111,23 @@ public class Inbox {
         return counts;
     }
 
+    /** Overdue open cases, up to the cap: one bounded range of the (state, due) index per open state. */
     private long overdueCount(Viewer viewer, InboxFilter filter, Instant now) {
         Where where = where(viewer, filter, now, true);
-        TypedQuery<Long> query = em.createQuery("select c.id from ServiceCase c where " + where.text
-                + " and c.state in :openStates and c.pausedAt is null and c.dueAt < :now", Long.class)
-                .setMaxResults(COUNT_CAP + 1);
-        where.params.forEach(query::setParameter);
-        query.setParameter("openStates", CaseState.OPEN);
-        query.setParameter("now", now);
-        return query.getResultList().size();
+        long overdue = 0;
+        for (CaseState open : CaseState.OPEN) {
+            if (overdue > COUNT_CAP) {
+                break;
+            }
+            TypedQuery<Long> query = em.createQuery("select c.id from ServiceCase c where " + where.text
+                            + " and c.state = :openState and c.dueAt < :now and c.pausedAt is null order by c.dueAt", Long.class)
+                    .setMaxResults((int) (COUNT_CAP + 1 - overdue));
+            where.params.forEach(query::setParameter);
+            query.setParameter("openState", open);
+            query.setParameter("now", now);
+            overdue += query.getResultList().size();
+        }
+        return overdue;
     }
 
     private Set<String> waiting(List<ServiceCase> rows) {
