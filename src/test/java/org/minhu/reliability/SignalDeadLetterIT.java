@@ -40,6 +40,11 @@ class SignalDeadLetterIT {
     @Test
     void aSignalThatCannotBeHandledIsParkedWhereStaffSeeIt() throws Exception {
         Minhu minhu = stack.minhu();
+        // just after start the queue may not have been looked at yet ("not checked yet"): wait for the first look
+        long checked = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < checked && !minhu.health("well").contains("\"parked\"")) {
+            Http.sleep(200);
+        }
         assertThat(minhu.health("well")).contains("\"minhu-signals\"").contains("\"parked\": 0");
 
         try (Connection connection = factory().newConnection(); Channel channel = connection.createChannel()) {
