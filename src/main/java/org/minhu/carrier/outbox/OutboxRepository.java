@@ -30,6 +30,20 @@ public class OutboxRepository implements PanacheRepository<OutboundMessage> {
                 .getResultList();
     }
 
+    /**
+     * The resident's oldest message still waiting to be sent after {@code after}, if it is now their
+     * head (nothing earlier waits): what to send next once {@code after} was accepted. The claim
+     * decides whether it is due.
+     */
+    public Long nextWaiting(String phone, Long after) {
+        return getEntityManager().createQuery("""
+                        select min(o.id) from OutboundMessage o where o.phone = :phone
+                        and o.status in (org.minhu.carrier.outbox.OutboundStatus.PENDING,
+                                         org.minhu.carrier.outbox.OutboundStatus.SENDING)""", Long.class)
+                .setParameter("phone", phone)
+                .getResultStream().filter(id -> id != null && id > after).findFirst().orElse(null);
+    }
+
     /** Takes a due message for this worker until the lease ends; false if another worker has it. */
     public boolean claim(Long id, Instant now, Instant leaseUntil) {
         return update("""

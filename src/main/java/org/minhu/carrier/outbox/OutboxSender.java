@@ -112,14 +112,7 @@ public class OutboxSender {
                 List<Long> heads = QuarkusTransaction.requiringNew().call(() -> repository.dueHeads(clock.instant(), BATCH));
                 for (Long id : heads) {
                     if (inFlight.add(id)) {
-                        workers.execute(() -> {
-                            try {
-                                sendOne(id);
-                            } finally {
-                                inFlight.remove(id);
-                                wake();
-                            }
-                        });
+                        workers.execute(() -> sendFrom(id));
                     }
                 }
             } while (again.get());
@@ -136,10 +129,32 @@ public class OutboxSender {
     private record Claimed(ObjectNode body, String messageId) {
     }
 
-    void sendOne(Long id) {
+    /**
+     * Sends a resident's due message and then, as each is accepted, their next one from the same
+     * worker: the next message is found where the acceptance is recorded, with no drain in between.
+     * A drain after the last one picks up whatever became due meanwhile.
+     */
+    private void sendFrom(Long first) {
+        Long id = first;
+        try {
+            while (id != null) {
+                Long next = sendOne(id);
+                inFlight.remove(id);
+                id = next != null && inFlight.add(next) ? next : null;
+            }
+        } finally {
+            if (id != null) {
+                inFlight.remove(id);
+            }
+            wake();
+        }
+    }
+
+    /** Sends one message; returns the resident's next waiting message once this one was accepted, else null. */
+    Long sendOne(Long id) {
         Claimed claimed = QuarkusTransaction.requiringNew().call(() -> claim(id));
         if (claimed == null) {
-            return;
+            return null;
         }
         PlatformAnswer answer = null;
         String failure = null;
@@ -150,14 +165,14 @@ public class OutboxSender {
             failure = e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return null;
         } catch (RuntimeException e) {
             failure = "send failed: " + e;
             Log.warn("unexpected failure sending " + claimed.messageId(), e);
         }
         PlatformAnswer outcome = answer;
         String error = failure;
-        QuarkusTransaction.requiringNew().run(() -> record(id, outcome, error));
+        return QuarkusTransaction.requiringNew().call(() -> record(id, outcome, error));
     }
 
     private Claimed claim(Long id) {
@@ -207,12 +222,13 @@ public class OutboxSender {
         return body;
     }
 
-    private void record(Long id, PlatformAnswer answer, String failure) {
+    private Long record(Long id, PlatformAnswer answer, String failure) {
         OutboundMessage message = repository.lockById(id);
         Instant now = clock.instant();
         if (answer != null && answer.ok()) {
             message.accepted(now);
             metrics.counter("minhu.outbox.send", "result", "accepted").increment();
+            return repository.nextWaiting(message.getPhone(), id);
         } else if (answer != null && !answer.retryable()) {
             message.rejected(answer.toString(), now);
             metrics.counter("minhu.outbox.send", "result", "rejected").increment();
@@ -224,6 +240,7 @@ public class OutboxSender {
             message.retryLater(answer != null ? answer.toString() : failure, backoff(message.getAttempts()), now);
             metrics.counter("minhu.outbox.send", "result", "retry").increment();
         }
+        return null;
     }
 
     private Duration backoff(int attempts) {
