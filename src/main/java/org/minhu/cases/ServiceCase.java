@@ -89,6 +89,9 @@ public class ServiceCase {
 
     private String grid;
 
+    /** What may separate assisting units where people type them; stored, they are separated by commas only. */
+    public static final String ASSISTING_SEPARATORS = "[,，、;；|\\n]";
+
     @Column(name = "assisting_units")
     private String assistingUnits;
 
@@ -344,7 +347,12 @@ public class ServiceCase {
         if (grid != null) {
             this.grid = grid;
         }
-        this.assistingUnits = assisting == null || assisting.isEmpty() ? null : String.join(",", assisting);
+        // one unit per comma, trimmed: the inbox and the case page match a unit against exactly these
+        String units = assisting == null ? "" : assisting.stream()
+                .flatMap(a -> java.util.Arrays.stream(a.split(ASSISTING_SEPARATORS)))
+                .map(String::strip).filter(a -> !a.isEmpty()).distinct()
+                .collect(java.util.stream.Collectors.joining(","));
+        this.assistingUnits = units.isEmpty() ? null : units;
         if (priority != null) {
             this.priority = priority;
         }

@@ -152,7 +152,7 @@ public class CaseResource {
                              @RestForm String note) {
         return act(number, "dispatch", () -> {
             requireAllowed(CaseActions.of(find(number), viewer).dispatch());
-            List<String> assistingUnits = assisting == null ? List.of() : Arrays.stream(assisting.split("[,，、\\n]"))
+            List<String> assistingUnits = assisting == null ? List.of() : Arrays.stream(assisting.split(ServiceCase.ASSISTING_SEPARATORS))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList();
             return lifecycle.dispatch(number, viewer.getUsername(), unit, assistingUnits, note);
         });

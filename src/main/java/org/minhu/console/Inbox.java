@@ -150,9 +150,11 @@ public class Inbox {
         Map<String, Object> params = new HashMap<>();
         terms.add("1 = 1");
         if (viewer.isUnitScoped()) {
-            terms.add("(c.unit = :myUnit or c.assistingUnits like :myUnitLike)");
+            // the unit as one whole element of the comma-separated assisting units, as Viewer.canSee reads them:
+            // a unit whose name contains this one's is not this one
+            terms.add("(c.unit = :myUnit or concat(',', c.assistingUnits, ',') like :myUnitLike)");
             params.put("myUnit", viewer.getUnit() == null ? "" : viewer.getUnit());
-            params.put("myUnitLike", "%" + (viewer.getUnit() == null ? "\u0000" : viewer.getUnit()) + "%");
+            params.put("myUnitLike", "%," + (viewer.getUnit() == null ? "\u0000" : viewer.getUnit()) + ",%");
         }
         if (withState && f.state() != null) {
             terms.add("c.state = :state");

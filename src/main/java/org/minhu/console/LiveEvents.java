@@ -41,7 +41,9 @@ public class LiveEvents {
             if (!unitScoped || units == null) {
                 return true;
             }
-            return unit != null && units.stream().anyMatch(u -> u != null && u.contains(unit));
+            // a lead unit, or one element of a comma-separated assisting list, equal to the viewer's
+            return unit != null && units.stream().filter(u -> u != null)
+                    .flatMap(u -> java.util.Arrays.stream(u.split(","))).map(String::strip).anyMatch(unit::equals);
         }
     }
 

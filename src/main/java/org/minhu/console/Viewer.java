@@ -95,7 +95,7 @@ public class Viewer {
             return true;
         }
         String assisting = serviceCase.getAssistingUnits();
-        return assisting != null && Arrays.stream(assisting.split("[,，、;|]")).map(String::strip).anyMatch(unit::equals);
+        return assisting != null && Arrays.stream(assisting.split(",")).map(String::strip).anyMatch(unit::equals);
     }
 
     /** 403 for a case outside the viewer's unit: it exists, but it is not theirs to see. */

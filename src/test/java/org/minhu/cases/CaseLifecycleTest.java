@@ -157,9 +157,10 @@ class CaseLifecycleTest {
     void parallelDispatchNamesTheLeadAndAssistingUnits() {
         ServiceCase c = inState(CaseState.RECEIVED);
         ServiceCase after = tx(() -> lifecycle.dispatch(c.getNumber(), "dispatcher", "坂田街道城市建设办公室",
-                List.of("坂田街道执法队", "五和社区工作站"), "涉及占道"));
+                List.of("坂田街道执法队 ", "五和社区工作站、坂田街道执法队；", " 岗头社区工作站"), "涉及占道"));
         assertThat(after.getUnit()).isEqualTo("坂田街道城市建设办公室");
-        assertThat(after.getAssistingUnits()).isEqualTo("坂田街道执法队,五和社区工作站");
+        assertThat(after.getAssistingUnits()).as("one unit per comma, trimmed, once each")
+                .isEqualTo("坂田街道执法队,五和社区工作站,岗头社区工作站");
         assertThat(tx(() -> cases.history(c)).get(tx(() -> cases.history(c)).size() - 1).getNote())
                 .contains("协办", "坂田街道执法队");
     }

@@ -59,6 +59,28 @@ class ConsoleAuthorizationTest {
     }
 
     @Test
+    void anAssistingUnitListsExactlyTheCasesItMayOpen() {
+        ServiceCase assisted = testCases.file(TestCases.newPhone(), "environment", "垃圾清运不及时，异味大", "坂田街道岗头村东");
+        ServiceCase lookalike = testCases.file(TestCases.newPhone(), "environment", "工地扬尘严重", "坂田街道岗头村东");
+        assertThat(assisted.getUnit()).isEqualTo(TestCases.ENVIRONMENT_UNIT);
+        assisting(assisted, "五和社区工作站," + TestCases.MUNICIPAL_UNIT);
+        // another unit whose name contains the handler's unit's name is another unit
+        assisting(lookalike, "前海" + TestCases.MUNICIPAL_UNIT);
+        ConsoleSession handler = ConsoleSession.signIn("handler");
+
+        String inbox = handler.bare().get("/console?q=" + "坂田街道岗头村东").asString();
+        assertThat(inbox).contains(assisted.getNumber()).doesNotContain(lookalike.getNumber());
+        assertThat(handler.bare().get("/console/cases/" + assisted.getNumber()).statusCode()).isEqualTo(200);
+        assertThat(handler.bare().get("/console/cases/" + lookalike.getNumber()).statusCode()).isEqualTo(403);
+    }
+
+    private static void assisting(ServiceCase c, String units) {
+        QuarkusTransaction.requiringNew().run(() -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createNativeQuery("update service_case set assisting_units = ?1 where id = ?2")
+                .setParameter(1, units).setParameter(2, c.getId()).executeUpdate());
+    }
+
+    @Test
     void aHandlerSeesTheirOwnUnitsCasesAndGets403ForAnotherUnits() {
         ServiceCase own = testCases.file(TestCases.newPhone(), "municipal", "井盖缺失，很危险", "坂田街道雅宝路");
         ServiceCase other = testCases.file(TestCases.newPhone(), "environment", "夜间施工噪音扰民", "坂田街道岗头村");
