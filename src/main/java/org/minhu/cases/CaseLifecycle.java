@@ -236,8 +236,4 @@ public class CaseLifecycle {
     private static String join(String a, String b) {
         return b == null || b.isBlank() ? a : a + "：" + b.strip();
     }
-
-    static Duration window(ServiceCase c) {
-        return Duration.between(c.getCreatedAt(), c.getDueAt());
-    }
 }

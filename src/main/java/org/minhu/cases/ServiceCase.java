@@ -89,6 +89,15 @@ public class ServiceCase {
 
     private String grid;
 
+    /** Whether {@code unit} leads or assists a case with these units: a whole element of the stored comma list, never a substring. */
+    public static boolean involves(String leadUnit, String assistingUnits, String unit) {
+        if (unit == null) {
+            return false;
+        }
+        return unit.equals(leadUnit) || assistingUnits != null
+                && java.util.Arrays.stream(assistingUnits.split(",")).map(String::strip).anyMatch(unit::equals);
+    }
+
     /** What may separate assisting units where people type them; stored, they are separated by commas only. */
     public static final String ASSISTING_SEPARATORS = "[,，、;；|\\n]";
 
@@ -506,11 +515,29 @@ public class ServiceCase {
         }
     }
 
+    /** When reminder {@code n} is due: 1 at half the allowed time, 2 at four fifths. Sent only before the deadline. */
+    public Instant reminderAt(int n) {
+        Duration allowed = Duration.between(createdAt, dueAt);
+        return createdAt.plus(n == 1 ? allowed.dividedBy(2) : allowed.multipliedBy(4).dividedBy(5));
+    }
+
     /**
-     * Plans the deadline check from the case's own fields, on every write: the 50 % and 80 % reminders
-     * while no escalation has started, then each escalation step (just after the deadline, a quarter
-     * and a half of the allowed time past it). {@link SlaMonitor} reads only cases whose time has come,
-     * and plans again after it looked.
+     * From when escalation {@code level} is due: 1 (the handler) once the deadline has passed, 2 (the
+     * department head) a quarter of the allowed time later, 3 (the supervision office) half of it later.
+     */
+    public Instant escalationAt(int level) {
+        Duration allowed = Duration.between(createdAt, dueAt);
+        return switch (level) {
+            case 1 -> dueAt.plusNanos(1000);
+            case 2 -> dueAt.plus(allowed.dividedBy(4));
+            default -> dueAt.plus(allowed.dividedBy(2));
+        };
+    }
+
+    /**
+     * Plans the deadline check on every write: the next reminder while no escalation has started, else
+     * the next escalation step ({@link #reminderAt}, {@link #escalationAt}). {@link SlaMonitor} reads
+     * only cases whose time has come, and plans again after it looked.
      */
     @PrePersist
     @PreUpdate
@@ -519,14 +546,9 @@ public class ServiceCase {
             nextCheckAt = null;
             return;
         }
-        Duration allowed = Duration.between(createdAt, dueAt);
-        Instant next = switch (escalationLevel) {
-            case 0 -> dueAt.plusSeconds(1);
-            case 1 -> dueAt.plus(allowed.dividedBy(4));
-            default -> dueAt.plus(allowed.dividedBy(2));
-        };
+        Instant next = escalationAt(escalationLevel + 1);
         if (escalationLevel == 0 && remindersSent < 2) {
-            Instant reminder = createdAt.plus(remindersSent < 1 ? allowed.dividedBy(2) : allowed.multipliedBy(4).dividedBy(5));
+            Instant reminder = reminderAt(remindersSent + 1);
             next = reminder.isBefore(next) ? reminder : next;
         }
         nextCheckAt = next;

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -77,18 +76,16 @@ public class SlaMonitor {
         if (!c.isOpen() || c.getPausedAt() != null) {
             return;
         }
-        Duration allowed = CaseLifecycle.window(c);
-        Duration spent = Duration.between(c.getCreatedAt(), now);
-        if (spent.compareTo(allowed.multipliedBy(4).dividedBy(5)) >= 0 && now.isBefore(c.getDueAt()) && c.remind(2)) {
+        boolean beforeDeadline = now.isBefore(c.getDueAt());
+        if (beforeDeadline && !now.isBefore(c.reminderAt(2)) && c.remind(2)) {
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "80%：办结时限将至 " + c.getDueAt());
-        } else if (spent.compareTo(allowed.dividedBy(2)) >= 0 && now.isBefore(c.getDueAt()) && c.remind(1)) {
+        } else if (beforeDeadline && !now.isBefore(c.reminderAt(1)) && c.remind(1)) {
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "50%：已用去一半时限");
         }
-        if (!now.isAfter(c.getDueAt())) {
-            return;
+        int level = 0;
+        while (level < 3 && !now.isBefore(c.escalationAt(level + 1))) {
+            level++;
         }
-        Duration over = Duration.between(c.getDueAt(), now);
-        int level = over.compareTo(allowed.dividedBy(2)) >= 0 ? 3 : over.compareTo(allowed.dividedBy(4)) >= 0 ? 2 : 1;
         for (int l = c.getEscalationLevel() + 1; l <= level; l++) {
             if (c.escalate(l)) {
                 lifecycle.record(c, CaseEvent.Kind.ESCALATED, c.getState(), CaseLifecycle.SYSTEM,

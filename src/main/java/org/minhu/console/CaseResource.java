@@ -27,7 +27,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -152,8 +151,8 @@ public class CaseResource {
                              @RestForm String note) {
         return act(number, "dispatch", () -> {
             requireAllowed(CaseActions.of(find(number), viewer).dispatch());
-            List<String> assistingUnits = assisting == null ? List.of() : Arrays.stream(assisting.split(ServiceCase.ASSISTING_SEPARATORS))
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+            // as typed: the case splits and trims it (ServiceCase.routeTo)
+            List<String> assistingUnits = assisting == null ? List.of() : List.of(assisting);
             return lifecycle.dispatch(number, viewer.getUsername(), unit, assistingUnits, note);
         });
     }

@@ -41,9 +41,8 @@ public class LiveEvents {
             if (!unitScoped || units == null) {
                 return true;
             }
-            // a lead unit, or one element of a comma-separated assisting list, equal to the viewer's
-            return unit != null && units.stream().filter(u -> u != null)
-                    .flatMap(u -> java.util.Arrays.stream(u.split(","))).map(String::strip).anyMatch(unit::equals);
+            // the lead and assisting units of the changed cases, matched as the case page matches them
+            return org.minhu.cases.ServiceCase.involves(null, String.join(",", units.stream().filter(u -> u != null).toList()), unit);
         }
     }
 

@@ -84,18 +84,7 @@ public class Viewer {
     }
 
     public boolean canSee(ServiceCase serviceCase) {
-        if (!isUnitScoped()) {
-            return true;
-        }
-        String unit = getUnit();
-        if (unit == null) {
-            return false;
-        }
-        if (unit.equals(serviceCase.getUnit())) {
-            return true;
-        }
-        String assisting = serviceCase.getAssistingUnits();
-        return assisting != null && Arrays.stream(assisting.split(",")).map(String::strip).anyMatch(unit::equals);
+        return !isUnitScoped() || ServiceCase.involves(serviceCase.getUnit(), serviceCase.getAssistingUnits(), getUnit());
     }
 
     /** 403 for a case outside the viewer's unit: it exists, but it is not theirs to see. */

@@ -15,7 +15,7 @@ public class InboundMessageRepository implements PanacheRepository<InboundMessag
     }
 
     public Optional<InboundMessage> nextPending(String phone) {
-        return find("phone = ?1 and processedAt is null order by id", phone).firstResultOptional();
+        return nextPending(phone, 1).stream().findFirst();
     }
 
     /** The resident's oldest unhandled messages, at most {@code limit}. */
