@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a case is in the cycle (see DOMAIN.md): 受理, 派单, 签收, 办理, 办结, 评价, 归档. */
+/** Where a case is in the cycle (see docs/DOMAIN.md): 受理, 派单, 签收, 办理, 办结, 评价, 归档. */
 public enum CaseState {
     RECEIVED("已受理", "Received"),
     DISPATCHED("已派单", "Dispatched"),

@@ -19,7 +19,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each example of the shared protocol folder, pushed as the platform would, is accepted and understood. */
+/** Each example of the protocol folder (docs/protocol/), pushed as the platform would, is accepted and understood. */
 @QuarkusTest
 @QuarkusTestResource(MockCarrierResource.class)
 class ProtocolExamplesTest {

@@ -20,7 +20,7 @@ final class Residents {
                 .mapToObj(i -> String.format("tel:+86137%02d%06d", scenario, i)).toList();
     }
 
-    /** A text message push as the platform sends it (shared/protocol/inbound-text.json). */
+    /** A text message push as the platform sends it (docs/protocol/inbound-text.json). */
     static String textPush(String messageId, String phone, String text) {
         ObjectNode push = Http.JSON.createObjectNode();
         push.put("messageId", messageId);

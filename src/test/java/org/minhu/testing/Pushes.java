@@ -40,19 +40,13 @@ public final class Pushes {
                 .header("signature", signature);
     }
 
-    /** A contract fixture from the shared protocol folder. */
+    /** A contract fixture from the repository's protocol folder, {@code docs/protocol/}. */
     public static String fixture(String name) {
-        for (Path dir : new Path[]{Path.of("../shared/protocol"), Path.of("../../shared/protocol")}) {
-            Path file = dir.resolve(name);
-            if (Files.exists(file)) {
-                try {
-                    return Files.readString(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+        try {
+            return Files.readString(Path.of("docs", "protocol", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("protocol fixture docs/protocol/" + name, e);
         }
-        throw new IllegalStateException("protocol fixture " + name + " not found beside the project");
     }
 
     /** A fixture with its messageId and sender replaced, so each test has its own resident and message. */

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The contract examples in {@code shared/protocol/}, found by walking up from the working
- * directory (or at {@code -Dprotocol.dir}), each given a fresh messageId and the test's phone.
+ * The contract examples in the repository's {@code docs/protocol/} (the folder above this
+ * app's, or {@code -Dprotocol.dir}), each given a fresh messageId and the test's phone.
  */
 public final class Fixtures {
 
@@ -59,12 +59,12 @@ public final class Fixtures {
             return Path.of(configured);
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("protocol");
+            Path candidate = dir.resolve("docs").resolve("protocol");
             if (Files.isRegularFile(candidate.resolve("outbound-card-with-chips.json"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("shared/protocol/ not found above " + Path.of("").toAbsolutePath()
+        throw new IllegalStateException("docs/protocol/ not found above " + Path.of("").toAbsolutePath()
                 + "; set -Dprotocol.dir");
     }
 }
