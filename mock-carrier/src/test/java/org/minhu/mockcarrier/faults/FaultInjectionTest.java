@@ -2,9 +2,11 @@ package org.minhu.mockcarrier.faults;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,14 +69,15 @@ class FaultInjectionTest {
     }
 
     @Test
-    void faultsSwitchThemselvesOffAfterTheirDuration() throws InterruptedException {
+    void faultsSwitchThemselvesOffAfterTheirDuration() {
         faults(Map.of("failureRate", 1.0, "durationMs", 300));
         Platform.send(token, Fixtures.text(PHONE, "故障中").toString()).statusCode(anyOf(equalTo(500), equalTo(503)));
 
-        Thread.sleep(400);
+        await("the faults to lapse").atMost(Duration.ofSeconds(5))
+                .until(() -> given().get("/sim/faults").then().extract().<Float>path("failureRate"), equalTo(0.0f));
 
         Platform.send(token, Fixtures.text(PHONE, "恢复了").toString()).statusCode(200);
-        given().get("/sim/faults").then().body("failureRate", equalTo(0.0f));
+        given().get("/sim/faults").then().body("failureRate", equalTo(0.0f)).body("remainingMs", equalTo(0));
     }
 
     @Test
