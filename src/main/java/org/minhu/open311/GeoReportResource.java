@@ -29,51 +29,94 @@ import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
 import org.minhu.common.ProblemException;
 import org.minhu.open311.GeoReportViews.CreatedRequest;
+import org.minhu.open311.GeoReportViews.Discovery;
+import org.minhu.open311.GeoReportViews.ErrorList;
+import org.minhu.open311.GeoReportViews.RequestList;
 import org.minhu.open311.GeoReportViews.Service;
 import org.minhu.open311.GeoReportViews.ServiceDefinition;
+import org.minhu.open311.GeoReportViews.ServiceList;
 import org.minhu.open311.GeoReportViews.ServiceRequest;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Open311 GeoReport v2 for hotline operators, web forms and other apps. Only JSON is served (the
- * {@code .json} resources); asking for {@code .xml} is answered 406. Every refusal from here is a
- * GeoReport error array, {@code [{"code": 400, "description": "..."}]}, not a problem document:
- * that is what clients of this API read. The mappers below apply to this resource only.
+ * Open311 GeoReport v2 for hotline operators, web forms and other apps. Every resource answers in
+ * JSON ({@code .json}) and in XML ({@code .xml}, see {@link GeoReportXml}) with the same content;
+ * the service discovery document is {@code discovery.json} / {@code discovery.xml}. Every resource
+ * takes the optional {@code jurisdiction_id} of the one jurisdiction served. Every refusal from here
+ * is a GeoReport error list in the format asked for, {@code [{"code": 400, "description": "..."}]}
+ * or {@code <errors><error>}, not a problem document: that is what clients of this API read. The
+ * mappers below apply to this resource only.
  */
 @Path("/open311/v2")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "open311", description = "Open311 GeoReport v2: services and service requests (JSON only)")
+@Tag(name = "open311", description = "Open311 GeoReport v2: services and service requests, in JSON (.json) and XML (.xml)")
 public class GeoReportResource {
+
+    private static final String JURISDICTION = "the jurisdiction served; may be left out, any other value is 404";
 
     private final Categories categories;
     private final GeoReportMapper mapper;
     private final ServiceRequests requests;
+    private final ServiceDiscovery discovery;
+    private final Open311Config config;
     private final ObjectMapper json;
     private final CasesConfig casesConfig;
     private final Clock clock;
 
-    public GeoReportResource(Categories categories, GeoReportMapper mapper, ServiceRequests requests, ObjectMapper json,
+    public GeoReportResource(Categories categories, GeoReportMapper mapper, ServiceRequests requests,
+                             ServiceDiscovery discovery, Open311Config config, ObjectMapper json,
                              CasesConfig casesConfig, Clock clock) {
         this.categories = categories;
         this.mapper = mapper;
         this.requests = requests;
+        this.discovery = discovery;
+        this.config = config;
         this.json = json;
         this.casesConfig = casesConfig;
         this.clock = clock;
     }
 
     @GET
+    @Path("discovery.json")
+    @Operation(summary = "Service discovery: this endpoint, its formats, whom to ask and how to get a key")
+    public Discovery discovery(@RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId,
+                               UriInfo uri) {
+        serves(jurisdictionId);
+        return discovery.describe(uri.getBaseUriBuilder().path(GeoReportResource.class).build().toString());
+    }
+
+    @GET
+    @Path("discovery.xml")
+    @Produces({MediaType.TEXT_XML, MediaType.APPLICATION_XML})
+    @Operation(summary = "Service discovery, in XML")
+    public Response discoveryXml(@RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId,
+                                 UriInfo uri) {
+        return GeoReportXml.answer(200, discovery(jurisdictionId, uri)).build();
+    }
+
+    @GET
     @Path("services.json")
     @Operation(summary = "The services: one per category of request")
-    public List<Service> services(@Parameter(description = "en for English; Chinese otherwise") @RestQuery String locale) {
+    public List<Service> services(@Parameter(description = "en for English; Chinese otherwise") @RestQuery String locale,
+                                  @RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId) {
+        serves(jurisdictionId);
         return categories.all().stream().map(c -> mapper.service(c, locale)).toList();
+    }
+
+    @GET
+    @Path("services.xml")
+    @Produces({MediaType.TEXT_XML, MediaType.APPLICATION_XML})
+    @Operation(summary = "The services, in XML: <services><service>…")
+    public Response servicesXml(@Parameter(description = "en for English; Chinese otherwise") @RestQuery String locale,
+                                @RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId) {
+        return GeoReportXml.answer(200, new ServiceList(services(locale, jurisdictionId))).build();
     }
 
     @GET
@@ -81,21 +124,32 @@ public class GeoReportResource {
     @Operation(summary = "A service's definition: the attributes a request of it answers")
     @APIResponse(responseCode = "200", description = "the definition")
     @APIResponse(responseCode = "404", description = "no such service", content = @Content(schema = @Schema(implementation = GeoReportError.class, type = SchemaType.ARRAY)))
-    public ServiceDefinition definition(@RestPath("service_code") String serviceCode, @RestQuery String locale) {
+    public ServiceDefinition definition(@RestPath("service_code") String serviceCode, @RestQuery String locale,
+                                        @RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId) {
+        serves(jurisdictionId);
         Category category = categories.find(serviceCode)
                 .orElseThrow(() -> GeoReportException.notFound("service_code " + GeoReportException.shown(serviceCode)
                         + " is not a service; see services.json"));
         return mapper.definition(category, locale);
     }
 
+    @GET
+    @Path("services/{service_code}.xml")
+    @Produces({MediaType.TEXT_XML, MediaType.APPLICATION_XML})
+    @Operation(summary = "A service's definition, in XML: <service_definition>")
+    public Response definitionXml(@RestPath("service_code") String serviceCode, @RestQuery String locale,
+                                  @RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId) {
+        return GeoReportXml.answer(200, definition(serviceCode, locale, jurisdictionId)).build();
+    }
+
     @POST
     @Path("requests.json")
     @Operation(summary = "Post a service request (needs an api_key); it is filed as a case at once",
             description = "Form-encoded as GeoReport v2 clients send it, or JSON with the same field names. Fields: api_key, "
-                    + "service_code, lat and long or address_string, description, media_url, first_name, last_name, phone, "
-                    + "email, device_id, account_id, attribute[code]=value (attribute[code][]=value for each value of a "
-                    + "multivaluelist; in JSON also \"attribute\": {\"code\": value}). A mainland mobile phone number "
-                    + "puts the case among that resident's requests over 5G Messages.")
+                    + "jurisdiction_id, service_code, lat and long or address_string, description, media_url, first_name, "
+                    + "last_name, phone, email, device_id, account_id, attribute[code]=value (attribute[code][]=value for "
+                    + "each value of a multivaluelist; in JSON also \"attribute\": {\"code\": value}). A mainland mobile "
+                    + "phone number puts the case among that resident's requests over 5G Messages.")
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(type = SchemaType.OBJECT)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
@@ -106,18 +160,43 @@ public class GeoReportResource {
     @APIResponse(responseCode = "403", description = "api_key missing or not valid",
             content = @Content(schema = @Schema(implementation = GeoReportError.class, type = SchemaType.ARRAY)))
     public Response create(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @RestQuery("api_key") String apiKeyInQuery, @RestQuery String locale, UriInfo uri,
-                           String body) {
+                           @RestQuery("api_key") String apiKeyInQuery, @RestQuery String locale,
+                           @RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId,
+                           UriInfo uri, String body) {
+        CreatedRequest created = file(contentType, apiKeyInQuery, locale, jurisdictionId, body);
+        return Response.created(location(uri, created, "json")).entity(List.of(created)).build();
+    }
+
+    @POST
+    @Path("requests.xml")
+    @Produces({MediaType.TEXT_XML, MediaType.APPLICATION_XML})
+    @Operation(summary = "Post a service request, answered in XML: <service_requests><request><service_request_id>…",
+            description = "The same fields as requests.json.")
+    @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
+    public Response createXml(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                              @RestQuery("api_key") String apiKeyInQuery, @RestQuery String locale,
+                              @RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId,
+                              UriInfo uri, String body) {
+        CreatedRequest created = file(contentType, apiKeyInQuery, locale, jurisdictionId, body);
+        return GeoReportXml.answer(201, new RequestList(List.of(created))).location(location(uri, created, "xml")).build();
+    }
+
+    private CreatedRequest file(String contentType, String apiKeyInQuery, String locale, String jurisdictionId,
+                                String body) {
         RequestFields fields = read(contentType, body);
+        serves(jurisdictionId != null ? jurisdictionId : fields.first("jurisdiction_id"));
         if (fields.first("api_key") == null && apiKeyInQuery != null) {
             fields.add("api_key", apiKeyInQuery);
         }
         String language = locale != null ? locale : fields.first("locale");
-        CreatedRequest created = mapper.created(requests.submit(fields, language), language);
-        return Response.created(uri.getBaseUriBuilder().path(GeoReportResource.class)
-                        .path("requests/{id}.json").build(created.serviceRequestId()))
-                .entity(List.of(created))
-                .build();
+        return mapper.created(requests.submit(fields, language), language);
+    }
+
+    private static URI location(UriInfo uri, CreatedRequest created, String format) {
+        return uri.getBaseUriBuilder().path(GeoReportResource.class)
+                .path("requests/{id}." + format).build(created.serviceRequestId());
     }
 
     @GET
@@ -131,10 +210,25 @@ public class GeoReportResource {
     public List<ServiceRequest> search(@RestQuery("service_request_id") String serviceRequestId,
                                        @RestQuery("service_code") String serviceCode, @RestQuery String status,
                                        @RestQuery("start_date") String startDate, @RestQuery("end_date") String endDate,
-                                       @RestQuery String locale) {
+                                       @RestQuery String locale,
+                                       @RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId) {
+        serves(jurisdictionId);
         RequestQuery query = RequestQuery.read(serviceRequestId, serviceCode, status, startDate, endDate, categories,
                 clock.instant(), casesConfig.zone());
         return requests.search(query).stream().map(found -> mapper.request(found, locale)).toList();
+    }
+
+    @GET
+    @Path("requests.xml")
+    @Produces({MediaType.TEXT_XML, MediaType.APPLICATION_XML})
+    @Operation(summary = "Service requests, in XML: <service_requests><request>…", description = "The same filters as requests.json.")
+    public Response searchXml(@RestQuery("service_request_id") String serviceRequestId,
+                              @RestQuery("service_code") String serviceCode, @RestQuery String status,
+                              @RestQuery("start_date") String startDate, @RestQuery("end_date") String endDate,
+                              @RestQuery String locale,
+                              @RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId) {
+        return GeoReportXml.answer(200, new RequestList(
+                search(serviceRequestId, serviceCode, status, startDate, endDate, locale, jurisdictionId))).build();
     }
 
     @GET
@@ -142,13 +236,24 @@ public class GeoReportResource {
     @Operation(summary = "One service request, as a list of one")
     @APIResponse(responseCode = "404", description = "no such request",
             content = @Content(schema = @Schema(implementation = GeoReportError.class, type = SchemaType.ARRAY)))
-    public List<ServiceRequest> request(@RestPath("service_request_id") String serviceRequestId, @RestQuery String locale) {
+    public List<ServiceRequest> request(@RestPath("service_request_id") String serviceRequestId, @RestQuery String locale,
+                                        @RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId) {
+        serves(jurisdictionId);
         List<ServiceRequest> found = requests.search(RequestQuery.ofIds(serviceRequestId)).stream()
                 .map(f -> mapper.request(f, locale)).toList();
         if (found.isEmpty()) {
             throw GeoReportException.notFound("service_request_id " + GeoReportException.shown(serviceRequestId) + " was not found");
         }
         return found;
+    }
+
+    @GET
+    @Path("requests/{service_request_id}.xml")
+    @Produces({MediaType.TEXT_XML, MediaType.APPLICATION_XML})
+    @Operation(summary = "One service request, in XML: <service_requests><request>")
+    public Response requestXml(@RestPath("service_request_id") String serviceRequestId, @RestQuery String locale,
+                               @RestQuery("jurisdiction_id") @Parameter(description = JURISDICTION) String jurisdictionId) {
+        return GeoReportXml.answer(200, new RequestList(request(serviceRequestId, locale, jurisdictionId))).build();
     }
 
     @GET
@@ -166,12 +271,18 @@ public class GeoReportResource {
     }
 
     private static GeoReportException unknown(String path) {
-        if (path.toLowerCase(Locale.ROOT).endsWith(".xml")) {
-            return new GeoReportException(406, "only JSON is served: ask for the .json resource");
-        }
         return GeoReportException.notFound("no such resource: " + GeoReportException.shown(path)
-                + "; the resources are services.json, services/{service_code}.json, requests.json and "
-                + "requests/{service_request_id}.json");
+                + "; the resources are discovery, services, services/{service_code}, requests and "
+                + "requests/{service_request_id}, each as .json or .xml");
+    }
+
+    /** This endpoint serves one jurisdiction; a client that names another is at the wrong address. */
+    private void serves(String jurisdictionId) {
+        if (jurisdictionId != null && !jurisdictionId.isBlank()
+                && !jurisdictionId.strip().equalsIgnoreCase(config.jurisdictionId())) {
+            throw GeoReportException.notFound("jurisdiction_id " + GeoReportException.shown(jurisdictionId.strip())
+                    + " is not served here; this endpoint serves jurisdiction_id " + config.jurisdictionId() + " only");
+        }
     }
 
     private RequestFields read(String contentType, String body) {
@@ -208,36 +319,41 @@ public class GeoReportResource {
     }
 
     @ServerExceptionMapper
-    public Response geoReport(GeoReportException e) {
-        return errors(e.status(), e.getMessage());
+    public Response geoReport(GeoReportException e, UriInfo uri) {
+        return errors(uri, e.status(), e.getMessage());
     }
 
     /** Refusals from the cases package (an unknown category, say) keep their status and detail. */
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return errors(e.problem().status(), e.problem().detail());
+    public Response problem(ProblemException e, UriInfo uri) {
+        return errors(uri, e.problem().status(), e.problem().detail());
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             Log.error("Open311 request failed", e);
         }
         Response.StatusType reason = Response.Status.fromStatusCode(status);
-        return errors(status, reason != null ? reason.getReasonPhrase() : "request refused");
+        return errors(uri, status, reason != null ? reason.getReasonPhrase() : "request refused");
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(RuntimeException e, UriInfo uri) {
         Log.error("unexpected failure in an Open311 request", e);
-        return errors(500, "The request could not be completed; it was logged");
+        return errors(uri, 500, "The request could not be completed; it was logged");
     }
 
-    private static Response errors(int status, String description) {
+    /** In the format the client asked for: {@code <errors><error>} for a {@code .xml} resource, a JSON array otherwise. */
+    private static Response errors(UriInfo uri, int status, String description) {
+        List<GeoReportError> errors = List.of(new GeoReportError(status, description));
+        if (GeoReportXml.asked(uri.getPath())) {
+            return GeoReportXml.answer(status, new ErrorList(errors)).build();
+        }
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name()))
-                .entity(List.of(new GeoReportError(status, description)))
+                .entity(errors)
                 .build();
     }
 }

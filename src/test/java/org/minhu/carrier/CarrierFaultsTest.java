@@ -10,6 +10,7 @@ import org.minhu.carrier.outbox.OutboundMessage;
 import org.minhu.carrier.outbox.OutboxRepository;
 import org.minhu.testing.MockCarrier;
 import org.minhu.testing.MockCarrierResource;
+import org.minhu.testing.Settled;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The platform misbehaves for a while; every reply still reaches every phone, once, in order. */
 @QuarkusTest
@@ -48,15 +50,14 @@ class CarrierFaultsTest {
             }
         }
 
-        // the platform misbehaves for a while: until it has failed a few sends (or 30 s have passed)
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (faults() - faultsBefore < 3 && System.nanoTime() < until) {
-            MockCarrier.sleep(200);
-        }
+        // the platform misbehaves for a while: until it has failed a few sends
+        await("the platform to fail a few sends").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> faults() - faultsBefore >= 3);
         MockCarrier.clearFaults();
 
+        Settled.await(phones);
         for (String phone : phones) {
-            List<Map<String, Object>> shown = MockCarrier.awaitBotMessages(phone, perPhone, Duration.ofSeconds(60));
+            List<Map<String, Object>> shown = MockCarrier.botMessages(phone);
             List<String> shownIds = shown.stream().map(m -> (String) m.get("messageId")).toList();
             List<String> ourOrder = QuarkusTransaction.requiringNew()
                     .call(() -> outbox.forPhone(phone)).stream().map(OutboundMessage::getMessageId).toList();

@@ -16,12 +16,15 @@ import org.minhu.resident.ResidentRepository;
 import org.minhu.testing.MockCarrier;
 import org.minhu.testing.MockCarrierResource;
 import org.minhu.testing.Pushes;
+import org.minhu.testing.Settled;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /** A resident's phone, played by the mock carrier, talking to the service over real HTTP. */
 @QuarkusTest
@@ -61,14 +64,16 @@ class ConversationOverCarrierTest {
         String phone = "tel:+8613722220001";
         MockCarrier.text(phone, "你好");
 
-        List<Map<String, Object>> shown = MockCarrier.awaitBotMessages(phone, 1, WAIT);
+        Settled.await(phone);
+        List<Map<String, Object>> shown = MockCarrier.botMessages(phone);
         assertThat(shown).hasSize(1);
         assertThat(shown.get(0).get("kind")).isEqualTo("card");
         assertThat((String) shown.get(0).get("text")).contains("民呼");
         assertThat(chips(shown.get(0))).contains("我要反映", "我的诉求", "评价办理", "咨询问题", "转人工");
 
         MockCarrier.tap(phone, "我要反映");
-        List<Map<String, Object>> after = MockCarrier.awaitBotMessages(phone, 3, WAIT);
+        Settled.await(phone);
+        List<Map<String, Object>> after = MockCarrier.botMessages(phone);
         assertThat(after).hasSize(3);
         assertThat(after.get(2).get("kind")).isEqualTo("carousel");
         InboundMessage tap = received(phone).get(1);
@@ -86,8 +91,7 @@ class ConversationOverCarrierTest {
         for (int i = 0; i < 3; i++) {
             assertThat(MockCarrier.raw(phone, body).jsonPath().getInt("status")).isEqualTo(204);
         }
-        assertThat(MockCarrier.awaitBotMessages(phone, 1, WAIT)).hasSize(1);
-        Thread.sleep(1500);
+        Settled.await(phone);
         assertThat(MockCarrier.botMessages(phone)).hasSize(1);
         assertThat(received(phone)).hasSize(1);
         assertThat(sent(phone)).hasSize(1);
@@ -99,7 +103,8 @@ class ConversationOverCarrierTest {
         MockCarrier.setSmsOnly(phone, true);
         MockCarrier.text(phone, "你好");
 
-        List<Map<String, Object>> shown = MockCarrier.awaitBotMessages(phone, 1, WAIT);
+        Settled.await(phone);
+        List<Map<String, Object>> shown = MockCarrier.botMessages(phone);
         assertThat(shown).hasSize(1);
         assertThat(shown.get(0).get("kind")).isEqualTo("sms");
         assertThat((String) shown.get(0).get("text")).contains("回复1 我要反映", "回复5 转人工", "拨打热线：12345");
@@ -115,20 +120,10 @@ class ConversationOverCarrierTest {
         assertThat(capabilitySoon(phone, Resident.Capability.SMS_ONLY)).isEqualTo(Resident.Capability.SMS_ONLY);
     }
 
-    /** The resident's capability once it is {@code expected}, or whatever it is when the wait runs out. */
+    /** The resident's capability once it is {@code expected}; the wait fails with what it is when time runs out. */
     private Resident.Capability capabilitySoon(String phone, Resident.Capability expected) {
-        long until = System.nanoTime() + WAIT.toNanos();
-        Resident.Capability now = resident(phone).getCapability();
-        while (now != expected && System.nanoTime() < until) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            now = resident(phone).getCapability();
-        }
-        return now;
+        return await("capability of " + phone).atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> resident(phone).getCapability(), equalTo(expected));
     }
 
     @Test
@@ -143,7 +138,10 @@ class ConversationOverCarrierTest {
         MockCarrier.setSmsOnly(phone, true);
         MockCarrier.text(phone, "还在吗");
 
-        List<Map<String, Object>> shown = MockCarrier.awaitBotMessages(phone, 3, WAIT);
+        // the rich reply is reported as not shown, and its SMS copy follows; then nothing more
+        MockCarrier.awaitBotMessages(phone, 3, WAIT);
+        Settled.await(phone);
+        List<Map<String, Object>> shown = MockCarrier.botMessages(phone);
         assertThat(shown).hasSize(3);
         assertThat(shown.get(2).get("kind")).isEqualTo("sms");
         assertThat(resident(phone).getCapability()).isEqualTo(Resident.Capability.SMS_ONLY);
@@ -165,7 +163,8 @@ class ConversationOverCarrierTest {
         MockCarrier.stealToken();
         MockCarrier.text(phone, "菜单");
 
-        assertThat(MockCarrier.awaitBotMessages(phone, 2, WAIT)).hasSize(2);
+        Settled.await(phone);
+        assertThat(MockCarrier.botMessages(phone)).hasSize(2);
         long after = ((Number) MockCarrier.stats().get("tokenCalls")).longValue();
         assertThat(after - before).as("our stolen fetch, then exactly one refresh by the service").isEqualTo(2);
     }
@@ -182,11 +181,8 @@ class ConversationOverCarrierTest {
 
         revocations.revoke(sentMessage.getMessageId());
 
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (sent(phone).get(0).getStatus() != OutboundStatus.REVOKED && System.nanoTime() < until) {
-            MockCarrier.sleep(100);
-        }
-        assertThat(sent(phone).get(0).getStatus()).isEqualTo(OutboundStatus.REVOKED);
+        await("the platform's revokeOk report").atMost(WAIT)
+                .until(() -> sent(phone).get(0).getStatus(), equalTo(OutboundStatus.REVOKED));
         assertThat(MockCarrier.botMessages(phone).get(0).get("status")).isEqualTo("revoked");
     }
 

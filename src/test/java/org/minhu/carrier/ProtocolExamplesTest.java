@@ -11,11 +11,10 @@ import org.minhu.carrier.inbound.InboundMessage;
 import org.minhu.carrier.inbound.InboundMessageRepository;
 import org.minhu.testing.MockCarrier;
 import org.minhu.testing.MockCarrierResource;
+import org.minhu.testing.Settled;
 import org.minhu.testing.Pushes;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +41,8 @@ class ProtocolExamplesTest {
         assertThat(message.getText()).isEqualTo("小区门口的路灯坏了一个多月了");
         assertThat(message.getConversationId()).isEqualTo("c-7f3a9e60-0b7b-4d2a-9a57-3f1c2b6f0a11");
 
-        List<Map<String, Object>> shown = MockCarrier.awaitBotMessages("tel:+8613711110001", 1, Duration.ofSeconds(15));
-        assertThat(shown).as("the resident gets an answer on their phone").hasSize(1);
+        Settled.await("tel:+8613711110001");
+        assertThat(MockCarrier.botMessages("tel:+8613711110001")).as("the resident gets one answer on their phone").hasSize(1);
     }
 
     @Test

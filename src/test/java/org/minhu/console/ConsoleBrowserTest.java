@@ -19,6 +19,7 @@ import java.util.Optional;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The console in a real browser (the system's Chromium, headless; Playwright never downloads
@@ -45,16 +46,9 @@ class ConsoleBrowserTest extends BrowserTestBase {
     }
 
     private static Optional<Map<String, Object>> botMessageContaining(String phone, String text) {
-        long until = System.nanoTime() + PHONE_WAIT.toNanos();
-        while (System.nanoTime() < until) {
-            Optional<Map<String, Object>> found = MockCarrier.botMessages(phone).stream()
-                    .filter(m -> String.valueOf(m.get("text")).contains(text)).findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-            MockCarrier.sleep(200);
-        }
-        return Optional.empty();
+        return await("a message with " + text + " on " + phone).atMost(PHONE_WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> MockCarrier.botMessages(phone).stream()
+                        .filter(m -> String.valueOf(m.get("text")).contains(text)).findFirst(), Optional::isPresent);
     }
 
     private void seedInbox() {

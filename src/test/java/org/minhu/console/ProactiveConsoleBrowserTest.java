@@ -18,6 +18,7 @@ import org.minhu.proactive.hotspot.HotspotAlertRepository;
 import org.minhu.testing.MockCarrier;
 import org.minhu.testing.MockCarrierResource;
 import org.minhu.testing.Phone;
+import org.minhu.testing.Settled;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -40,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(MockCarrierResource.class)
 class ProactiveConsoleBrowserTest extends BrowserTestBase {
 
-    private static final Duration PHONE_WAIT = Duration.ofSeconds(20);
     /** A spot of its own, in Guangzhou, far from where other tests file cases; about 111 m a step. */
     private static final double[] SPOT = {23.62, 113.30};
     private static final double STEP = 0.001;
@@ -127,8 +127,9 @@ class ProactiveConsoleBrowserTest extends BrowserTestBase {
         assertThat(button(page.locator("#progress"), "取消发送")).not().isVisible();
         screenshot(page, "notice-done");
 
+        Settled.await(phones.stream().map(Phone::number).toList());
         for (Phone phone : phones) {
-            List<Map<String, Object>> shown = MockCarrier.awaitBotMessages(phone.number(), 1, PHONE_WAIT);
+            List<Map<String, Object>> shown = MockCarrier.botMessages(phone.number());
             assertThat(shown).as(phone.number()).hasSize(1);
             assertThat(Phone.text(shown.get(0))).contains(title, "全幅封闭");
             assertThat(Phone.chips(shown.get(0))).contains("我也遇到了", "查看详情");
@@ -144,7 +145,7 @@ class ProactiveConsoleBrowserTest extends BrowserTestBase {
     private ServiceCase file(String description, double latitude, double longitude) {
         ServiceCase filed = QuarkusTransaction.requiringNew().call(() -> cases.file(new NewCase(TestCases.newPhone(), "municipal",
                 description, latitude, longitude, "广州测试路", null, "file-request", 1)));
-        detector.awaitIdle(java.time.Duration.ofSeconds(10));
+        detector.awaitIdle(Duration.ofSeconds(10));
         return filed;
     }
 

@@ -14,6 +14,7 @@ import org.minhu.testing.MockCarrier;
 import org.minhu.testing.MockCarrierResource;
 import org.minhu.testing.Phone;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.minhu.testing.Phone.all;
 import static org.minhu.testing.Phone.chips;
 import static org.minhu.testing.Phone.text;
@@ -103,11 +105,10 @@ class JourneyTest {
 
     @Test
     void thePlatformsFixedMenuOpensTheFlows() {
-        io.restassured.response.Response response = io.restassured.RestAssured.given().baseUri(MockCarrier.base()).get("/sim/menu");
-        for (int i = 0; i < 100 && response.statusCode() == 204; i++) {
-            MockCarrier.sleep(100);
-            response = io.restassured.RestAssured.given().baseUri(MockCarrier.base()).get("/sim/menu");
-        }
+        // the service uploads its menu once it has started: 204 until then
+        io.restassured.response.Response response = await("the fixed menu at the platform").atMost(Duration.ofSeconds(10))
+                .until(() -> io.restassured.RestAssured.given().baseUri(MockCarrier.base()).get("/sim/menu"),
+                        r -> r.statusCode() != 204);
         Map<String, Object> menu = response.then().statusCode(200).extract().jsonPath().getMap("menu");
         assertThat(menu.toString()).contains("我要反映", "我的诉求", "更多", "转人工");
 
@@ -347,16 +348,15 @@ class JourneyTest {
     // ---- talk to a person ----
 
     @Test
-    void aPersonTakesOverUntilTheResidentAsksForTheMenu() throws Exception {
+    void aPersonTakesOverUntilTheResidentAsksForTheMenu() {
         Phone phone = phone();
         phone.send("你好");
         assertThat(all(phone.tap("转人工"))).contains("已为您转接人工服务");
         assertThat(QuarkusTransaction.requiringNew().call(() -> residents.findByPhone(phone.number()).orElseThrow().isWithAgent()))
                 .isTrue();
 
-        MockCarrier.text(phone.number(), "我家楼上漏水，想找人处理");
-        Thread.sleep(1500);
-        assertThat(MockCarrier.botMessages(phone.number())).as("the bot stays quiet while staff have it").hasSize(2);
+        assertThat(phone.send("我家楼上漏水，想找人处理")).as("the bot stays quiet while staff have it").isEmpty();
+        assertThat(MockCarrier.botMessages(phone.number())).hasSize(2);
 
         assertThat(text(phone.send("菜单").get(0))).contains("民呼");
         assertThat(QuarkusTransaction.requiringNew().call(() -> residents.findByPhone(phone.number()).orElseThrow().isWithAgent()))

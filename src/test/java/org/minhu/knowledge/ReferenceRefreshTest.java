@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A version another instance stores reaches this one by the scheduled check, without a restart:
@@ -52,21 +53,10 @@ class ReferenceRefreshTest {
         QuarkusTransaction.requiringNew().run(() -> versions.append(
                 new ReferenceVersion(DispatchRules.DOCUMENT, next, withXili, "admin-elsewhere", Instant.now())));
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (rules.area(22.5801, 113.9501).isEmpty() && Instant.now().isBefore(deadline)) {
-            sleep();
-        }
+        await("the new version picked up").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> rules.area(22.5801, 113.9501).isPresent());
         assertThat(rules.area(22.5801, 113.9501)).map(DispatchRules.Area::grid).contains("西丽街道第 1 网格");
         assertThat(rules.route("municipal", "路灯坏了", 22.5801, 113.9501).grid()).isEqualTo("西丽街道第 1 网格");
         assertThat(references.current(DispatchRules.DOCUMENT).updatedBy()).isEqualTo("admin-elsewhere");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -96,19 +96,12 @@ class GeoReportServicesTest {
     }
 
     @Test
-    void xmlIsRefusedSayingOnlyJsonIsServed() {
-        api().get("services.xml")
-                .then().statusCode(406).contentType(startsWith("application/json"))
-                .body("[0].code", equalTo(406))
-                .body("[0].description", containsString("only JSON"));
-    }
-
-    @Test
     void anUnknownResourceIs404AsAGeoReportError() {
-        api().get("discovery.json")
+        api().get("tokens/1.json")
                 .then().statusCode(404).contentType(startsWith("application/json"))
                 .body("[0].code", equalTo(404))
-                .body("[0].description", containsString("services.json"));
+                .body("[0].description", containsString("tokens/1.json"))
+                .body("[0].description", containsString("services/{service_code}, requests"));
     }
 
     @Test

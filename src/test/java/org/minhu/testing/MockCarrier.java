@@ -3,6 +3,7 @@ package org.minhu.testing;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.Awaitility;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -74,15 +75,10 @@ public final class MockCarrier {
         return transcript(phone).stream().filter(e -> "bot".equals(e.get("from"))).toList();
     }
 
-    /** Waits until the phone shows at least {@code count} bot messages, and returns them. */
+    /** Waits until the phone shows at least {@code count} bot messages, and returns them; fails when they do not come in time. */
     public static List<Map<String, Object>> awaitBotMessages(String phone, int count, Duration timeout) {
-        long until = System.nanoTime() + timeout.toNanos();
-        List<Map<String, Object>> seen = botMessages(phone);
-        while (seen.size() < count && System.nanoTime() < until) {
-            sleep(100);
-            seen = botMessages(phone);
-        }
-        return seen;
+        return Awaitility.await(count + " bot messages on " + phone).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> botMessages(phone), seen -> seen.size() >= count);
     }
 
     public static void setSmsOnly(String phone, boolean smsOnly) {

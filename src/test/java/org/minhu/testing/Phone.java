@@ -1,17 +1,19 @@
 package org.minhu.testing;
 
+import org.awaitility.Awaitility;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A resident's phone in a test: sends through the mock carrier and returns what the bot showed
- * in answer, once the bot has gone quiet.
+ * A resident's phone in a test: sends through the mock carrier and returns what the bot showed in
+ * answer, once the service has {@link Settled settled} (handled the message, and every answer is on
+ * the phone), so a test may also check what did not come.
  */
 public final class Phone {
 
     private static final Duration FIRST_ANSWER = Duration.ofSeconds(15);
-    private static final long QUIET_MS = 500;
 
     private final String number;
     private int seen;
@@ -30,49 +32,52 @@ public final class Phone {
         return number;
     }
 
+    /** What the bot showed in answer, once the service has handled the message: possibly nothing. */
     public List<Map<String, Object>> send(String text) {
         MockCarrier.text(number, text);
-        return answers();
+        return handled();
     }
 
     public List<Map<String, Object>> tap(String displayText) {
         MockCarrier.tap(number, displayText);
-        return answers();
+        return handled();
     }
 
     public List<Map<String, Object>> tapPostback(String postback) {
         MockCarrier.tapPostback(number, postback);
-        return answers();
+        return handled();
     }
 
     public List<Map<String, Object>> share(double latitude, double longitude, String label) {
         MockCarrier.location(number, latitude, longitude, label);
-        return answers();
+        return handled();
     }
 
     public List<Map<String, Object>> photo(String name, byte[] bytes) {
         MockCarrier.file(number, name, "image/jpeg", bytes);
-        return answers();
+        return handled();
     }
 
-    /** The bot messages that arrived since the last look, once no more come for a moment. */
+    /**
+     * What the service sent of its own accord (a case update, a notice) since the last look: waits for
+     * at least one message, then until the service has settled, so what came with it is there too.
+     */
     public List<Map<String, Object>> answers() {
-        long until = System.nanoTime() + FIRST_ANSWER.toNanos();
+        Awaitility.await("a message on " + number)
+                .atMost(FIRST_ANSWER)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> Settled.settled(number) && MockCarrier.botMessages(number).size() > seen);
+        return fresh();
+    }
+
+    /** The message the resident sent is stored once the push is answered: settled means it is handled. */
+    private List<Map<String, Object>> handled() {
+        Settled.await(number);
+        return fresh();
+    }
+
+    private List<Map<String, Object>> fresh() {
         List<Map<String, Object>> all = MockCarrier.botMessages(number);
-        while (all.size() <= seen && System.nanoTime() < until) {
-            MockCarrier.sleep(50);
-            all = MockCarrier.botMessages(number);
-        }
-        int count = all.size();
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() - quietSince < QUIET_MS * 1_000_000) {
-            MockCarrier.sleep(100);
-            all = MockCarrier.botMessages(number);
-            if (all.size() != count) {
-                count = all.size();
-                quietSince = System.nanoTime();
-            }
-        }
         List<Map<String, Object>> fresh = all.subList(seen, all.size());
         seen = all.size();
         return fresh;

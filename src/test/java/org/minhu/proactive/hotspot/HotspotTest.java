@@ -15,6 +15,7 @@ import org.minhu.proactive.subscription.Subscription;
 import org.minhu.proactive.subscription.Subscriptions;
 import org.minhu.testing.MockCarrier;
 import org.minhu.testing.MockCarrierResource;
+import org.minhu.testing.Settled;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Hot spots on the real database: new cases are clustered as they are filed. Each test works at its
@@ -182,7 +185,7 @@ class HotspotTest {
             assertThat(shown).as(c.getPhone()).hasSize(1);
             assertThat((String) shown.get(0).get("text")).contains("已知悉", "正在处理").doesNotContain("退订");
         }
-        settle();
+        settle(notice, filed.stream().map(ServiceCase::getPhone).toList());
         for (ServiceCase c : filed) {
             assertThat(MockCarrier.botMessages(c.getPhone())).as("no second copy for " + c.getPhone()).hasSize(1);
         }
@@ -206,16 +209,18 @@ class HotspotTest {
         List<Map<String, Object>> shown = MockCarrier.awaitBotMessages(subscriber, 1, Duration.ofSeconds(15));
         assertThat(shown).hasSize(1);
         assertThat((String) shown.get(0).get("text")).contains("商户预付卡问题已知悉", "退订");
-        settle();
+        settle(notice, List.of(subscriber));
         assertThat(MockCarrier.botMessages(subscriber)).as("no second copy").hasSize(1);
     }
 
-    /** Time for a second copy to arrive, were one sent: retries and the outbox sweep run every second. */
-    private static void settle() {
-        try {
-            Thread.sleep(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Until the notice has been sent to everyone it goes to (every recipient queued or skipped) and
+     * everything queued for these residents is on their phones: a second copy, were one written, would be there too.
+     */
+    private void settle(Notice notice, List<String> phones) {
+        await("notice " + notice.getId() + " sent to all").atMost(Settled.LIMIT)
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> notices.find(notice.getId()).getState()),
+                        equalTo(Notice.State.DONE));
+        Settled.await(phones);
     }
 }

@@ -14,11 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class CrashSwitch {
 
     private final AtomicInteger crashes = new AtomicInteger();
-    private volatile int armed;
+    private volatile boolean armed;
 
-    /** The next {@code batches} batches die before they commit. */
-    public void arm(int batches) {
-        armed = batches;
+    /** Every batch dies before it commits, until {@link #disarm()}. */
+    public void arm() {
+        armed = true;
+    }
+
+    public void disarm() {
+        armed = false;
     }
 
     public int crashes() {
@@ -26,8 +30,7 @@ public class CrashSwitch {
     }
 
     void duringBatch(@Observes NoticesQueued batch) {
-        if (armed > 0) {
-            armed--;
+        if (armed) {
             crashes.incrementAndGet();
             throw new IllegalStateException("simulated crash with " + batch.queued() + " messages written, not committed");
         }

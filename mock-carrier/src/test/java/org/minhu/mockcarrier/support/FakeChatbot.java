@@ -1,5 +1,7 @@
 package org.minhu.mockcarrier.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +17,8 @@ import java.util.function.Predicate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import org.awaitility.Awaitility;
 
 /**
  * What the fake chatbot endpoint received. It checks each push's signature on its own, without
@@ -70,18 +74,9 @@ public class FakeChatbot {
 
     /** Waits until the recorded pushes satisfy {@code condition}, failing after two seconds. */
     public void await(Predicate<FakeChatbot> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (!condition.test(this)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("fake chatbot did not see the expected pushes; it saw " + pushes);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+                .untilAsserted(() -> assertThat(condition.test(this))
+                        .as("fake chatbot saw the expected pushes; it saw %s", pushes).isTrue());
     }
 
     static String expectedSignature(String timestamp, String nonce) {
