@@ -233,7 +233,10 @@ final class CaseActions {
         @Override
         public Input.ActionResult run(ActionContext ctx) {
             String language = ctx.language();
-            return cases.forResident(ctx.phone(), ctx.text("picked.value")).map(c -> {
+            // tapped from the list, picked is an option (value, label); typed, it is the text itself
+            String number = ctx.text("picked.value") != null ? ctx.text("picked.value") : ctx.text("picked");
+            String typed = number == null ? "" : Formats.clip(number.strip().toUpperCase(java.util.Locale.ROOT), 30);
+            return cases.forResident(ctx.phone(), number).map(c -> {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("number", c.getNumber());
                 data.put("state", c.getState().label(language));
@@ -251,7 +254,8 @@ final class CaseActions {
                 }
                 data.put("timeline", String.join("\n", lines));
                 return new Input.ActionResult("found", data);
-            }).orElseGet(() -> new Input.ActionResult("not-found", Map.of()));
+            // another resident's number reads exactly like one that does not exist: "you have no request X"
+            }).orElseGet(() -> new Input.ActionResult("not-found", Map.of("number", typed)));
         }
     }
 
