@@ -30,7 +30,7 @@ public final class Engine {
             "engine.expired", "engine.resume.offer", "engine.back.none", "engine.language.changed", "engine.unsupported",
             "engine.location.hint", "engine.file.failed", "engine.chip.menu", "engine.chip.agent", "engine.chip.resume",
             "engine.chip.discard", "engine.chip.skip", "engine.chip.yes", "engine.chip.no", "engine.chip.location",
-            "engine.chip.select", "engine.accepted");
+            "engine.chip.select", "engine.accepted", "engine.voice");
 
     private static final int MAX_AUTO_STEPS = 100;
     /** What people type for yes and for no; an option with {@code means: yes/no} is chosen by them too. */
@@ -588,6 +588,11 @@ public final class Engine {
         }
 
         Answer text(Step.Ask ask, Input input) {
+            if (input instanceof Input.File f && f.error() == null && f.path() != null && f.type() != null
+                    && f.type().startsWith("audio/")) {
+                // a voice note answers a text question: kept with the conversation, where staff play it
+                return new Answer(render("engine.voice"), null);
+            }
             if (!(input instanceof Input.Text t)) {
                 return null;
             }
