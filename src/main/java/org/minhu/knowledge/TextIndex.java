@@ -54,7 +54,7 @@ public final class TextIndex {
     /** Filler words, in both languages: the topic lies in the other words. */
     private static final List<String> FILLER = List.of(
             "的", "了", "吗", "呢", "吧", "啊", "呀", "嘛", "哦", "么", "着", "过", "地", "得",
-            "不", "我", "我们", "我家", "你", "你们", "您", "他", "她", "它", "他们", "这", "那", "这个", "那个", "这里", "那里",
+            "不", "我", "我们", "我家", "家里", "突然", "一直", "已经", "总是", "经常", "现在", "今天", "昨天", "你", "你们", "您", "他", "她", "它", "他们", "这", "那", "这个", "那个", "这里", "那里",
             "是", "在", "有", "与", "及", "或", "也", "都", "就", "还", "又", "很", "太", "最", "更", "非常",
             "怎么", "怎么办", "怎样", "如何", "什么", "哪", "哪里", "哪儿", "哪些", "为什么", "为何", "多少", "几",
             "请问", "请", "问", "一下", "想", "要", "能", "能不能", "可以", "可不可以", "会", "应该", "需要", "是否",
@@ -64,14 +64,13 @@ public final class TextIndex {
             "why", "which", "to", "of", "in", "on", "at", "for", "from", "by", "with", "and", "or", "if", "there", "this",
             "that", "about", "get", "not", "no", "please", "there", "has", "have", "any");
 
-    private static final Analyzer ANALYZER;
-
     private static final CharArraySet STOP;
+    /** Words and their places in the text, filler words included: terms() leaves those out itself. */
+    private static final Analyzer SEGMENTER = new SmartChineseAnalyzer(SmartChineseAnalyzer.getDefaultStopSet());
 
     static {
         STOP = new CharArraySet(SmartChineseAnalyzer.getDefaultStopSet(), true);
         STOP.addAll(FILLER);
-        ANALYZER = new SmartChineseAnalyzer(STOP);
     }
 
     /** The terms are made by {@link #terms}; Lucene only splits them again at the spaces. */
@@ -171,7 +170,9 @@ public final class TextIndex {
 
     /**
      * The words of a text as the index sees them, each once: the segmenter's words without filler
-     * words, then each pair of neighbouring Chinese characters that is not a filler word.
+     * words, then each pair of neighbouring Chinese characters the segmenter left apart (路 灯) or
+     * within one of its longer words, without a filler character. A pair across two words it did
+     * recognise (突然 | 停水 gives 然停) is noise, and is left out.
      */
     public static List<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();
@@ -179,31 +180,46 @@ public final class TextIndex {
             return List.of();
         }
         String normalized = normalize(text);
-        try (TokenStream stream = ANALYZER.tokenStream("any", normalized)) {
+        // for each char index: the length of the segmenter's word it belongs to (0: none, e.g. a filler word)
+        int[] wordLength = new int[normalized.length()];
+        try (TokenStream stream = SEGMENTER.tokenStream("any", normalized)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
+                    stream.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                terms.add(term.toString());
+                String word = term.toString();
+                int from = Math.min(offset.startOffset(), normalized.length());
+                int to = Math.min(offset.endOffset(), normalized.length());
+                for (int i = from; i < to; i++) {
+                    wordLength[i] = to - from;
+                }
+                if (!STOP.contains(word)) {
+                    terms.add(word);
+                }
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        int[] cps = normalized.codePoints().toArray();
-        for (int i = 0; i + 1 < cps.length; i++) {
-            if (isHan(cps[i]) && isHan(cps[i + 1])) {
-                String pair = new String(cps, i, 2);
-                // a pair with a filler character (了找, 有人, 么办) is noise more often than a word
-                if (!STOP.contains(pair) && !STOP.contains(new String(cps, i, 1)) && !STOP.contains(new String(cps, i + 1, 1))) {
-                    terms.add(pair);
-                }
+        for (int i = 0; i + 1 < normalized.length(); i++) {
+            char a = normalized.charAt(i);
+            char b = normalized.charAt(i + 1);
+            if (!isHan(a) || !isHan(b)) {
+                continue;
+            }
+            boolean apart = wordLength[i] == 1 && wordLength[i + 1] == 1;
+            boolean within = wordLength[i] > 2 && wordLength[i] == wordLength[i + 1];
+            String pair = normalized.substring(i, i + 2);
+            if ((apart || within) && !STOP.contains(pair) && !STOP.contains(String.valueOf(a)) && !STOP.contains(String.valueOf(b))) {
+                terms.add(pair);
             }
         }
         return List.copyOf(terms);
     }
 
-    private static boolean isHan(int codePoint) {
-        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     /**
