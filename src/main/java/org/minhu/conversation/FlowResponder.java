@@ -83,7 +83,9 @@ public class FlowResponder implements ResidentResponder {
                 return run(resident, engine, rate(engine, state, ((Input.Choice) input).postback(), false, now), now);
             }
             if (!(input instanceof Input.Text t && BACK_TO_BOT.contains(t.text().strip().toLowerCase()))) {
-                return List.of();
+                // whom to call in an emergency is said at once, even while staff have the conversation
+                return input instanceof Input.Text t ? rules.emergency(t.text())
+                        .map(e -> List.of(emergencyCard(e, resident.getLanguage()))).orElse(List.of()) : List.of();
             }
             resident.handOver(false, now);
             handoffs.closeFor(resident.getPhone(), now);
