@@ -144,7 +144,6 @@ public class LoadDriver {
             seq = turn(phone, text("路灯不亮一个多月了，晚上很黑 " + UUID.randomUUID().toString().substring(0, 8)), seq, 1);
             lat += 0.01;
             seq = turn(phone, location(lat, lon, "测试地点"), seq, 1);
-            seq = turn(phone, chip("跳过", "opt:file-request:photo:__skip"), seq, 1);
             seq = turn(phone, chip("确认提交", "opt:file-request:summary:submit"), seq, 1);
             if (seq > 0) {
                 journeys.incrementAndGet();

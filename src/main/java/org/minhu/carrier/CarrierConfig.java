@@ -83,7 +83,8 @@ public interface CarrierConfig {
         @WithDefault("10485760")
         long maxBytes();
 
-        @WithDefault("image/jpeg,image/png,image/gif,image/webp,video/mp4,application/pdf")
+        /** Voice notes (amr, mp4 audio, mp3) are what many older residents send instead of typing. */
+        @WithDefault("image/jpeg,image/png,image/gif,image/webp,video/mp4,application/pdf,audio/amr,audio/mp4,audio/mpeg")
         List<String> allowedTypes();
 
         @WithDefault("10s")

@@ -49,7 +49,8 @@ public class CaseLifecycle {
         c.apply(CaseTransition.DISPATCH, now);
         c.routeTo(route.unit(), route.grid(), List.of(), route.priority(), now, config.acceptWithin());
         return record(c, CaseTransition.DISPATCH.kind(), before, SYSTEM,
-                "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid()) + " · " + route.priority() + " 类");
+                // residents read this note in their case's timeline: no internal grade ("A 类") in it
+                "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid()));
     }
 
     /** 派单 (并行派单 when there are assisting units). */

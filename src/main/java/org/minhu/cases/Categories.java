@@ -10,7 +10,7 @@ import org.minhu.knowledge.LiveReference;
 import org.minhu.knowledge.ReferenceData;
 import org.minhu.knowledge.ReferenceDataException;
 import org.minhu.knowledge.ReferenceVersionRepository;
-import org.minhu.knowledge.TextSimilarity;
+import org.minhu.knowledge.TextIndex;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +35,22 @@ public class Categories {
         }
     }
 
-    /** The categories of one version of the document, by code and in order. */
-    public record Snapshot(List<Category> all, Map<String, Category> byCode) {
+    /** The categories of one version of the document, by code and in order, indexed for {@link #guess}. */
+    public record Snapshot(List<Category> all, Map<String, Category> byCode, TextIndex index) {
     }
+
+    /** A category proposed for a resident's words, and how much of them it accounts for (0–1). */
+    public record Guess(Category category, double confidence) {
+    }
+
+    /** Share of a description's words (weighted by rarity) the best category must account for. */
+    static final double GUESS_THRESHOLD = 0.35;
+
+    /** Keywords and names say most, the one-line description and the example reports help. */
+    private static final Map<String, Float> FIELDS = Map.of("keywords", 3f, "name", 3f, "description", 1.5f,
+            "examples", 1f);
+    /** A category is proposed only when one of its keywords or its name was used, not an example's word alone. */
+    private static final java.util.Set<String> NAMING_FIELDS = java.util.Set.of("keywords", "name", "description");
 
     private final LiveReference<Snapshot> document;
 
@@ -83,7 +96,12 @@ public class Categories {
             throw new ReferenceDataException(source, null, null, "at most " + PlatformLimits.MAX_CAROUSEL_CARDS
                     + " categories: residents choose from one carousel of at most that many cards", null);
         }
-        return new Snapshot(List.copyOf(codes.values()), Map.copyOf(codes));
+        List<TextIndex.Doc> docs = codes.values().stream().map(c -> new TextIndex.Doc(c.code(), Map.of(
+                "keywords", c.keywords(),
+                "name", List.of(c.name().zh(), c.name().en()),
+                "description", List.of(c.description().zh(), c.description().en()),
+                "examples", c.examples()))).toList();
+        return new Snapshot(List.copyOf(codes.values()), Map.copyOf(codes), TextIndex.build(docs, FIELDS));
     }
 
     /** The document as in use, for admins to change. */
@@ -106,29 +124,19 @@ public class Categories {
     }
 
     /**
-     * The category whose keywords best cover the resident's words, so the conversation can
-     * propose it; a longer keyword found counts for more, being more specific. Empty when no
-     * keyword is found; on a tie the earlier category in the file wins.
+     * The category that best fits a resident's own words, so the conversation can propose it;
+     * empty when none accounts for enough of them ({@link #GUESS_THRESHOLD}), and the resident
+     * then chooses. The categories' keywords, names, descriptions and example reports are searched
+     * (BM25, Chinese words segmented), indexed once per version of the document.
      */
-    public Optional<Category> guess(String text) {
+    public Optional<Guess> guess(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String normalized = TextSimilarity.normalize(text);
-        Category best = null;
-        int bestScore = 0;
-        for (Category category : all()) {
-            int score = 0;
-            for (String keyword : category.keywords()) {
-                if (normalized.contains(keyword)) {
-                    score += keyword.codePointCount(0, keyword.length());
-                }
-            }
-            if (score > bestScore) {
-                best = category;
-                bestScore = score;
-            }
-        }
-        return Optional.ofNullable(best);
+        Snapshot snapshot = document.get();
+        return snapshot.index().search(text, 1).stream()
+                .filter(hit -> hit.coverage() >= GUESS_THRESHOLD && snapshot.index().founded(hit, NAMING_FIELDS))
+                .findFirst()
+                .map(hit -> new Guess(snapshot.byCode().get(hit.id()), hit.coverage()));
     }
 }

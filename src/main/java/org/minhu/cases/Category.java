@@ -3,7 +3,7 @@ package org.minhu.cases;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.minhu.knowledge.LocalizedText;
-import org.minhu.knowledge.TextSimilarity;
+import org.minhu.knowledge.TextIndex;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ import java.util.List;
  * many hours the unit has to resolve it.
  */
 public record Category(String code, LocalizedText name, LocalizedText description, String unit,
-                       Priority priority, int dueHours, List<String> keywords) {
+                       Priority priority, int dueHours, List<String> keywords, List<String> examples) {
 
     /** A description shows under the name on a card; longer ones are cut off on small screens. */
     public static final int MAX_DESCRIPTION = 60;
@@ -24,7 +24,9 @@ public record Category(String code, LocalizedText name, LocalizedText descriptio
                     @JsonProperty(value = "unit", required = true) String unit,
                     @JsonProperty(value = "priority", required = true) Priority priority,
                     @JsonProperty(value = "dueHours", required = true) int dueHours,
-                    @JsonProperty(value = "keywords", required = true) List<String> keywords) {
+                    @JsonProperty(value = "keywords", required = true) List<String> keywords,
+                    @JsonProperty("examples") @com.fasterxml.jackson.annotation.JsonSetter(
+                            nulls = com.fasterxml.jackson.annotation.Nulls.AS_EMPTY) List<String> examples) {
         if (code == null || !code.matches("[a-z][a-z0-9-]{0,31}")) {
             throw new IllegalArgumentException("category code must be 1–32 of a-z, 0-9 and '-', was " + code);
         }
@@ -48,6 +50,8 @@ public record Category(String code, LocalizedText name, LocalizedText descriptio
         this.unit = unit.strip();
         this.priority = priority;
         this.dueHours = dueHours;
-        this.keywords = keywords.stream().map(TextSimilarity::normalize).map(String::strip).toList();
+        this.keywords = keywords.stream().map(TextIndex::normalize).map(String::strip).toList();
+        this.examples = examples == null ? List.of()
+                : examples.stream().filter(e -> e != null && !e.isBlank()).map(String::strip).toList();
     }
 }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.minhu.knowledge.LiveReference;
+import org.minhu.knowledge.LocalizedText;
+import org.minhu.knowledge.TextIndex;
 import org.minhu.knowledge.ReferenceData;
 import org.minhu.knowledge.ReferenceDataException;
 import org.minhu.knowledge.ReferenceVersionRepository;
@@ -37,11 +41,53 @@ public class DispatchRules {
         }
     }
 
-    public record Rules(List<Area> areas, Map<Priority, List<String>> keywords, Map<Priority, Integer> resolveHours) {
+    /** A number to call in an emergency, with its chip's label. */
+    public record Call(String number, LocalizedText label) {
+        public Call {
+            if (number == null || !number.strip().matches("[0-9+][0-9-]{2,19}")) {
+                throw new IllegalArgumentException("a call needs a number to dial, such as 119, was " + number);
+            }
+            if (label == null) {
+                throw new IllegalArgumentException("the call to " + number + " needs a label");
+            }
+            number = number.strip();
+        }
+    }
+
+    /**
+     * Danger to people now (fire, gas, injury, drowning, violence): the words that say it, whom to
+     * call and what to tell the resident before anything else. A case that names one is urgent (A).
+     */
+    public record Emergency(String code, List<String> words, List<Call> calls, LocalizedText advice) {
+        public Emergency {
+            if (code == null || code.isBlank() || words == null || words.isEmpty() || calls == null || calls.isEmpty()
+                    || advice == null) {
+                throw new IllegalArgumentException("an emergency needs a code, words, calls and advice");
+            }
+            if (words.stream().anyMatch(w -> w == null || w.isBlank())) {
+                throw new IllegalArgumentException("the words of emergency " + code + " may not be blank");
+            }
+            if (calls.size() > 3) {
+                throw new IllegalArgumentException("emergency " + code + " offers at most 3 numbers to call");
+            }
+            words = words.stream().map(TextIndex::normalize).map(String::strip).toList();
+            calls = List.copyOf(calls);
+        }
+
+        /** Whether the text says this emergency (upper/lower case and full-width forms do not matter). */
+        public boolean saidIn(String text) {
+            String normalized = TextIndex.normalize(text);
+            return words.stream().anyMatch(normalized::contains);
+        }
+    }
+
+    public record Rules(List<Area> areas, Map<Priority, List<String>> keywords, Map<Priority, Integer> resolveHours,
+                        List<Emergency> emergencies) {
         @JsonCreator
         public Rules(@JsonProperty("areas") List<Area> areas,
                      @JsonProperty("keywords") Map<Priority, List<String>> keywords,
-                     @JsonProperty("resolveHours") Map<Priority, Integer> resolveHours) {
+                     @JsonProperty("resolveHours") Map<Priority, Integer> resolveHours,
+                     @JsonProperty("emergencies") @JsonSetter(nulls = Nulls.AS_EMPTY) List<Emergency> emergencies) {
             if (keywords != null && keywords.values().stream()
                     .anyMatch(words -> words == null || words.stream().anyMatch(w -> w == null || w.isBlank()))) {
                 throw new IllegalArgumentException("keywords may not be blank");
@@ -52,6 +98,10 @@ public class DispatchRules {
             this.areas = areas == null ? List.of() : List.copyOf(areas);
             this.keywords = keywords == null ? Map.of() : Map.copyOf(keywords);
             this.resolveHours = resolveHours == null ? Map.of() : Map.copyOf(resolveHours);
+            this.emergencies = emergencies == null ? List.of() : List.copyOf(emergencies);
+            if (this.emergencies.stream().map(Emergency::code).distinct().count() != this.emergencies.size()) {
+                throw new IllegalArgumentException("an emergency code appears twice");
+            }
             if (this.areas.stream().map(Area::code).distinct().count() != this.areas.size()) {
                 throw new IllegalArgumentException("an area code appears twice");
             }
@@ -95,11 +145,22 @@ public class DispatchRules {
         return document.get().areas();
     }
 
+    /** The first emergency the text says, checked before any conversation flow. */
+    public Optional<Emergency> emergency(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return document.get().emergencies().stream().filter(e -> e.saidIn(text)).findFirst();
+    }
+
     public Route route(String categoryCode, String description, Double latitude, Double longitude) {
         Category category = categories.find(categoryCode)
                 .orElseThrow(() -> new IllegalArgumentException("unknown category " + categoryCode));
         Rules rules = document.get();
         Priority priority = category.priority();
+        if (description != null && rules.emergencies().stream().anyMatch(e -> e.saidIn(description))) {
+            priority = Priority.A;
+        }
         for (Priority p : List.of(Priority.A, Priority.B)) {
             if (p.compareTo(priority) < 0 && description != null
                     && rules.keywords().getOrDefault(p, List.of()).stream().anyMatch(description::contains)) {

@@ -29,6 +29,11 @@ public class Conversation {
     public record Entry(Instant at, From from, String who, String kind, String text, List<String> chips,
                         Long fileId, String fileName, boolean image, String place, String status) {
 
+        /** A voice note, played in the page. */
+        public boolean audio() {
+            return "voice".equals(kind);
+        }
+
         public String getSide() {
             return from.name().toLowerCase(Locale.ROOT);
         }
@@ -67,7 +72,9 @@ public class Conversation {
     }
 
     private static Entry inbound(InboundMessage m) {
-        String text = switch (m.getKind()) {
+        boolean voice = m.getKind() == InboundKind.FILE && m.getFileType() != null && m.getFileType().startsWith("audio/");
+        String text = voice && m.getMediaPath() != null ? "[语音留言] " + (m.getFileName() == null ? "" : m.getFileName())
+                : switch (m.getKind()) {
             case TEXT -> m.getText();
             case SUGGESTION -> m.getDisplayText() == null ? m.getPostback() : m.getDisplayText();
             case LOCATION -> "[位置] " + (m.getPlaceLabel() == null ? "" : m.getPlaceLabel());
@@ -79,7 +86,7 @@ public class Conversation {
                 ? String.format(Locale.ROOT, "%.5f, %.5f", m.getLatitude(), m.getLongitude()) : null;
         boolean image = m.getFileType() != null && m.getFileType().startsWith("image/");
         Long fileId = m.getKind() == InboundKind.FILE && m.getMediaPath() != null ? m.getId() : null;
-        return new Entry(m.getReceivedAt(), From.RESIDENT, "居民", m.getKind().name().toLowerCase(Locale.ROOT), text,
+        return new Entry(m.getReceivedAt(), From.RESIDENT, "居民", voice ? "voice" : m.getKind().name().toLowerCase(Locale.ROOT), text,
                 List.of(), fileId, m.getFileName(), image, place, null);
     }
 }

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.minhu.common.ProblemException;
 
+import org.minhu.carrier.media.PublicMediaResource;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +28,8 @@ public class MediaFiles {
     static final long MAX_UPLOAD = 10L * 1024 * 1024;
     private static final Map<String, String> TYPES = Map.of(
             "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "gif", "image/gif",
-            "webp", "image/webp", "mp4", "video/mp4", "pdf", "application/pdf");
+            "webp", "image/webp", "mp4", "video/mp4", "pdf", "application/pdf",
+            "amr", "audio/amr", "m4a", "audio/mp4", "mp3", "audio/mpeg");
 
     private final Path root;
 
@@ -40,7 +43,7 @@ public class MediaFiles {
             throw ProblemException.notFound("no such file");
         }
         String type = TYPES.getOrDefault(extension(file.getFileName().toString()), "application/octet-stream");
-        boolean inline = type.startsWith("image/") || type.equals("video/mp4");
+        boolean inline = type.startsWith("image/") || type.equals("video/mp4") || type.startsWith("audio/");
         return Response.ok(file.toFile(), type)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", inline ? "inline" : "attachment")
@@ -58,7 +61,8 @@ public class MediaFiles {
             throw ProblemException.badRequest("photo", "照片不能超过 10 MB");
         }
         try {
-            Path folder = root.resolve("staff").resolve(LocalDate.now().toString());
+            // the carrier platform fetches it from /media/ to show in the resident's resolution card
+            Path folder = root.resolve(PublicMediaResource.PUBLIC_FOLDER).resolve(LocalDate.now().toString());
             Files.createDirectories(folder);
             Path target = folder.resolve(UUID.randomUUID() + "." + ext);
             Files.copy(upload.uploadedFile(), target);

@@ -58,7 +58,14 @@ public class FlowRegistry {
     public FlowSet load() {
         Map<String, Set<String>> outputs = new LinkedHashMap<>();
         actions.forEach((name, action) -> outputs.put(name, action.outputs()));
-        return FlowLoader.load(folder, outputs, BUILTINS);
+        FlowSet flows = FlowLoader.load(folder, outputs, BUILTINS);
+        for (String flow : FreeText.flows()) {
+            if (flows.flow(flow) == null) {
+                throw new FlowDefinitionException(flow + ".yaml", 0, "the flow '" + flow
+                        + "' is required: a resident's own words (a problem, a question, a case number) start it");
+            }
+        }
+        return flows;
     }
 
     public Engine engine() {

@@ -6,7 +6,11 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.minhu.carrier.inbound.InboundMessage;
 import org.minhu.carrier.outbound.BotMessage;
+import org.minhu.carrier.outbound.Chip;
+import org.minhu.carrier.outbound.Content;
+import org.minhu.carrier.outbound.PlatformLimits;
 import org.minhu.cases.Categories;
+import org.minhu.cases.DispatchRules;
 import org.minhu.cases.Category;
 import org.minhu.cases.Rating;
 import org.minhu.flow.ConversationState;
@@ -23,12 +27,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Runs the resident's message through the flow engine: loads their conversation, steps the
- * engine, carries out the actions it asks for, and stores the new state. While a person has the
- * conversation the bot stays quiet, unless the resident asks for the menu again.
+ * engine, carries out the actions it asks for, and stores the new state. Before that, words of an
+ * emergency get whom to call; after it, words the engine could not take at the menu are read for
+ * what they ask ({@link FreeText}): a problem starts a request, a question is answered. While a
+ * person has the conversation the bot stays quiet, except for a rating tapped on a resolution
+ * card, unless the resident asks for the menu again.
  */
 @ApplicationScoped
 public class FlowResponder implements ResidentResponder {
@@ -42,15 +50,19 @@ public class FlowResponder implements ResidentResponder {
     private final ObjectMapper json;
     private final Clock clock;
     private final Subscriptions subscriptions;
+    private final DispatchRules rules;
+    private final FreeText freeText;
 
     public FlowResponder(FlowRegistry registry, Categories categories, HandoffRepository handoffs, ObjectMapper json,
-                         Clock clock, Subscriptions subscriptions) {
+                         Clock clock, Subscriptions subscriptions, DispatchRules rules, FreeText freeText) {
         this.registry = registry;
         this.categories = categories;
         this.handoffs = handoffs;
         this.json = json;
         this.clock = clock;
         this.subscriptions = subscriptions;
+        this.rules = rules;
+        this.freeText = freeText;
     }
 
     @Override
@@ -61,21 +73,50 @@ public class FlowResponder implements ResidentResponder {
             // 退订 / STOP / TD is honoured in any state, even with a person; the conversation stays where it was
             return List.of(subscriptions.stop(resident, now));
         }
+        Engine engine = registry.engine();
+        boolean rating = input instanceof Input.Choice choice && isRating(choice.postback());
         if (resident.isWithAgent()) {
+            if (rating) {
+                // a rating tapped on the resolution card is kept while a person has the conversation;
+                // 不满意's reason is for the person to hear, so it is not asked
+                ConversationState state = load(resident);
+                return run(resident, engine, rate(engine, state, ((Input.Choice) input).postback(), false, now), now);
+            }
             if (!(input instanceof Input.Text t && BACK_TO_BOT.contains(t.text().strip().toLowerCase()))) {
-                return List.of();
+                // whom to call in an emergency is said at once, even while staff have the conversation
+                return input instanceof Input.Text t ? rules.emergency(t.text())
+                        .map(e -> List.of(emergencyCard(e, resident.getLanguage()))).orElse(List.of()) : List.of();
             }
             resident.handOver(false, now);
             handoffs.closeFor(resident.getPhone(), now);
         }
         input = Subscriptions.open(input);
-        Engine engine = registry.engine();
         ConversationState state = load(resident);
+        if (rating) {
+            return run(resident, engine, rate(engine, state, ((Input.Choice) input).postback(), true, now), now);
+        }
         List<BotMessage> replies = new ArrayList<>();
+        Optional<DispatchRules.Emergency> emergency = input instanceof Input.Text t ? rules.emergency(t.text()) : Optional.empty();
+        emergency.ifPresent(e -> replies.add(emergencyCard(e, state.language())));
+        StepResult result = engine.step(state, input, this::context, now);
+        if (input instanceof Input.Text t && (result.unread() || emergency.isPresent() && engine.open(state, now))) {
+            Optional<FreeText.Reading> reading = engine.open(state, now)
+                    ? emergency.isPresent() ? Optional.of(freeText.problem(t.text())) : freeText.read(t.text(), state.language())
+                    : freeText.caseNumber(t.text());
+            if (reading.isPresent()) {
+                result = engine.begin(state, reading.get().flow(), null, reading.get().values(), this::context, now);
+            }
+        }
+        replies.addAll(run(resident, engine, result, now));
+        return replies;
+    }
+
+    /** Carries out the actions a step asks for, feeding each result back, then stores the conversation. */
+    private List<BotMessage> run(Resident resident, Engine engine, StepResult first, Instant now) {
+        List<BotMessage> replies = new ArrayList<>();
+        StepResult result = first;
+        ConversationState state = result.state();
         for (int round = 0; round <= MAX_ACTIONS_PER_TURN; round++) {
-            StepResult result = round == 0 && input instanceof Input.Choice choice && isRating(choice.postback())
-                    ? rate(engine, state, choice.postback(), now)
-                    : engine.step(state, input, context(state.language()), now);
             state = result.state();
             for (Effect effect : result.effects()) {
                 if (effect instanceof Effect.Send send) {
@@ -87,11 +128,21 @@ public class FlowResponder implements ResidentResponder {
                 break;
             }
             ConversationAction action = registry.action(call.action());
-            input = action.run(new ActionContext(resident.getPhone(), state.language(), call.vars(), state.flowId(),
+            Input outcome = action.run(new ActionContext(resident.getPhone(), state.language(), call.vars(), state.flowId(),
                     state.flowVersion(), now));
+            result = engine.step(state, outcome, this::context, now);
         }
         save(resident, state, now);
         return replies;
+    }
+
+    /** "如果现在有火情，请立即拨打 119…" with chips that dial; said before anything else. */
+    private static BotMessage emergencyCard(DispatchRules.Emergency emergency, String language) {
+        List<Chip> chips = emergency.calls().stream()
+                .map(call -> Chip.dial(Formats.clip(call.label().in(language), PlatformLimits.MAX_DISPLAY_TEXT),
+                        "dial:" + call.number(), call.number()))
+                .toList();
+        return new BotMessage(new Content.Text(emergency.advice().in(language)), chips);
     }
 
     /** A rating chip on a resolution card: {@code rate:<number>:<RATING>}. */
@@ -99,21 +150,21 @@ public class FlowResponder implements ResidentResponder {
         return postback != null && postback.matches("rate:[A-Za-z0-9-]+:(SATISFIED|MOSTLY_SATISFIED|UNSATISFIED)");
     }
 
-    /** Answers the rate flow's question straight from the card: 不满意 still asks why. */
-    private StepResult rate(Engine engine, ConversationState state, String postback, Instant now) {
+    /** Answers the rate flow's question straight from the card: 不满意 asks why, when {@code askWhy}. */
+    private StepResult rate(Engine engine, ConversationState state, String postback, boolean askWhy, Instant now) {
         String[] parts = postback.split(":");
         Rating rating = Rating.valueOf(parts[2]);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("target", Map.of("value", parts[1], "label", parts[1]));
         values.put("rating", Map.of("value", rating.name(), "label", rating.label(state.language())));
-        return engine.begin(state, "rate", rating == Rating.UNSATISFIED ? "reason" : "submit", values,
-                context(state.language()), now);
+        return engine.begin(state, "rate", rating == Rating.UNSATISFIED && askWhy ? "reason" : "submit", values,
+                this::context, now);
     }
 
     private Input input(InboundMessage m) {
         return switch (m.getKind()) {
             case TEXT -> new Input.Text(m.getText() == null ? "" : m.getText());
-            case SUGGESTION -> new Input.Choice(m.getPostback(), m.getDisplayText());
+            case SUGGESTION -> new Input.Choice(m.getPostback(), m.getDisplayText(), m.isByNumber());
             case LOCATION -> new Input.Location(m.getLatitude(), m.getLongitude(), m.getPlaceLabel());
             case FILE -> new Input.File(m.getMediaPath(), m.getFileName(), m.getFileType(),
                     m.getMediaPath() == null ? (m.getMediaError() == null ? "not fetched" : m.getMediaError()) : null);
@@ -128,6 +179,12 @@ public class FlowResponder implements ResidentResponder {
             item.put("value", c.code());
             item.put("label", c.name().in(language));
             item.put("description", c.description().in(language));
+            // typing a keyword (路灯), the code or the name in the other language chooses it too
+            List<String> synonyms = new ArrayList<>(c.keywords());
+            synonyms.add(c.code());
+            synonyms.add(c.name().zh());
+            synonyms.add(c.name().en());
+            item.put("synonyms", synonyms);
             list.add(item);
         }
         return Map.of("categories", list);

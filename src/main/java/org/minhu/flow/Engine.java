@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The conversation engine: {@code (flows, state, input) -> (new state, effects)}. Pure: no I/O,
@@ -29,12 +30,16 @@ public final class Engine {
             "engine.expired", "engine.resume.offer", "engine.back.none", "engine.language.changed", "engine.unsupported",
             "engine.location.hint", "engine.file.failed", "engine.chip.menu", "engine.chip.agent", "engine.chip.resume",
             "engine.chip.discard", "engine.chip.skip", "engine.chip.yes", "engine.chip.no", "engine.chip.location",
-            "engine.chip.select");
+            "engine.chip.select", "engine.accepted", "engine.voice");
 
     private static final int MAX_AUTO_STEPS = 100;
-    private static final Set<String> YES = Set.of("是", "是的", "确认", "对", "好", "好的", "可以", "yes", "y", "ok", "confirm");
-    private static final Set<String> NO = Set.of("否", "不", "不是", "不对", "取消提交", "no", "n");
-    private static final Set<String> SKIP = Set.of("跳过", "skip", "不用", "没有");
+    /** What people type for yes and for no; an option with {@code means: yes/no} is chosen by them too. */
+    public static final Set<String> YES = Set.of("是", "是的", "确认", "确定", "对", "对的", "没错", "好", "好的", "行", "可以",
+            "嗯", "嗯嗯", "提交", "yes", "y", "ok", "okay", "confirm", "sure");
+    public static final Set<String> NO = Set.of("否", "不", "不是", "不对", "不用", "不用了", "不要", "不需要", "没有", "没",
+            "跳过", "算了", "取消提交", "no", "n", "nope", "skip");
+    private static final Set<String> SKIP = Set.of("跳过", "skip", "不用", "不用了", "不需要", "没有", "没", "无", "没有照片",
+            "没照片", "没有图片", "no", "no photo", "none");
 
     public record Settings(int maxInvalid, Duration idleTimeout, Duration draftTtl) {
         public static final Settings DEFAULT = new Settings(2, Duration.ofMinutes(30), Duration.ofDays(7));
@@ -52,8 +57,26 @@ public final class Engine {
         return flows;
     }
 
+    /**
+     * Whether the conversation waits for nothing in particular: idle, gone idle by now, or at the
+     * menu. There a message that is no option may be read for what it asks (a problem, a question).
+     */
+    public boolean open(ConversationState state, Instant now) {
+        return state.flowId() == null || FlowSet.MENU.equals(state.flowId()) || flows.flow(state.flowId()) == null
+                || state.lastActivity() != null && state.lastActivity().plus(settings.idleTimeout()).isBefore(now);
+    }
+
     /** One step: the resident's input (or an action's result) against the conversation as it stands. */
     public StepResult step(ConversationState state, Input input, Map<String, Object> context, Instant now) {
+        return step(state, input, language -> context, now);
+    }
+
+    /**
+     * One step, with values every flow may read given per language: a switch to English within the
+     * step then shows English categories, not the ones of the language the step began in.
+     */
+    public StepResult step(ConversationState state, Input input, Function<String, Map<String, Object>> context,
+                           Instant now) {
         return new Turn(state, context, now).run(input);
     }
 
@@ -63,7 +86,16 @@ public final class Engine {
      */
     public StepResult begin(ConversationState state, String flowId, String stepId, Map<String, Object> values,
                             Map<String, Object> context, Instant now) {
+        return begin(state, flowId, stepId, values, language -> context, now);
+    }
+
+    /** As {@link #begin(ConversationState, String, String, Map, Map, Instant)}; a null step is the flow's start. */
+    public StepResult begin(ConversationState state, String flowId, String stepId, Map<String, Object> values,
+                            Function<String, Map<String, Object>> context, Instant now) {
         Flow flow = flows.flow(flowId);
+        if (stepId == null && flow != null) {
+            stepId = flow.start();
+        }
         if (flow == null || flow.step(stepId) == null) {
             throw new IllegalArgumentException("no step " + flowId + ":" + stepId);
         }
@@ -77,8 +109,9 @@ public final class Engine {
 
     /** The mutable working copy of one step; turned back into an immutable state at the end. */
     private final class Turn {
-        final Map<String, Object> context;
+        final Function<String, Map<String, Object>> context;
         final Instant now;
+        boolean unread;
         final List<Effect> effects = new ArrayList<>();
         String flowId;
         int flowVersion;
@@ -89,9 +122,11 @@ public final class Engine {
         String returnTo;
         String language;
         ConversationState.Draft draft;
+        /** Chips to put first under the next question asked, such as 继续 / 不用了 on the menu. */
+        List<Chip> leading = List.of();
 
-        Turn(ConversationState s, Map<String, Object> context, Instant now) {
-            this.context = context == null ? Map.of() : context;
+        Turn(ConversationState s, Function<String, Map<String, Object>> context, Instant now) {
+            this.context = context == null ? language -> Map.of() : context;
             this.now = now;
             flowId = s.flowId();
             flowVersion = s.flowVersion();
@@ -128,7 +163,7 @@ public final class Engine {
         StepResult finish() {
             ConversationState state = new ConversationState(flowId, flowVersion, stepId, vars, invalidCount, backStack,
                     returnTo, language, now, draft);
-            return new StepResult(state, effects);
+            return new StepResult(state, effects, unread);
         }
 
         // ---- input handling ----
@@ -143,16 +178,22 @@ public final class Engine {
                 return;
             }
             if (flowId == null) {
+                unread = true;
                 startFlow(FlowSet.MENU);
                 return;
             }
             Step step = flow().step(stepId);
             if (!(step instanceof Step.Ask ask)) {
+                unread = true;
                 startFlow(FlowSet.MENU);
                 return;
             }
             if (input instanceof Input.Choice choice && choice.postback() != null && choice.postback().startsWith("loc:")) {
-                say(text("engine.location.hint"));
+                // a tapped 发送位置 opens the phone's location picker and the location follows: nothing to say;
+                // typed as a number on a plain-SMS phone, it can only be answered with a typed address
+                if (choice.typed()) {
+                    say(text("engine.location.hint"));
+                }
                 return;
             }
             if (input instanceof Input.Choice choice && choice.postback() != null && choice.postback().startsWith("opt:")
@@ -162,7 +203,11 @@ public final class Engine {
                 return;
             }
             Answer answer = interpret(ask, input);
+            if (answer == null && otherwise(ask, input)) {
+                return;
+            }
             if (answer == null) {
+                unread = input instanceof Input.Text;
                 invalid(ask, input);
                 return;
             }
@@ -188,6 +233,34 @@ public final class Engine {
             } else {
                 follow(ask.next());
             }
+        }
+
+        /** A choice's {@code text:} or {@code file:}: typed text that is no option, or a photo, kept and taken on. */
+        boolean otherwise(Step.Ask ask, Input input) {
+            Step.Otherwise otherwise = null;
+            Object value = null;
+            if (input instanceof Input.Text t && ask.text() != null) {
+                String typed = t.text().strip();
+                int length = typed.codePointCount(0, typed.length());
+                if (!typed.isEmpty() && (ask.text().min() == null || length >= ask.text().min())) {
+                    otherwise = ask.text();
+                    value = typed;
+                }
+            } else if (input instanceof Input.File && ask.file() != null) {
+                Answer file = file(ask, input);
+                if (file != null && file.value() != null) {
+                    otherwise = ask.file();
+                    value = file.value();
+                }
+            }
+            if (otherwise == null) {
+                return false;
+            }
+            invalidCount = 0;
+            vars.put(otherwise.save(), value);
+            backStack.add(ask.id());
+            enter(otherwise.to().step());
+            return true;
         }
 
         void actionDone(Input.ActionResult result) {
@@ -345,9 +418,32 @@ public final class Engine {
             } else if (input instanceof Input.Unsupported) {
                 say(text("engine.unsupported"));
             } else {
-                say(text(ask.invalid() != null ? ask.invalid() : "engine.invalid"));
+                String said = render(ask.invalid() != null ? ask.invalid() : "engine.invalid");
+                String accepted = accepted(ask);
+                say(new BotMessage(new Content.Text(clip(accepted.isEmpty() ? said : said + "\n" + accepted,
+                        PlatformLimits.MAX_TEXT)), List.of()));
             }
             prompt(ask);
+        }
+
+        /** "可以直接回复：满意 / 基本满意 / 不满意": the words a question takes, for its re-prompt. */
+        String accepted(Step.Ask ask) {
+            List<String> words = new ArrayList<>();
+            switch (ask.kind()) {
+                case CHOICE -> options(ask).stream().limit(PlatformLimits.MAX_CAROUSEL_CARDS).forEach(o -> words.add(optionLabel(o)));
+                case CONFIRM -> {
+                    words.add(label("engine.chip.yes"));
+                    words.add(label("engine.chip.no"));
+                }
+                case FILE -> {
+                    if (ask.optional()) {
+                        words.add(label("engine.chip.skip"));
+                    }
+                }
+                case TEXT, LOCATION -> {
+                }
+            }
+            return words.isEmpty() ? "" : render("engine.accepted", Map.of("accepted", String.join(" / ", words)));
         }
 
         // ---- moving through a flow ----
@@ -362,11 +458,17 @@ public final class Engine {
                 keepDraft(now);
             }
             int at = effects.size();
+            boolean offer = FlowSet.MENU.equals(id) && draft != null;
+            if (offer) {
+                // on the menu itself, so that a plain-SMS phone numbers them with the menu's options
+                leading = List.of(Chip.reply(label("engine.chip.resume"), "cmd:resume"),
+                        Chip.reply(label("engine.chip.discard"), "cmd:discard"));
+            }
             startFlowAt(flow, flow.start());
-            if (FlowSet.MENU.equals(id) && draft != null) {
+            leading = List.of();
+            if (offer) {
                 effects.add(at, new Effect.Send(new BotMessage(new Content.Text(render("engine.resume.offer", draft.vars())),
-                        List.of(Chip.reply(label("engine.chip.resume"), "cmd:resume"),
-                                Chip.reply(label("engine.chip.discard"), "cmd:discard")))));
+                        List.of())));
             }
         }
 
@@ -412,9 +514,21 @@ public final class Engine {
                 if (flowId != null && flows.flow(flowId).resumable()) {
                     draft = null;
                 }
+                Map<String, Object> carried = new LinkedHashMap<>();
+                Map<String, Object> scope = scope();
+                t.with().forEach((name, path) -> {
+                    Object value = Values.get(scope, path);
+                    if (value != null) {
+                        carried.put(name, value);
+                    }
+                });
                 // the flow led on by itself: it is finished, not left half-way
                 idle();
-                startFlow(t.flow());
+                if (carried.isEmpty()) {
+                    startFlow(t.flow());
+                } else {
+                    startFlowAt(flows.flow(t.flow()), flows.flow(t.flow()).start(), carried);
+                }
             } else {
                 enter(t.step());
             }
@@ -474,6 +588,11 @@ public final class Engine {
         }
 
         Answer text(Step.Ask ask, Input input) {
+            if (input instanceof Input.File f && f.error() == null && f.path() != null && f.type() != null
+                    && f.type().startsWith("audio/")) {
+                // a voice note answers a text question: kept with the conversation, where staff play it
+                return new Answer(render("engine.voice"), null);
+            }
             if (!(input instanceof Input.Text t)) {
                 return null;
             }
@@ -505,7 +624,13 @@ public final class Engine {
                 return n >= 1 && n <= options.size() ? new Answer(chosen(options.get(n - 1)), options.get(n - 1)) : null;
             }
             for (Step.Option option : options) {
-                if (normalize(optionLabel(option)).equals(typed) || normalize(option.value()).equals(typed)) {
+                if (normalize(optionLabel(option)).equals(typed) || normalize(option.value()).equals(typed)
+                        || option.synonyms().stream().anyMatch(word -> normalize(word).equals(typed))) {
+                    return new Answer(chosen(option), option);
+                }
+            }
+            for (Step.Option option : options) {
+                if ("yes".equals(option.means()) && YES.contains(typed) || "no".equals(option.means()) && NO.contains(typed)) {
                     return new Answer(chosen(option), option);
                 }
             }
@@ -579,7 +704,7 @@ public final class Engine {
         // ---- rendering ----
 
         Map<String, Object> scope() {
-            Map<String, Object> scope = new LinkedHashMap<>(context);
+            Map<String, Object> scope = new LinkedHashMap<>(context.apply(language));
             scope.putAll(vars);
             return scope;
         }
@@ -622,7 +747,10 @@ public final class Engine {
             for (MessageSpec.ChipSpec c : spec.chips()) {
                 String label = label(c.label());
                 if (c.dial() != null) {
-                    chips.add(Chip.dial(label, "dial:" + c.dial(), c.dial()));
+                    String number = Messages.fill(c.dial(), scope()).strip();
+                    if (!number.isEmpty()) {
+                        chips.add(Chip.dial(label, "dial:" + number, number));
+                    }
                 } else if (c.url() != null) {
                     chips.add(Chip.openUrl(label, "url", c.url()));
                 } else {
@@ -717,9 +845,13 @@ public final class Engine {
                 }
             }
             extra.addAll(globalChips());
-            List<Chip> promptChips = new ArrayList<>();
+            List<Chip> promptChips = new ArrayList<>(leading);
             for (MessageSpec.ChipSpec c : ask.prompt().chips()) {
-                promptChips.add(c.dial() != null ? Chip.dial(label(c.label()), "dial:" + c.dial(), c.dial())
+                String number = c.dial() == null ? null : Messages.fill(c.dial(), scope()).strip();
+                if (number != null && number.isEmpty()) {
+                    continue;
+                }
+                promptChips.add(number != null ? Chip.dial(label(c.label()), "dial:" + number, number)
                         : c.url() != null ? Chip.openUrl(label(c.label()), "url", c.url())
                         : Chip.reply(label(c.label()), postback(c.to())));
             }
@@ -778,8 +910,10 @@ public final class Engine {
                         Object label = fields.get("label");
                         if (value != null && label != null) {
                             Object description = fields.get("description");
+                            List<String> synonyms = fields.get("synonyms") instanceof List<?> words
+                                    ? words.stream().map(Values::text).toList() : List.of();
                             options.add(new Step.Option(Values.text(value), Values.text(label),
-                                    description == null ? null : Values.text(description), null, null, 0));
+                                    description == null ? null : Values.text(description), null, null, 0, synonyms, null));
                         }
                     }
                 }

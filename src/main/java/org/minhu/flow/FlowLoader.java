@@ -30,10 +30,13 @@ public final class FlowLoader {
 
     private static final Set<String> FLOW_KEYS = Set.of("id", "version", "title", "start", "resumable", "steps");
     private static final Set<String> STEP_KEYS = Set.of("id", "say", "ask", "prompt", "options", "display", "save",
-            "min", "max", "pattern", "invalid", "optional", "branch", "action", "on", "goto", "flow", "end", "next");
+            "min", "max", "pattern", "invalid", "optional", "branch", "action", "on", "goto", "flow", "end", "next", "with",
+            "text", "file");
     private static final Set<String> MESSAGE_KEYS = Set.of("text", "title", "description", "media", "chips");
-    private static final Set<String> OPTION_KEYS = Set.of("value", "label", "description", "goto", "flow", "end", "edit");
-    private static final Set<String> CHIP_KEYS = Set.of("label", "dial", "url", "goto", "flow", "end", "next");
+    private static final Set<String> OPTION_KEYS = Set.of("value", "label", "description", "goto", "flow", "end", "edit",
+            "synonyms", "means", "with");
+    private static final Set<String> CHIP_KEYS = Set.of("label", "dial", "url", "goto", "flow", "end", "next", "with");
+    private static final Set<String> OTHERWISE_KEYS = Set.of("save", "goto", "min");
     private static final Set<String> CASE_KEYS = Set.of("if", "else", "goto", "flow", "end", "next");
 
     private FlowLoader() {
@@ -188,9 +191,14 @@ public final class FlowLoader {
                 unknownKeys(file, om, OPTION_KEYS, "option");
                 Transition to = om.containsKey("goto") || om.containsKey("flow") || om.containsKey("end")
                         ? transition(file, om, null) : null;
+                String means = om.containsKey("means") ? scalar(file, om.get("means"), "means") : null;
+                if (means != null && !means.equals("yes") && !means.equals("no")) {
+                    throw new FlowDefinitionException(file, line(om.get("means")), "means must be yes or no, was '" + means + "'");
+                }
                 options.add(new Step.Option(required(file, om, o, "value"), required(file, om, o, "label"),
                         om.containsKey("description") ? scalar(file, om.get("description"), "description") : null,
-                        to, om.containsKey("edit") ? scalar(file, om.get("edit"), "edit") : null, line(o)));
+                        to, om.containsKey("edit") ? scalar(file, om.get("edit"), "edit") : null, line(o),
+                        om.containsKey("synonyms") ? words(file, om.get("synonyms"), "synonyms") : List.of(), means));
             }
         } else if (optionsNode != null) {
             Map<String, Node> om = mapping(file, optionsNode, "options");
@@ -218,7 +226,40 @@ public final class FlowLoader {
         String invalid = m.containsKey("invalid") ? scalar(file, m.get("invalid"), "invalid") : null;
         boolean optional = m.containsKey("optional") && bool(file, m.get("optional"), "optional");
         String save = m.containsKey("save") ? scalar(file, m.get("save"), "save") : null;
-        return new Step.Ask(id, line, kind, prompt, options, from, display, save, min, max, pattern, invalid, optional, next);
+        Step.Otherwise text = otherwise(file, m, "text");
+        Step.Otherwise sent = otherwise(file, m, "file");
+        if (kind != Step.AskKind.CHOICE && (text != null || sent != null)) {
+            throw new FlowDefinitionException(file, line, "only a choice takes text: or file: (other kinds take text or a file themselves)");
+        }
+        return new Step.Ask(id, line, kind, prompt, options, from, display, save, min, max, pattern, invalid, optional, next,
+                text, sent);
+    }
+
+    /** {@code text: {save: description, goto: guess, min: 5}}: what a choice does with another kind of answer. */
+    private static Step.Otherwise otherwise(String file, Map<String, Node> m, String key) {
+        if (!m.containsKey(key)) {
+            return null;
+        }
+        Node node = m.get(key);
+        Map<String, Node> om = mapping(file, node, key);
+        unknownKeys(file, om, OTHERWISE_KEYS, key);
+        return new Step.Otherwise(required(file, om, node, "save"), Transition.toStep(required(file, om, node, "goto")),
+                om.containsKey("min") ? integer(file, om.get("min"), "min") : null, line(node));
+    }
+
+    private static List<String> words(String file, Node node, String what) {
+        if (!(node instanceof SequenceNode seq)) {
+            throw new FlowDefinitionException(file, line(node), what + " must be a list, e.g. [投诉, 报修]");
+        }
+        List<String> words = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            String word = scalar(file, n, what);
+            if (word.isBlank()) {
+                throw new FlowDefinitionException(file, line(n), what + " may not be blank");
+            }
+            words.add(word.strip());
+        }
+        return words;
     }
 
     private static Step.Branch branch(String file, String id, int line, Map<String, Node> m) {
@@ -286,11 +327,18 @@ public final class FlowLoader {
     }
 
     private static Transition transition(String file, Map<String, Node> m, Transition fallback) {
+        if (m.containsKey("with") && !m.containsKey("flow")) {
+            throw new FlowDefinitionException(file, line(m.get("with")), "with: goes with flow: (the values the new flow starts with)");
+        }
         if (m.containsKey("goto")) {
             return Transition.toStep(scalar(file, m.get("goto"), "goto"));
         }
         if (m.containsKey("flow")) {
-            return Transition.toFlow(scalar(file, m.get("flow"), "flow"));
+            Map<String, String> with = new LinkedHashMap<>();
+            if (m.containsKey("with")) {
+                mapping(file, m.get("with"), "with").forEach((name, path) -> with.put(name, scalar(file, path, "with")));
+            }
+            return Transition.toFlow(scalar(file, m.get("flow"), "flow")).carrying(with);
         }
         if (m.containsKey("end") && bool(file, m.get("end"), "end")) {
             return Transition.END;

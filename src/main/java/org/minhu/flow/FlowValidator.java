@@ -83,6 +83,13 @@ final class FlowValidator {
                 if (step instanceof Step.Ask ask && ask.save() != null) {
                     known.add(root(ask.save()));
                 }
+                if (step instanceof Step.Ask ask) {
+                    for (Step.Otherwise otherwise : java.util.Arrays.asList(ask.text(), ask.file())) {
+                        if (otherwise != null) {
+                            known.add(root(otherwise.save()));
+                        }
+                    }
+                }
                 if (step instanceof Step.Action action) {
                     if (!actions.containsKey(action.action())) {
                         throw error(action.line(), "unknown action '" + action.action() + "'; known: " + new java.util.TreeSet<>(actions.keySet()));
@@ -149,6 +156,24 @@ final class FlowValidator {
                     throw error(option.line(), "edit must name an ask step of this flow, not '" + option.edit() + "'");
                 }
             }
+            Map<String, String> said = new LinkedHashMap<>();
+            for (Step.Option option : ask.options()) {
+                for (String word : option.synonyms()) {
+                    String previous = said.put(Engine.normalize(word), option.value());
+                    if (previous != null && !previous.equals(option.value())) {
+                        throw error(option.line(), "synonym '" + word + "' also chooses option '" + previous
+                                + "': a typed word may stand for one option only");
+                    }
+                }
+            }
+            for (Step.Otherwise otherwise : java.util.Arrays.asList(ask.text(), ask.file())) {
+                if (otherwise != null) {
+                    target(otherwise.line(), otherwise.to());
+                    if (otherwise.min() != null && otherwise.min() < 0) {
+                        throw error(otherwise.line(), "min may not be negative");
+                    }
+                }
+            }
             int count = ask.options().size();
             if (ask.optionsFrom() == null) {
                 switch (ask.display()) {
@@ -188,6 +213,9 @@ final class FlowValidator {
             }
             for (MessageSpec.ChipSpec chip : spec.chips()) {
                 key(chip.line(), chip.label(), PlatformLimits.MAX_DISPLAY_TEXT, "chip label");
+                if (chip.dial() != null) {
+                    Messages.placeholders(chip.dial()).forEach(p -> variable(chip.line(), p));
+                }
                 if (chip.to() != null) {
                     target(chip.line(), chip.to());
                 }
@@ -224,6 +252,7 @@ final class FlowValidator {
             if (t == null || t.end()) {
                 return;
             }
+            t.with().values().forEach(path -> variable(line, path));
             if (t.flow() != null && !flows.containsKey(t.flow())) {
                 throw error(line, "unknown flow '" + t.flow() + "'");
             }
@@ -260,6 +289,11 @@ final class FlowValidator {
             } else if (step instanceof Step.Ask ask) {
                 out.add(ask.next());
                 ask.prompt().chips().forEach(c -> out.add(c.to()));
+                for (Step.Otherwise otherwise : java.util.Arrays.asList(ask.text(), ask.file())) {
+                    if (otherwise != null) {
+                        out.add(otherwise.to());
+                    }
+                }
                 ask.options().forEach(o -> {
                     out.add(o.to());
                     if (o.edit() != null) {

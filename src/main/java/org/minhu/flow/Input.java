@@ -8,8 +8,11 @@ public sealed interface Input {
     record Text(String text) implements Input {
     }
 
-    /** A tapped chip (or a typed number that stands for one). */
-    record Choice(String postback, String displayText) implements Input {
+    /** A tapped chip, or ({@code typed}) a number typed on a plain-SMS phone that stands for one. */
+    record Choice(String postback, String displayText, boolean typed) implements Input {
+        public Choice(String postback, String displayText) {
+            this(postback, displayText, false);
+        }
     }
 
     record Location(double latitude, double longitude, String label) implements Input {

@@ -10,7 +10,10 @@ import java.util.List;
 public record MessageSpec(String text, String title, String description, String media,
                           List<ChipSpec> chips, int line) {
 
-    /** A chip on a said message: a reply that goes to a step or flow, or an action chip. */
+    /**
+     * A chip on a said message: a reply that goes to a step or flow, or an action chip. A {@code dial}
+     * may name a variable ({@code "{kb.phone}"}); the chip is left out when it is empty.
+     */
     public record ChipSpec(String label, Transition to, String dial, String url, int line) {
     }
 

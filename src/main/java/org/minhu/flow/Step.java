@@ -17,7 +17,15 @@ public sealed interface Step {
     /** Asks the resident and waits for the answer. */
     record Ask(String id, int line, AskKind kind, MessageSpec prompt, List<Option> options, String optionsFrom,
                Display display, String save, Integer min, Integer max, String pattern, String invalid,
-               boolean optional, Transition next) implements Step {
+               boolean optional, Transition next, Otherwise text, Otherwise file) implements Step {
+    }
+
+    /**
+     * What a choice does with an answer of another kind: typed text that is no option, or a photo.
+     * It is kept under {@code save} and the conversation goes on at {@code to}. Text shorter than
+     * {@code min} characters is refused as usual.
+     */
+    record Otherwise(String save, Transition to, Integer min, int line) {
     }
 
     /** Chooses where to go by conditions over the collected values. */
@@ -45,8 +53,19 @@ public sealed interface Step {
 
     /**
      * A choice's option. {@code to} overrides the step's next; {@code edit} names a step to answer
-     * again and then come back here (for "correct one field" on a summary).
+     * again and then come back here (for "correct one field" on a summary). Typing its label, its
+     * value or one of its {@code synonyms} chooses it; {@code means} ({@code yes} or {@code no})
+     * lets the yes or the no words choose it too (确认, 好的 / 不用, 没有).
      */
-    record Option(String value, String label, String description, Transition to, String edit, int line) {
+    record Option(String value, String label, String description, Transition to, String edit, int line,
+                  List<String> synonyms, String means) {
+
+        public Option {
+            synonyms = synonyms == null ? List.of() : List.copyOf(synonyms);
+        }
+
+        public Option(String value, String label, String description, Transition to, String edit, int line) {
+            this(value, label, description, to, edit, line, List.of(), null);
+        }
     }
 }

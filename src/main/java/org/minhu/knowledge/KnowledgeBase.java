@@ -7,17 +7,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Answers to the questions residents ask most: the version admins last saved in the console, or
  * the shipped {@code reference/knowledge-base.yaml}.
- * A question is matched by the entry's keywords it contains plus how alike it is to the entry's
- * question; below {@link #THRESHOLD} nothing matches, so the conversation can offer a person
- * instead of a wrong answer.
+ *
+ * <p>Each version is indexed once, when it is loaded ({@link TextIndex}: BM25 over the questions,
+ * the other words residents use for them, and the answers). A question is answered by the best
+ * entry only when that entry accounts for enough of the question's words ({@link #THRESHOLD}), so
+ * the conversation can offer a person instead of a wrong answer.
  */
 @ApplicationScoped
 @Startup
@@ -27,11 +30,13 @@ public class KnowledgeBase {
     public static final String DOCUMENT = "knowledge-base";
     public static final int MAX_MATCHES = 3;
 
-    /** One keyword found in the question is worth this much; at most {@link #MAX_KEYWORD_HITS} count. */
-    static final double KEYWORD_WEIGHT = 0.25;
-    static final int MAX_KEYWORD_HITS = 3;
-    /** Above one keyword alone: a lone shared word like 充电 is not enough without any likeness. */
-    static final double THRESHOLD = 0.3;
+    /** Share of the question's words (weighted by rarity) the entry must contain. */
+    static final double THRESHOLD = 0.5;
+
+    /** A question's own words and the synonyms say most; the answer's words help rank. */
+    private static final Map<String, Float> FIELDS = Map.of("question", 3f, "synonyms", 3f, "answer", 0.5f);
+    /** An answer is given only when a word of its question or synonyms was asked, not of the answer alone. */
+    private static final Set<String> TOPIC_FIELDS = Set.of("question", "synonyms");
 
     record KnowledgeFile(List<KnowledgeEntry> entries) {
         @JsonCreator
@@ -40,11 +45,8 @@ public class KnowledgeBase {
         }
     }
 
-    record Indexed(KnowledgeEntry entry, Set<String> zhTokens, Set<String> enTokens) {
-    }
-
-    /** The entries of one version of the document, ready to search. */
-    public record Snapshot(List<Indexed> entries) {
+    /** The entries of one version of the document, indexed. */
+    public record Snapshot(List<KnowledgeEntry> entries, Map<String, KnowledgeEntry> byId, TextIndex index) {
     }
 
     private final LiveReference<Snapshot> document;
@@ -60,21 +62,28 @@ public class KnowledgeBase {
     }
 
     /**
-     * Parses and checks a knowledge base document exactly as at start-up.
+     * Parses, checks and indexes a knowledge base document exactly as at start-up.
      *
      * @throws ReferenceDataException naming the line where it can
      */
     public static Snapshot parse(String source, String yaml) {
         Set<String> ids = new HashSet<>();
-        List<Indexed> indexed = new ArrayList<>();
+        Map<String, KnowledgeEntry> byId = new LinkedHashMap<>();
+        List<TextIndex.Doc> docs = new ArrayList<>();
         for (KnowledgeEntry entry : ReferenceData.parse(source, yaml, KnowledgeFile.class).entries()) {
             if (!ids.add(entry.id())) {
                 throw new ReferenceDataException(source, null, null, "entry id " + entry.id() + " appears twice", null);
             }
-            indexed.add(new Indexed(entry, TextSimilarity.tokens(entry.question().zh()),
-                    TextSimilarity.tokens(entry.question().en())));
+            byId.put(entry.id(), entry);
+            docs.add(new TextIndex.Doc(entry.id(), Map.of(
+                    "question", List.of(entry.question().zh(), entry.question().en()),
+                    "synonyms", entry.synonyms(),
+                    "answer", List.of(entry.answer().zh(), entry.answer().en()))));
         }
-        return new Snapshot(List.copyOf(indexed));
+        if (byId.isEmpty()) {
+            throw new ReferenceDataException(source, null, null, "there are no entries", null);
+        }
+        return new Snapshot(List.copyOf(byId.values()), Map.copyOf(byId), TextIndex.build(docs, FIELDS));
     }
 
     /** The document as in use, for admins to change. */
@@ -83,37 +92,25 @@ public class KnowledgeBase {
     }
 
     public List<KnowledgeEntry> all() {
-        return document.get().entries().stream().map(Indexed::entry).toList();
+        return document.get().entries();
     }
 
     /**
-     * The entries that best answer {@code text}, best first, at most {@link #MAX_MATCHES}; empty
-     * when nothing is close enough. Chinese and English questions are both compared, since a
-     * resident who chose English may still type Chinese; {@code language} picks the answer's.
+     * The entries that answer {@code text}, best first, at most {@link #MAX_MATCHES}; empty when
+     * none is close enough. Chinese and English questions are both searched, since a resident who
+     * chose English may still type Chinese; {@code language} picks the answer's.
      */
     public List<KnowledgeMatch> search(String text, String language) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String normalized = TextSimilarity.normalize(text);
-        Set<String> tokens = TextSimilarity.tokens(text);
+        Snapshot snapshot = document.get();
         List<KnowledgeMatch> matches = new ArrayList<>();
-        for (Indexed indexed : document.get().entries()) {
-            double score = score(indexed, normalized, tokens);
-            if (score >= THRESHOLD) {
-                matches.add(new KnowledgeMatch(indexed.entry(), score, language));
+        for (TextIndex.Hit hit : snapshot.index().search(text, MAX_MATCHES)) {
+            if (hit.coverage() >= THRESHOLD && snapshot.index().founded(hit, TOPIC_FIELDS)) {
+                matches.add(new KnowledgeMatch(snapshot.byId().get(hit.id()), hit.score(), language));
             }
         }
-        return matches.stream()
-                .sorted(Comparator.comparingDouble(KnowledgeMatch::score).reversed())
-                .limit(MAX_MATCHES)
-                .toList();
-    }
-
-    private static double score(Indexed indexed, String normalized, Set<String> tokens) {
-        long hits = indexed.entry().keywords().stream().filter(normalized::contains).count();
-        double likeness = Math.max(TextSimilarity.dice(tokens, indexed.zhTokens()),
-                TextSimilarity.dice(tokens, indexed.enTokens()));
-        return likeness + KEYWORD_WEIGHT * Math.min(hits, MAX_KEYWORD_HITS);
+        return matches;
     }
 }

@@ -10,4 +10,18 @@ public record KnowledgeMatch(KnowledgeEntry entry, double score, String language
     public String answer() {
         return entry.answer().in(language);
     }
+
+    /** Who handles the matter and their number, as one line; empty when the entry names neither. */
+    public String contact() {
+        String department = entry.department() == null ? "" : entry.department().in(language);
+        String phone = entry.phone() == null ? "" : entry.phone();
+        if (department.isEmpty() && phone.isEmpty()) {
+            return "";
+        }
+        boolean english = LocalizedText.isEnglish(language);
+        String lead = english ? "Contact: " : "办理：";
+        String tel = phone.isEmpty() ? "" : (english ? "tel. " : "电话 ") + phone;
+        return lead + String.join(english ? ", " : " · ", department.isEmpty() ? java.util.List.of(tel)
+                : phone.isEmpty() ? java.util.List.of(department) : java.util.List.of(department, tel));
+    }
 }

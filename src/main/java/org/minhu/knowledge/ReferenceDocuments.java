@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceException;
 import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
 import org.minhu.cases.DispatchRules;
+import org.minhu.cases.Gazetteer;
 import org.minhu.cases.ServiceCaseRepository;
 import org.minhu.common.ProblemException;
 import org.minhu.open311.ServiceDefinitions;
@@ -21,7 +22,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The reference documents admins edit in the console: categories, dispatch rules, knowledge base.
+ * The reference documents admins edit in the console: categories, dispatch rules, knowledge base,
+ * gazetteer.
  * A text is saved only if it passes exactly the parsing and checks its owner applies at start-up,
  * plus what only the running service knows (categories that cases use). Every save is a new
  * version; the instance that saved uses it at once, the others within {@code minhu.reference.refresh}.
@@ -44,7 +46,8 @@ public class ReferenceDocuments {
     private static final Map<String, String> TITLES = Map.of(
             Categories.DOCUMENT, "诉求类别",
             DispatchRules.DOCUMENT, "派单规则",
-            KnowledgeBase.DOCUMENT, "知识库");
+            KnowledgeBase.DOCUMENT, "知识库",
+            Gazetteer.DOCUMENT, "地名库");
 
     private final Categories categories;
     private final ReferenceVersionRepository versions;
@@ -52,13 +55,14 @@ public class ReferenceDocuments {
     private final Clock clock;
     private final Map<String, LiveReference<?>> documents = new LinkedHashMap<>();
 
-    public ReferenceDocuments(Categories categories, DispatchRules rules, KnowledgeBase knowledge,
+    public ReferenceDocuments(Categories categories, DispatchRules rules, KnowledgeBase knowledge, Gazetteer gazetteer,
                               ReferenceVersionRepository versions, ServiceCaseRepository cases, Clock clock) {
         this.categories = categories;
         this.versions = versions;
         this.cases = cases;
         this.clock = clock;
-        for (LiveReference<?> document : List.of(categories.document(), rules.document(), knowledge.document())) {
+        for (LiveReference<?> document : List.of(categories.document(), rules.document(), knowledge.document(),
+                gazetteer.document())) {
             documents.put(document.name(), document);
         }
     }

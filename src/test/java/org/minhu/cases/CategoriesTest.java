@@ -39,14 +39,21 @@ class CategoriesTest {
             "健身房跑路了预付卡退不了款, consumer",
             "楼上漏水到我家, neighbour",
             "孩子转学需要什么材料, education",
+            "路灯, municipal",
+            "市政, municipal",
+            "The street light outside my house is broken, municipal",
+            "隔壁装修太吵, neighbour",
+            "垃圾站很臭, environment",
     })
     void aResidentsOwnWordsSuggestTheCategory(String text, String code) {
-        assertThat(CATEGORIES.guess(text)).map(Category::code).contains(code);
+        assertThat(CATEGORIES.guess(text)).map(g -> g.category().code()).contains(code);
     }
 
     @Test
     void wordsWithNoKeywordSuggestNothing() {
         assertThat(CATEGORIES.guess("你好")).isEmpty();
         assertThat(CATEGORIES.guess("")).isEmpty();
+        assertThat(CATEGORIES.guess("在吗")).isEmpty();
+        assertThat(CATEGORIES.guess("我家门口有个东西不对劲")).as("a word of an example report alone is no reason").isEmpty();
     }
 }

@@ -47,6 +47,15 @@ class JourneyTest {
     @Inject
     org.minhu.cases.CaseLifecycle lifecycle;
 
+    @Inject
+    org.minhu.carrier.inbound.InboundMessageRepository inbound;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "minhu.data-dir")
+    String dataDir;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "minhu.public-url", defaultValue = "http://127.0.0.1:8080")
+    String publicUrl;
+
     private void resolve(String number, String whatWasDone) {
         QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(number, "handler"));
         QuarkusTransaction.requiringNew().run(() -> lifecycle.resolve(number, "handler", whatWasDone, null));
@@ -123,31 +132,28 @@ class JourneyTest {
     // ---- file a request ----
 
     @Test
-    void fileARequestOnA5gPhoneInSixTurns() {
+    void fileARequestOnA5gPhoneInSixTurnsFromHello() {
         Phone phone = phone();
-        phone.send("你好");
+        phone.send("你好");                                                                           // 1
 
-        List<Map<String, Object>> shown = phone.tap("我要反映");                                      // 1
+        List<Map<String, Object>> shown = phone.tap("我要反映");                                      // 2
         assertThat(shown).extracting(m -> m.get("kind")).containsExactly("text", "carousel");
         assertThat(text(shown.get(1))).contains("市政设施", "物业服务");
 
-        shown = phone.tapPostback("opt:file-request:category:municipal");                             // 2
+        shown = phone.tapPostback("opt:file-request:category:municipal");                             // 3
         assertThat(all(shown)).contains("请简要描述发生了什么");
 
-        shown = phone.send("小区北门的路灯坏了一个多月了，晚上很黑");                                      // 3
+        shown = phone.send("小区北门的路灯坏了一个多月了，晚上很黑");                                      // 4
         assertThat(all(shown)).contains("问题发生在哪里");
         assertThat(chips(shown.get(shown.size() - 1))).contains("发送位置");
 
         double[] spot = quietSpot();
-        shown = phone.share(spot[0], spot[1], "第五园三期北门");                                        // 4
-        assertThat(all(shown)).contains("现场照片");
-        assertThat(chips(shown.get(shown.size() - 1))).contains("跳过");
-
-        shown = phone.tap("跳过");                                                                     // 5
+        shown = phone.share(spot[0], spot[1], "第五园三期北门");                                        // 5
         assertThat(shown).hasSize(1);
         assertThat(shown.get(0).get("kind")).isEqualTo("card");
-        assertThat(text(shown.get(0))).contains("请确认您的反映", "市政设施", "小区北门的路灯坏了", "第五园三期北门", "照片：无");
-        assertThat(chips(shown.get(0))).contains("确认提交", "修改类别", "修改描述", "修改地点", "修改照片");
+        assertThat(text(shown.get(0))).contains("请确认您的反映", "市政设施", "小区北门的路灯坏了", "第五园三期北门", "照片：无",
+                "现在发送即可附上");
+        assertThat(chips(shown.get(0))).contains("确认提交", "修改类别", "修改描述", "修改地点");
 
         shown = phone.tap("确认提交");                                                                 // 6
         assertThat(shown).hasSize(1);
@@ -161,30 +167,126 @@ class JourneyTest {
         assertThat(filed.getState()).as("routed by the dispatch rules at once").isEqualTo(CaseState.DISPATCHED);
         assertThat(filed.getLatitude()).isCloseTo(spot[0], org.assertj.core.data.Offset.offset(1e-3));
         assertThat(filed.getFlowId()).isEqualTo("file-request");
-        assertThat(filed.getFlowVersion()).isEqualTo(1);
+        assertThat(filed.getFlowVersion()).isEqualTo(2);
     }
 
     @Test
-    void fileARequestByPlainSmsWithTypedNumbersAndATypedAddress() {
+    void fileARequestByPlainSmsInSixTurnsFromHello() {
         Phone phone = phone().smsOnly();
-        String menu = all(phone.send("你好"));
+        String menu = all(phone.send("你好"));                                                        // 1
 
-        String categories = all(phone.send(numberOf(menu, "我要反映")));
-        assertThat(categories).contains("请选择您要反映的问题类别");
-        assertThat(all(phone.send(numberOf(categories, "环境卫生")))).contains("请简要描述发生了什么");
-        assertThat(all(phone.send("工地晚上十一点还在施工，噪音很大"))).contains("问题发生在哪里");
-        assertThat(all(phone.send("坂田街道五和大道 88 号工地"))).contains("现场照片");
-        String summary = all(phone.send("跳过"));
-        assertThat(summary).contains("请确认您的反映", "环境卫生", "五和大道 88 号", "回复1 确认提交");
+        String categories = all(phone.send(numberOf(menu, "我要反映")));                                // 2
+        assertThat(categories).contains("请选择您要反映的问题类别").doesNotContain("Reply");
+        assertThat(all(phone.send(numberOf(categories, "环境卫生")))).contains("请简要描述发生了什么");    // 3
+        assertThat(all(phone.send("工地晚上十一点还在施工，噪音很大"))).contains("问题发生在哪里");           // 4
+        String summary = all(phone.send("坂田街道某某工业区 8 号楼后面的工地"));                             // 5
+        assertThat(summary).contains("请确认您的反映", "环境卫生", "某某工业区 8 号楼", "回复1 确认提交");
 
-        String created = all(phone.send(numberOf(summary, "确认提交")));
+        String created = all(phone.send(numberOf(summary, "确认提交")));                                // 6
         String number = caseNumber(created);
         assertThat(created).contains("已受理");
         ServiceCase filed = casesOf(phone).get(0);
         assertThat(filed.getNumber()).isEqualTo(number);
         assertThat(filed.getCategory()).isEqualTo("environment");
-        assertThat(filed.getAddress()).contains("五和大道 88 号");
-        assertThat(filed.getLatitude()).isNull();
+        assertThat(filed.getAddress()).as("kept as typed").contains("某某工业区 8 号楼");
+        assertThat(filed.getLatitude()).as("a place the gazetteer does not know is not placed").isNull();
+    }
+
+    @Test
+    void openingWithTheProblemFilesInFourTurnsOnA5gPhone() {
+        Phone phone = phone();
+        List<Map<String, Object>> shown = phone.send("小区门口的路灯坏了，晚上一片漆黑");                      // 1
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).get("kind")).isEqualTo("card");
+        assertThat(text(shown.get(0))).contains("是市政设施吗？", "小区门口的路灯坏了，晚上一片漆黑");
+        assertThat(chips(shown.get(0))).containsSubsequence("是", "换一个");
+
+        assertThat(all(phone.tap("是"))).contains("问题发生在哪里");                                      // 2
+        double[] spot = quietSpot();
+        shown = phone.share(spot[0], spot[1], "第五园三期北门");                                          // 3
+        assertThat(text(shown.get(0))).contains("请确认您的反映", "市政设施", "小区门口的路灯坏了");
+
+        String created = all(phone.tap("确认提交"));                                                     // 4
+        ServiceCase filed = casesOf(phone).get(0);
+        assertThat(filed.getNumber()).isEqualTo(caseNumber(created));
+        assertThat(filed.getCategory()).isEqualTo("municipal");
+        assertThat(filed.getDescription()).isEqualTo("小区门口的路灯坏了，晚上一片漆黑");
+    }
+
+    @Test
+    void openingWithTheProblemFilesInFourTurnsByPlainSmsWithTypedAnswers() {
+        Phone phone = phone().smsOnly();
+        String proposal = all(phone.send("有人在楼道里给电动车充电，很危险"));                                  // 1
+        assertThat(proposal).contains("是电动车充电吗？", "回复1 是", "回复2 换一个");
+
+        assertThat(all(phone.send("对"))).contains("问题发生在哪里");                                       // 2: a yes word
+        String summary = all(phone.send("五和地铁站A出口旁边那栋楼"));                                      // 3
+        if (summary.contains("附近已有")) {
+            summary = all(phone.send("新建"));
+        }
+        assertThat(summary).contains("请确认您的反映", "电动车充电");
+
+        String created = all(phone.send("确认"));                                                       // 4: typed, not a number
+        ServiceCase filed = casesOf(phone).get(0);
+        assertThat(filed.getNumber()).isEqualTo(caseNumber(created));
+        assertThat(filed.getCategory()).isEqualTo("ebike");
+        assertThat(filed.getLatitude()).as("the typed address is placed by the gazetteer").isNotNull();
+        assertThat(filed.getGrid()).isEqualTo("坂田街道五和社区第 1 网格");
+    }
+
+    @Test
+    void typedAnswersAreTakenAtEveryStep() {
+        Phone phone = phone();
+        phone.send("你好");
+        assertThat(all(phone.send("我要投诉"))).contains("请选择您要反映的问题类别");
+        assertThat(all(phone.send("路灯"))).as("a category's keyword").contains("请简要描述发生了什么");
+        phone.send("北门的灯不亮好几天了");
+        double[] spot = quietSpot();
+        phone.share(spot[0], spot[1], "北门");
+        assertThat(all(phone.send("确认"))).contains("已受理");
+        assertThat(casesOf(phone).get(0).getCategory()).isEqualTo("municipal");
+    }
+
+    @Test
+    void aDescriptionTypedAtTheCategoryStepIsKeptAndItsCategoryProposed() {
+        Phone phone = phone();
+        phone.send("你好");
+        phone.tap("我要反映");
+        List<Map<String, Object>> shown = phone.send("楼上邻居家漏水，渗到我家天花板了");
+        assertThat(text(shown.get(0))).contains("是邻里纠纷吗？", "楼上邻居家漏水");
+        assertThat(all(phone.tap("换一个"))).contains("请选择最接近的一类");
+        phone.tapPostback("opt:file-request:pick:property");
+        double[] spot = quietSpot();
+        assertThat(all(phone.share(spot[0], spot[1], "3 栋"))).contains("物业服务", "楼上邻居家漏水");
+    }
+
+    @Test
+    void aQuestionAsTheFirstMessageIsAnsweredAtOnceAndAFollowUpToo() {
+        Phone phone = phone();
+        List<Map<String, Object>> answer = phone.send("停水了怎么办");
+        assertThat(answer).hasSize(1);
+        assertThat(text(answer.get(0))).contains("停水", "办理：");
+        assertThat(chips(answer.get(0))).contains("没解决？我要反映", "再问一个", "转人工");
+
+        List<Map<String, Object>> next = phone.send("家里突然停电了");
+        assertThat(text(next.get(0))).contains("95598");
+        assertThat(chips(next.get(0))).contains("拨打 95598");
+
+        List<Map<String, Object>> filing = phone.tap("没解决？我要反映");
+        assertThat(all(filing)).as("the question becomes the description").contains("家里突然停电了");
+    }
+
+    @Test
+    void anEmergencyIsToldWhomToCallFirstThenFiledAsUrgent() {
+        Phone phone = phone();
+        List<Map<String, Object>> shown = phone.send("楼下垃圾站着火了，烟很大");
+        assertThat(text(shown.get(0))).contains("119");
+        assertThat(chips(shown.get(0))).contains("拨打 119 火警");
+        assertThat(all(shown.subList(1, shown.size()))).contains("楼下垃圾站着火了");
+
+        Phone sms = phone().smsOnly();
+        String told = all(sms.send("有人落水了，在河边"));
+        assertThat(told).contains("110", "120", "拨打 110：110");
     }
 
     @Test
@@ -194,8 +296,8 @@ class JourneyTest {
         phone.tap("我要反映");
         phone.tapPostback("opt:file-request:category:property");
         phone.send("电梯坏了三天没人修");
-        phone.send("第五园三期 5 栋");
-        phone.tap("跳过");
+        double[] spot = quietSpot();
+        phone.share(spot[0], spot[1], "第五园三期 5 栋");
 
         assertThat(all(phone.tap("修改描述"))).contains("请简要描述发生了什么");
         List<Map<String, Object>> summary = phone.send("5 栋电梯坏了三天，老人上下楼很困难");
@@ -211,7 +313,6 @@ class JourneyTest {
         first.send("路口的井盖不见了，很危险");
         double[] spot = quietSpot();
         first.share(spot[0], spot[1], "五和大道路口");
-        first.tap("跳过");
         String number = caseNumber(all(first.tap("确认提交")));
 
         Phone second = phone();
@@ -219,8 +320,7 @@ class JourneyTest {
         second.tap("我要反映");
         second.tapPostback("opt:file-request:category:municipal");
         second.send("五和大道路口井盖丢了");
-        second.share(spot[0] + 0.0002, spot[1] + 0.0001, "五和大道");
-        List<Map<String, Object>> offer = second.tap("跳过");
+        List<Map<String, Object>> offer = second.share(spot[0] + 0.0002, spot[1] + 0.0001, "五和大道");
         assertThat(all(offer)).contains("附近已有一条同类诉求", number);
 
         assertThat(all(second.tap("关注这一条"))).contains("已为您关注诉求 " + number);
@@ -239,8 +339,108 @@ class JourneyTest {
 
         List<Map<String, Object>> menu = phone.send("菜单");
         assertThat(all(menu)).contains("您有一条未提交完的反映");
-        List<Map<String, Object>> resumed = phone.tap("继续填写");
+        assertThat(chips(menu.get(menu.size() - 1))).as("on the menu card").contains("继续", "不用了");
+        List<Map<String, Object>> resumed = phone.tap("继续");
         assertThat(all(resumed)).contains("问题发生在哪里");
+    }
+
+    @Test
+    void tappingSendLocationIsNotAnsweredWithTheSamePromptAgain() {
+        Phone phone = phone();
+        phone.send("你好");
+        phone.tap("我要反映");
+        phone.tapPostback("opt:file-request:category:traffic");
+        assertThat(all(phone.send("路口的信号灯一直不亮"))).contains("问题发生在哪里");
+
+        MockCarrier.tap(phone.number(), "发送位置");
+        double[] spot = quietSpot();
+        List<Map<String, Object>> shown = phone.share(spot[0], spot[1], "路口");
+        assertThat(all(shown)).as("the tap opened the phone's location picker; the location answers")
+                .contains("请确认您的反映").doesNotContain("请点击“发送位置”");
+    }
+
+    @Test
+    void aVoiceNoteIsKeptAndTakenAsTheDescription() {
+        Phone phone = phone();
+        phone.send("你好");
+        phone.tap("我要反映");
+        phone.tapPostback("opt:file-request:category:elderly");
+        MockCarrier.file(phone.number(), "voice-0001.amr", "audio/amr", "#!AMR\n voice".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(all(phone.answers())).contains("问题发生在哪里");
+        double[] spot = quietSpot();
+        phone.share(spot[0], spot[1], "长者饭堂");
+        phone.tap("确认提交");
+        assertThat(casesOf(phone).get(0).getDescription()).contains("语音留言");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> inbound.forPhone(phone.number())).stream()
+                .filter(m -> "audio/amr".equals(m.getFileType())).findFirst().orElseThrow().getMediaPath())
+                .as("the voice note is kept").isNotNull();
+    }
+
+    @Test
+    void afterSwitchingLanguageEachMessageIsInOneLanguage() {
+        Phone sms = phone().smsOnly();
+        sms.send("English");
+        String menu = all(sms.send("menu"));
+        assertThat(menu).contains("Reply 1 Report a problem", "Reply with a number.").doesNotContain("回复");
+
+        Phone phone = phone();
+        phone.send("English");
+        phone.send("menu");
+        phone.tap("Report a problem");
+        List<Map<String, Object>> chinese = phone.send("中文");
+        Map<String, Object> carousel = chinese.get(chinese.size() - 1);
+        assertThat(carousel.get("kind")).isEqualTo("carousel");
+        assertThat(text(carousel)).contains("市政设施").doesNotContain("Municipal");
+        assertThat(chips(carousel)).contains("选择").doesNotContain("Choose");
+    }
+
+    @Test
+    void residentsSeeNoInternalGrade() {
+        Phone phone = phone();
+        ServiceCase filed = QuarkusTransaction.requiringNew().call(() -> cases.file(new org.minhu.cases.NewCase(
+                phone.number(), "ebike", "楼道里有人给电动车充电", null, null, "5 栋", null, "test", 1)));
+        phone.send("你好");
+        phone.tap("我的诉求");
+        String detail = all(phone.tap(filed.getNumber()));
+        assertThat(detail).contains("派往").doesNotContainPattern("[ABC] ?类");
+    }
+
+    @Test
+    void aRatingTappedWhileTalkingToAPersonIsKept() {
+        Phone phone = phone();
+        ServiceCase filed = QuarkusTransaction.requiringNew().call(() -> cases.file(new org.minhu.cases.NewCase(
+                phone.number(), "municipal", "井盖松动", null, null, "北门", null, "test", 1)));
+        phone.send("你好");
+        phone.tap("转人工");
+        resolve(filed.getNumber(), "已更换井盖");
+        List<Map<String, Object>> card = MockCarrier.awaitBotMessages(phone.number(), 4, java.time.Duration.ofSeconds(15));
+        assertThat(chips(card.get(card.size() - 1))).contains("满意");
+        phone.answers();
+
+        assertThat(all(phone.tap("满意"))).contains("感谢您的评价");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> cases.forResident(phone.number(), filed.getNumber())
+                .orElseThrow().getState())).isEqualTo(CaseState.RATED);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> residents.findByPhone(phone.number()).orElseThrow().isWithAgent()))
+                .as("the person keeps the conversation").isTrue();
+    }
+
+    @Test
+    void aResolutionPhotoIsLinkedFromThePublicUrlAndServed() throws Exception {
+        Phone phone = phone();
+        ServiceCase filed = QuarkusTransaction.requiringNew().call(() -> cases.file(new org.minhu.cases.NewCase(
+                phone.number(), "municipal", "路灯不亮", null, null, "南门", null, "test", 1)));
+        String relative = "resolutions/test/" + filed.getNumber() + ".png";
+        java.nio.file.Path file = java.nio.file.Path.of(dataDir, "media", relative);
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+        QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(filed.getNumber(), "handler"));
+        QuarkusTransaction.requiringNew().run(() -> lifecycle.resolve(filed.getNumber(), "handler", "已修好", relative));
+
+        List<Map<String, Object>> shown = MockCarrier.awaitBotMessages(phone.number(), 3, java.time.Duration.ofSeconds(15));
+        String payload = String.valueOf(shown.get(shown.size() - 1).get("payload"));
+        assertThat(payload).contains(publicUrl + "/media/" + relative);
+        io.restassured.RestAssured.given().get("/media/" + relative).then().statusCode(200).contentType("image/png");
     }
 
     // ---- my requests ----
@@ -267,7 +467,14 @@ class JourneyTest {
         mine.send("菜单");
         mine.tap("我的诉求");
         String noneAnswer = all(mine.send("MH-20000101-9999"));
-        assertThat(theirsAnswer).contains("没有找到这条诉求").isEqualTo(noneAnswer);
+        assertThat(theirsAnswer).contains("没有找到您提交的诉求 " + theirs.getNumber()).doesNotContain("没有看懂");
+        assertThat(noneAnswer).contains("没有找到您提交的诉求 MH-20000101-9999");
+        assertThat(theirsAnswer.replace(theirs.getNumber(), "X")).as("another's reads like one that does not exist")
+                .isEqualTo(noneAnswer.replace("MH-20000101-9999", "X"));
+
+        assertThat(all(mine.send(own.getNumber()))).as("typed anywhere, one's own number is shown").contains("受理 ✓");
+        String typedAtIdle = all(mine.send("我的诉求 " + theirs.getNumber() + " 怎么样了"));
+        assertThat(typedAtIdle).contains("没有找到您提交的诉求 " + theirs.getNumber()).doesNotContain("别的诉求");
     }
 
     @Test

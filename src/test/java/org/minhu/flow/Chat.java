@@ -42,7 +42,15 @@ final class Chat {
     }
 
     Chat send(Input input) {
-        StepResult result = engine.step(state, input, context, now);
+        return took(engine.step(state, input, context, now));
+    }
+
+    /** The service starts a flow with values already known, as it does for a resident's first message. */
+    Chat begins(String flow, Map<String, Object> values) {
+        return took(engine.begin(state, flow, null, values, context, now));
+    }
+
+    private Chat took(StepResult result) {
         state = result.state();
         replies = result.effects().stream().filter(Effect.Send.class::isInstance)
                 .map(e -> ((Effect.Send) e).message()).toList();

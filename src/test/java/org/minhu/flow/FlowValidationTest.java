@@ -338,6 +338,66 @@ class FlowValidationTest {
     }
 
     @Test
+    void aSynonymThatTwoOptionsShare() throws IOException {
+        assertRefused("""
+                id: extra
+                version: 1
+                start: first
+                steps:
+                  - id: first
+                    ask: choice
+                    prompt: survey.happy
+                    options:
+                      - { value: red, label: pick.colour.red, synonyms: [红, 暖色] }
+                      - { value: blue, label: pick.colour.blue, synonyms: [蓝, 暖色] }
+                """, 10, "synonym '暖色' also chooses option 'red': a typed word may stand for one option only");
+    }
+
+    @Test
+    void meansIsYesOrNo() throws IOException {
+        assertRefused("""
+                id: extra
+                version: 1
+                start: first
+                steps:
+                  - id: first
+                    ask: choice
+                    prompt: survey.happy
+                    options:
+                      - { value: red, label: pick.colour.red, means: maybe }
+                """, 9, "means must be yes or no, was 'maybe'");
+    }
+
+    @Test
+    void textOnAQuestionThatIsNoChoice() throws IOException {
+        assertRefused("""
+                id: extra
+                version: 1
+                start: first
+                steps:
+                  - id: first
+                    ask: text
+                    prompt: survey.happy
+                    text: { save: said, goto: first }
+                """, 5, "only a choice takes text: or file:");
+    }
+
+    @Test
+    void withNamesAVariableTheFlowSaves() throws IOException {
+        assertRefused("""
+                id: extra
+                version: 1
+                start: first
+                steps:
+                  - id: first
+                    ask: choice
+                    prompt: survey.happy
+                    options:
+                      - { value: red, label: pick.colour.red, flow: menu, with: { description: nowhere } }
+                """, 9, "unknown variable 'nowhere'");
+    }
+
+    @Test
     void aCarouselOfOne() throws IOException {
         assertRefused("""
                 id: extra

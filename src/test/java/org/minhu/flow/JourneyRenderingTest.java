@@ -50,8 +50,7 @@ class JourneyRenderingTest {
         assertThat(categories.cards()).hasSize(10);
 
         chat.chooses("opt:file-request:category:municipal").says(LONG_DESCRIPTION)
-                .send(new Input.Location(22.65, 114.06, PLACE))
-                .send(new Input.File("media/2025/06/a.jpg", "IMG_0001.jpg", "image/jpeg", null));
+                .send(new Input.Location(22.65, 114.06, PLACE));
         assertThat(chat.pending().action()).isEqualTo("find-nearby-cases");
 
         chat.actionReturns("found", Map.of("count", 1, "number", "MH-20250602-0003", "description", "北门路灯不亮", "distance", 120L))
@@ -67,13 +66,12 @@ class JourneyRenderingTest {
     @ValueSource(strings = {"zh-CN", "en"})
     void fileARequestCorrectingItOnTheSummary(String language) {
         Chat chat = chat(language).says("hi").chooses("opt:menu:menu:file").says("2")
-                .says("小区北门路灯不亮一个多月了").says("坂田街道第五园北门").says(skip(language))
+                .says("小区北门路灯不亮一个多月了").says("坂田街道第五园北门")
                 .actionReturns("none", Map.of("count", 0));
         assertThat(chat.state().stepId()).isEqualTo("summary");
         assertThat(((Content.Card) chat.last().content()).card().chips()).hasSize(4);
 
         chat.chooses("opt:file-request:summary:category").chooses("opt:file-request:category:environment")
-                .chooses("opt:file-request:summary:photo")
                 .send(new Input.File("media/2025/06/b.png", "photo.png", "image/png", null))
                 .chooses("opt:file-request:summary:place").send(new Input.Location(22.6, 114.0, null))
                 .chooses("opt:file-request:summary:description").says(LONG_DESCRIPTION);
@@ -85,6 +83,45 @@ class JourneyRenderingTest {
 
         chat.chooses("flow:my-requests");
         assertThat(chat.pending().action()).isEqualTo("list-my-cases");
+        assertAllRender(chat);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void openingWithTheProblemFilesInFourMessages(String language) {
+        Chat chat = chat(language);
+        chat.begins("file-request", Map.of("description", "小区门口的路灯坏了"));                         // 1: the problem
+        assertThat(chat.pending().action()).isEqualTo("guess-category");
+        chat.actionReturns("found", Map.of("value", "municipal", "label", language.equals("en") ? "Municipal facilities" : "市政设施"));
+        Content.Card proposal = (Content.Card) chat.last().content();
+        assertThat(proposal.card().title()).contains(language.equals("en") ? "Municipal facilities" : "是市政设施吗");
+        assertThat(proposal.card().description()).contains("小区门口的路灯坏了");
+
+        chat.says(language.equals("en") ? "yes" : "对");                                              // 2: 是
+        assertThat(chat.state().stepId()).isEqualTo("place");
+        chat.send(new Input.Location(22.65, 114.06, "第五园三期北门"))                                  // 3: where
+                .actionReturns("none", Map.of("count", 0));
+        assertThat(chat.state().stepId()).isEqualTo("summary");
+        assertThat(chat.lastText()).contains("小区门口的路灯坏了", "第五园三期北门");
+
+        chat.says(language.equals("en") ? "ok" : "确认");                                             // 4: confirm
+        assertThat(chat.pending().action()).isEqualTo("create-case");
+        assertThat(chat.vars()).containsEntry("category", Map.of("outcome", "found", "value", "municipal",
+                "label", language.equals("en") ? "Municipal facilities" : "市政设施"));
+        assertAllRender(chat);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void aDescriptionTypedAtTheCategoryIsKeptAndItsCategoryProposed(String language) {
+        Chat chat = chat(language).says("hi").chooses("opt:menu:menu:file").says("路口的井盖不见了很危险");
+        assertThat(chat.pending().action()).isEqualTo("guess-category");
+        assertThat(chat.vars()).containsEntry("description", "路口的井盖不见了很危险");
+
+        chat.actionReturns("none", Map.of());
+        assertThat(chat.last().content()).as("no guess: the categories to choose from").isInstanceOf(Content.Carousel.class);
+        chat.says(language.equals("en") ? "municipal facilities" : "路灯");
+        assertThat(chat.state().stepId()).as("a keyword chooses its category; the description is kept").isEqualTo("place");
         assertAllRender(chat);
     }
 
@@ -142,10 +179,10 @@ class JourneyRenderingTest {
 
         chat.actionReturns("found", Map.of("found", true, "count", 2, "question", "怎么反映问题？", "answer", "点击菜单中的“我要反映”。".repeat(100)));
         assertThat(chat.last().content()).isInstanceOf(Content.Card.class);
-        chat.chooses("go:ask-question:question").says("垃圾多久清运一次").actionReturns("none", Map.of("found", false, "count", 0));
+        chat.chooses("opt:ask-question:answer:again").says("垃圾多久清运一次").actionReturns("none", Map.of("found", false, "count", 0));
         chat.chooses("opt:ask-question:nothing:person");
         assertThat(chat.pending().action()).isEqualTo("hand-off");
-        chat.actionReturns("queued", Map.of("position", 4L));
+        chat.actionReturns("queued", Map.of("position", 4L, "wait", "，前面还有 4 位"));
         assertThat(chat.lastText()).contains("4");
         assertAllRender(chat);
     }

@@ -101,6 +101,10 @@ final class RealFlows {
             item.put("value", c.get("code"));
             item.put("label", ((Map<String, Object>) c.get("name")).get(language));
             item.put("description", ((Map<String, Object>) c.get("description")).get(language));
+            List<Object> synonyms = new ArrayList<>((List<Object>) c.get("keywords"));
+            synonyms.add(c.get("code"));
+            synonyms.addAll(((Map<String, Object>) c.get("name")).values());
+            item.put("synonyms", synonyms);
             categories.add(item);
         }
         return Map.of("categories", categories);

@@ -162,7 +162,10 @@ class StepKindsTest {
         void aNumberWithNoOptionIsNotUnderstood() {
             chat.opens("pick").says("4");
 
-            assertThat(chat.texts()).containsExactly("没看懂。", "什么颜色？");
+            assertThat(chat.texts()).hasSize(2);
+            assertThat(chat.texts().get(0)).as("the re-prompt shows what is taken").startsWith("没看懂。")
+                    .contains("可以直接回复：", "绿色");
+            assertThat(chat.texts().get(1)).isEqualTo("什么颜色？");
             assertThat(chat.vars()).doesNotContainKey("colour");
         }
 
@@ -189,7 +192,9 @@ class StepKindsTest {
             Chat english = new Chat(TestFlows.engine(), "en");
             english.opens("pick").says("绿色");
 
-            assertThat(english.texts()).containsExactly("Not understood.", "Which colour?");
+            assertThat(english.texts()).hasSize(2);
+            assertThat(english.texts().get(0)).startsWith("Not understood.").contains("You can reply:");
+            assertThat(english.texts().get(1)).isEqualTo("Which colour?");
         }
 
         @Test
@@ -307,9 +312,17 @@ class StepKindsTest {
 
         @Test
         void theSendLocationChipAnsweredAsTextExplainsWhatToDo() {
-            chat.goesTo("report", "place").taps("loc:report:place");
+            chat.goesTo("report", "place").send(new Input.Choice("loc:report:place", "发送位置", true));
 
             assertThat(chat.texts()).containsExactly("请分享位置。");
+            assertThat(chat.state().stepId()).isEqualTo("place");
+        }
+
+        @Test
+        void theSendLocationChipTappedWaitsQuietlyForTheLocation() {
+            chat.goesTo("report", "place").taps("loc:report:place");
+
+            assertThat(chat.texts()).as("the phone's location picker is open; the prompt is not repeated").isEmpty();
             assertThat(chat.state().stepId()).isEqualTo("place");
         }
     }
@@ -411,7 +424,9 @@ class StepKindsTest {
         void anythingElseIsAskedAgain() {
             chat.goesTo("report", "sure").says("也许");
 
-            assertThat(chat.texts()).containsExactly("没看懂。", "确定提交吗？");
+            assertThat(chat.texts()).hasSize(2);
+            assertThat(chat.texts().get(0)).startsWith("没看懂。").contains("可以直接回复：确认 / 不对");
+            assertThat(chat.texts().get(1)).isEqualTo("确定提交吗？");
         }
     }
 

@@ -126,6 +126,9 @@ public class MediaStore {
             case "image/webp" -> ".webp";
             case "video/mp4" -> ".mp4";
             case "application/pdf" -> ".pdf";
+            case "audio/amr" -> ".amr";
+            case "audio/mp4" -> ".m4a";
+            case "audio/mpeg" -> ".mp3";
             default -> ".bin";
         };
     }

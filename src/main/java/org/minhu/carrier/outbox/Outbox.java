@@ -34,7 +34,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboundMessage enqueue(Resident resident, BotMessage message, String inReplyTo, Long causeInboundId) {
         Instant now = clock.instant();
-        SmsRendering sms = SmsRenderer.render(message);
+        SmsRendering sms = SmsRenderer.render(message, resident.getLanguage());
         OutboundMessage row = new OutboundMessage(resident.getPhone(), resident.getConversationId(), inReplyTo,
                 PlatformRenderer.render(message).toString(), sms.text(), causeInboundId, null, now);
         repository.persist(row);

@@ -6,6 +6,7 @@ import org.minhu.cases.CaseProgress;
 import org.minhu.cases.CaseService;
 import org.minhu.cases.CaseStateException;
 import org.minhu.cases.Categories;
+import org.minhu.cases.Gazetteer;
 import org.minhu.cases.Category;
 import org.minhu.cases.NewCase;
 import org.minhu.cases.Rating;
@@ -40,6 +41,20 @@ final class CaseActions {
         return item;
     }
 
+    /** Where the problem is: the shared location, or the place a typed address names in the gazetteer; null when neither. */
+    record Where(Double latitude, Double longitude) {
+        static Where of(ActionContext ctx, Gazetteer gazetteer) {
+            Double latitude = ctx.number("place.latitude");
+            Double longitude = ctx.number("place.longitude");
+            if (latitude != null && longitude != null) {
+                return new Where(latitude, longitude);
+            }
+            return gazetteer.place(ctx.text("place.address"))
+                    .map(placed -> new Where(placed.latitude(), placed.longitude()))
+                    .orElse(new Where(null, null));
+        }
+    }
+
     static Input.ActionResult list(List<ServiceCase> cases, Categories categories, String language) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (ServiceCase c : cases) {
@@ -56,11 +71,13 @@ final class CaseActions {
         private final CaseService cases;
         private final Categories categories;
         private final Formats formats;
+        private final Gazetteer gazetteer;
 
-        CreateCase(CaseService cases, Categories categories, Formats formats) {
+        CreateCase(CaseService cases, Categories categories, Formats formats, Gazetteer gazetteer) {
             this.cases = cases;
             this.categories = categories;
             this.formats = formats;
+            this.gazetteer = gazetteer;
         }
 
         @Override
@@ -75,8 +92,10 @@ final class CaseActions {
 
         @Override
         public Input.ActionResult run(ActionContext ctx) {
+            // a typed address the gazetteer knows is placed like a shared location; one it does not is kept as typed
+            Where where = Where.of(ctx, gazetteer);
             ServiceCase created = cases.file(new NewCase(ctx.phone(), ctx.text("category.value"), ctx.text("description"),
-                    ctx.number("place.latitude"), ctx.number("place.longitude"), ctx.text("place.label"),
+                    where.latitude(), where.longitude(), ctx.text("place.label"),
                     ctx.text("photo.path"), ctx.flowId(), ctx.flowVersion()));
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("number", created.getNumber());
@@ -91,10 +110,12 @@ final class CaseActions {
     static class FindNearby implements ConversationAction {
         private final CaseService cases;
         private final double radius;
+        private final Gazetteer gazetteer;
 
-        FindNearby(CaseService cases, org.minhu.cases.CasesConfig config) {
+        FindNearby(CaseService cases, org.minhu.cases.CasesConfig config, Gazetteer gazetteer) {
             this.cases = cases;
             this.radius = config.nearbyMeters();
+            this.gazetteer = gazetteer;
         }
 
         @Override
@@ -109,8 +130,9 @@ final class CaseActions {
 
         @Override
         public Input.ActionResult run(ActionContext ctx) {
-            Double lat = ctx.number("place.latitude");
-            Double lon = ctx.number("place.longitude");
+            Where where = Where.of(ctx, gazetteer);
+            Double lat = where.latitude();
+            Double lon = where.longitude();
             String category = ctx.text("category.value");
             Map<String, Object> data = new LinkedHashMap<>();
             List<ServiceCase> found = lat == null || lon == null || category == null ? List.of()
@@ -233,7 +255,10 @@ final class CaseActions {
         @Override
         public Input.ActionResult run(ActionContext ctx) {
             String language = ctx.language();
-            return cases.forResident(ctx.phone(), ctx.text("picked.value")).map(c -> {
+            // tapped from the list, picked is an option (value, label); typed, it is the text itself
+            String number = ctx.text("picked.value") != null ? ctx.text("picked.value") : ctx.text("picked");
+            String typed = number == null ? "" : Formats.clip(number.strip().toUpperCase(java.util.Locale.ROOT), 30);
+            return cases.forResident(ctx.phone(), number).map(c -> {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("number", c.getNumber());
                 data.put("state", c.getState().label(language));
@@ -251,7 +276,8 @@ final class CaseActions {
                 }
                 data.put("timeline", String.join("\n", lines));
                 return new Input.ActionResult("found", data);
-            }).orElseGet(() -> new Input.ActionResult("not-found", Map.of()));
+            // another resident's number reads exactly like one that does not exist: "you have no request X"
+            }).orElseGet(() -> new Input.ActionResult("not-found", Map.of("number", typed)));
         }
     }
 

@@ -8,6 +8,7 @@ import org.minhu.conversation.HandoffRepository;
 import org.minhu.flow.Input;
 import org.minhu.knowledge.KnowledgeBase;
 import org.minhu.knowledge.KnowledgeMatch;
+import org.minhu.knowledge.LocalizedText;
 import org.minhu.resident.ResidentRepository;
 
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ final class ServiceActions {
 
         @Override
         public Set<String> outputs() {
-            return Set.of("outcome", "found", "question", "answer", "count");
+            return Set.of("outcome", "found", "question", "answer", "count", "contact", "phone");
         }
 
         @Override
@@ -46,8 +47,13 @@ final class ServiceActions {
             data.put("found", !matches.isEmpty());
             data.put("count", matches.size());
             if (!matches.isEmpty()) {
-                data.put("question", matches.get(0).question());
-                data.put("answer", matches.get(0).answer());
+                KnowledgeMatch best = matches.get(0);
+                data.put("question", best.question());
+                data.put("answer", best.answer());
+                data.put("contact", best.contact());
+                if (best.entry().phone() != null) {
+                    data.put("phone", best.entry().phone());
+                }
             }
             return new Input.ActionResult(matches.isEmpty() ? "none" : "found", data);
         }
@@ -70,7 +76,7 @@ final class ServiceActions {
 
         @Override
         public Set<String> outputs() {
-            return Set.of("outcome", "position");
+            return Set.of("outcome", "position", "wait");
         }
 
         @Override
@@ -81,7 +87,11 @@ final class ServiceActions {
                 return created;
             });
             residents.findByPhone(ctx.phone()).ifPresent(r -> r.handOver(true, ctx.now()));
-            return new Input.ActionResult("queued", Map.of("position", handoffs.ahead(handoff)));
+            long ahead = handoffs.ahead(handoff);
+            // "前面还有 0 位" reads oddly: say how many wait only when some do
+            String wait = ahead == 0 ? "" : LocalizedText.isEnglish(ctx.language()) ? "; " + ahead + " ahead of you"
+                    : "，前面还有 " + ahead + " 位";
+            return new Input.ActionResult("queued", Map.of("position", ahead, "wait", wait));
         }
     }
 }

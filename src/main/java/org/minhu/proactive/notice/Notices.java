@@ -122,7 +122,7 @@ public class Notices {
     private Preview render(NoticeCard card, String language, boolean ownCase) {
         String lang = flows.engine().flows().messages().languages().contains(language) ? language : Messages.DEFAULT_LANGUAGE;
         BotMessage message = message(card, lang, ownCase);
-        SmsRendering sms = SmsRenderer.render(message);
+        SmsRendering sms = SmsRenderer.render(message, lang);
         return new Preview(PlatformRenderer.render(message), sms.text(), sms.options(), lang, ownCase);
     }
 
