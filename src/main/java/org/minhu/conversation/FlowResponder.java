@@ -73,7 +73,7 @@ public class FlowResponder implements ResidentResponder {
             // 退订 / STOP / TD is honoured in any state, even with a person; the conversation stays where it was
             return List.of(subscriptions.stop(resident, now));
         }
-        Engine engine = registry.engine();
+        Engine engine = registry.engine(resident.getPhone());
         boolean rating = input instanceof Input.Choice choice && isRating(choice.postback());
         if (resident.isWithAgent()) {
             if (rating) {
