@@ -172,7 +172,8 @@ public class FlowResponder implements ResidentResponder {
         };
     }
 
-    private Map<String, Object> context(String language) {
+    /** The values every flow may read, in a language: the categories. */
+    public Map<String, Object> context(String language) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Category c : categories.all()) {
             Map<String, Object> item = new LinkedHashMap<>();

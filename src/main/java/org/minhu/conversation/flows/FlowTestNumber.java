@@ -34,6 +34,11 @@ public class FlowTestNumber {
         return phone;
     }
 
+    /** As staff type it: 13800138000. */
+    public String getNumber() {
+        return phone.startsWith("tel:+86") ? phone.substring(7) : phone;
+    }
+
     public String getAddedBy() {
         return addedBy;
     }
