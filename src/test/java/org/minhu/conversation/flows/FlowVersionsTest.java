@@ -82,7 +82,7 @@ class FlowVersionsTest {
         assertThat(store.draft("rate")).isEmpty();
 
         ProblemException renamed = catchThrowableOfType(ProblemException.class, () -> editor.saveDraft("menu",
-                editor.edited("menu").text().replace("id: menu\n", "id: main-menu\n"), "admin"));
+                editor.edited("menu").text().replaceFirst("(?m)^id: menu$", "id: main-menu"), "admin"));
         assertThat(renamed.problem().detail()).contains("流程的 id 必须保持为「menu」");
     }
 
