@@ -41,6 +41,86 @@ public class CaseLifecycle {
         this.clock = clock;
     }
 
+    /**
+     * What a member of staff asks for along with an action: the unit and assisting units (dispatch,
+     * transfer), a text (the note, reason, or what was done), the answer to the resident (答复居民,
+     * which residents and the public may read), a photo, a date (extension), the main case (link).
+     */
+    public record Details(String unit, List<String> assistingUnits, String text, String publicReply, String photoPath,
+                          Instant until, String parent) {
+        public static Details none() {
+            return new Details(null, List.of(), null, null, null, null, null);
+        }
+
+        public static Details text(String text) {
+            return new Details(null, List.of(), text, null, null, null, null);
+        }
+
+        public static Details unit(String unit, List<String> assistingUnits, String text) {
+            return new Details(unit, assistingUnits, text, null, null, null, null);
+        }
+
+        public static Details resolution(String whatWasDone, String publicReply, String photoPath) {
+            return new Details(null, List.of(), whatWasDone, publicReply, photoPath, null, null);
+        }
+
+        public static Details extension(Instant until, String reason) {
+            return new Details(null, List.of(), reason, null, null, until, null);
+        }
+
+        public static Details parent(String parent) {
+            return new Details(null, List.of(), null, null, null, null, parent);
+        }
+    }
+
+    /**
+     * The one door for staff: checks {@link CasePermissions} for this person, this case and this
+     * action (403, nothing changes), then does it (409 when the case's state does not allow it),
+     * all in one transaction. The console and {@code /api/cases} both come through here.
+     */
+    public ServiceCase perform(Staff who, CaseAction action, String number, Details d) {
+        if (action.isRead() || action == CaseAction.REPLY) {
+            throw new IllegalArgumentException(action + " is not a change of the case; use CasePermissions.require");
+        }
+        ServiceCase c = cases.lockByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number));
+        CasePermissions.require(action, who, c);
+        String actor = who.username();
+        return switch (action) {
+            case NOTE -> {
+                note(number, actor, d.text());
+                yield c;
+            }
+            case DISPATCH -> dispatch(number, actor, d.unit(), d.assistingUnits(), d.text());
+            case ACCEPT -> accept(number, actor);
+            case START -> start(number, actor);
+            case RESOLVE -> resolve(number, actor, d.text(), d.publicReply(), d.photoPath());
+            case RETURN -> returnToDispatch(number, actor, d.text());
+            case TRANSFER -> transfer(number, actor, d.unit(), d.text());
+            case REOPEN -> reopen(number, actor, d.text());
+            case ARCHIVE -> archive(number, actor, d.text());
+            case PAUSE -> pause(number, actor, d.text());
+            case RESUME -> resume(number, actor);
+            case REQUEST_EXTENSION -> requestExtension(number, actor, d.until(), d.text());
+            case APPROVE_EXTENSION -> approveExtension(number, actor);
+            case REJECT_EXTENSION -> rejectExtension(number, actor, d.text());
+            case LINK -> {
+                if (d.parent() == null || d.parent().isBlank()) {
+                    throw ProblemException.badRequest("parent", "请填写主诉求的编号");
+                }
+                yield link(number, d.parent().strip(), actor);
+            }
+            default -> throw new IllegalArgumentException(action.name());
+        };
+    }
+
+    /** The case, if this person may read this much of it: 404 when there is none, 403 when it is not theirs to see. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ServiceCase read(Staff who, CaseAction read, String number) {
+        ServiceCase c = find(number);
+        CasePermissions.require(read, who, c);
+        return c;
+    }
+
     /** Routes a just-filed case by the dispatch rules (派单). */
     public ServiceCase autoDispatch(ServiceCase c) {
         DispatchRules.Route route = rules.route(c.getCategory(), c.getDescription(), c.getLatitude(), c.getLongitude());
@@ -83,8 +163,16 @@ public class CaseLifecycle {
         return record(c, CaseTransition.START.kind(), before, actor, null);
     }
 
-    /** 办结, with what was done (and a photo) for the resident. */
+    /** 办结, where what was done is also the answer to the resident (trusted callers and tests). */
     public ServiceCase resolve(String number, String actor, String whatWasDone, String photoPath) {
+        return resolve(number, actor, whatWasDone, whatWasDone, photoPath);
+    }
+
+    /**
+     * 办结: what was done (办理情况, for staff), the answer to the resident (答复居民: the resident's card,
+     * their timeline, Open311 and the echo wall read it; none gives them a plain 已办结) and a photo.
+     */
+    public ServiceCase resolve(String number, String actor, String whatWasDone, String publicReply, String photoPath) {
         require(whatWasDone, "whatWasDone");
         ServiceCase c = owned(number, actor);
         Instant now = clock.instant();
