@@ -128,9 +128,8 @@ public class CaseLifecycle {
         CaseState before = c.getState();
         c.apply(CaseTransition.DISPATCH, now);
         c.routeTo(route.unit(), route.grid(), List.of(), route.priority(), now, config.acceptWithin());
-        return record(c, CaseTransition.DISPATCH.kind(), before, SYSTEM,
-                // residents read this note in their case's timeline: no internal grade ("A 类") in it
-                "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid()));
+        String to = "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid());
+        return record(c, CaseTransition.DISPATCH.kind(), before, SYSTEM, to, to);
     }
 
     /** 派单 (并行派单 when there are assisting units). */
@@ -142,7 +141,8 @@ public class CaseLifecycle {
         c.apply(CaseTransition.DISPATCH, now);
         c.routeTo(unit.strip(), null, assistingUnits, null, now, config.acceptWithin());
         String assisting = assistingUnits == null || assistingUnits.isEmpty() ? "" : "（协办：" + String.join("、", assistingUnits) + "）";
-        return record(c, CaseTransition.DISPATCH.kind(), before, actor, join("派往 " + unit.strip() + assisting, note));
+        return record(c, CaseTransition.DISPATCH.kind(), before, actor, join("派往 " + unit.strip() + assisting, note),
+                "派往 " + unit.strip());
     }
 
     /** 签收: the first person to accept owns the case to the end. */
@@ -178,8 +178,9 @@ public class CaseLifecycle {
         Instant now = clock.instant();
         CaseState before = c.getState();
         c.apply(CaseTransition.RESOLVE, now);
-        c.resolvedWith(whatWasDone.strip(), photoPath, now);
-        return record(c, CaseTransition.RESOLVE.kind(), before, actor, whatWasDone.strip());
+        String reply = publicReply == null || publicReply.isBlank() ? null : publicReply.strip();
+        c.resolvedWith(whatWasDone.strip(), reply, photoPath, now);
+        return record(c, CaseTransition.RESOLVE.kind(), before, actor, whatWasDone.strip(), reply);
     }
 
     /** 退单: not ours, back to dispatch, with the reason. */
@@ -202,7 +203,8 @@ public class CaseLifecycle {
         CaseState before = c.getState();
         c.apply(CaseTransition.TRANSFER, now);
         c.routeTo(unit.strip(), null, List.of(), null, now, config.acceptWithin());
-        return record(c, CaseTransition.TRANSFER.kind(), before, actor, "转至 " + unit.strip() + "：" + reason.strip());
+        return record(c, CaseTransition.TRANSFER.kind(), before, actor, "转至 " + unit.strip() + "：" + reason.strip(),
+                "转至 " + unit.strip());
     }
 
     /** Reopened by staff; flagged for supervision like a 差评件. */
@@ -276,7 +278,8 @@ public class CaseLifecycle {
         if (c.getPhone() != null && !parent.belongsTo(c.getPhone())) {
             followers.add(parent.getId(), c.getPhone(), now);
         }
-        return record(c, CaseEvent.Kind.LINKED, c.getState(), actor, "重复件，关联 " + parent.getNumber());
+        return record(c, CaseEvent.Kind.LINKED, c.getState(), actor, "重复件，关联 " + parent.getNumber(),
+                "与 " + parent.getNumber() + " 为同一事项，一并办理");
     }
 
     /** An internal note: history only, the resident is not told. */
@@ -293,12 +296,19 @@ public class CaseLifecycle {
         if (note.length() > 500) {
             note = note.substring(0, 499) + "…";
         }
-        events.persist(new CaseEvent(c, clock.instant(), actor, CaseEvent.Kind.REPLIED, c.getState(), note));
+        // the resident received these words already: their timeline may show them again
+        events.persist(new CaseEvent(c, clock.instant(), actor, CaseEvent.Kind.REPLIED, c.getState(), note, note));
     }
 
     ServiceCase record(ServiceCase c, CaseEvent.Kind kind, CaseState before, String actor, String note) {
-        events.persist(new CaseEvent(c, clock.instant(), actor, kind, before, note));
-        changed.fire(new CaseChanged(c, kind, note, actor));
+        return record(c, kind, before, actor, note, null);
+    }
+
+    /** Keeps the entry ({@code note} for staff, {@code publicText} for the resident and, by its kind, the public) and fires the change. */
+    ServiceCase record(ServiceCase c, CaseEvent.Kind kind, CaseState before, String actor, String note, String publicText) {
+        CaseEvent event = new CaseEvent(c, clock.instant(), actor, kind, before, note, publicText);
+        events.persist(event);
+        changed.fire(new CaseChanged(c, kind, note, actor, event.getPublicText()));
         return c;
     }
 
