@@ -96,7 +96,7 @@ public class CaseResource {
     @Path("/conversation")
     public TemplateInstance conversationPart(@PathParam("number") String number) {
         ServiceCase c = find(number, CaseAction.READ_CONVERSATION);
-        return Templates.page$conversation(c, conversation.of(c.getPhone()));
+        return Templates.page$conversation(c, conversation.of(c));
     }
 
     @GET
@@ -120,7 +120,8 @@ public class CaseResource {
     public Response file(@PathParam("number") String number, @PathParam("id") long id) {
         ServiceCase c = find(number, CaseAction.READ_MEDIA);
         InboundMessage m = em.find(InboundMessage.class, id);
-        if (m == null || c.getPhone() == null || !c.getPhone().equals(m.getPhone())) {
+        if (m == null || c.getPhone() == null || !c.getPhone().equals(m.getPhone())
+                || conversation.of(c).stream().noneMatch(e -> Long.valueOf(id).equals(e.fileId()))) {
             throw ProblemException.notFound("no such file in this conversation");
         }
         return media.serve(m.getMediaPath());
@@ -266,7 +267,7 @@ public class CaseResource {
         List<String> units = labels.getUnits();
         Staff who = viewer.staff();
         return Templates.page(c,
-                CasePermissions.permits(CaseAction.READ_CONVERSATION, who, c) ? conversation.of(c.getPhone()) : List.of(),
+                CasePermissions.permits(CaseAction.READ_CONVERSATION, who, c) ? conversation.of(c) : List.of(),
                 CasePermissions.permits(CaseAction.READ_HISTORY, who, c) ? caseService.history(c) : List.of(),
                 CaseActions.of(c, viewer),
                 replies.canned(), units, flash, error);

@@ -136,4 +136,23 @@ class NothingLeaksTest {
                 .post("/api/cases/" + c.getNumber() + "/resolve").then().statusCode(200);
         assertThat(testCases.reload(c.getNumber()).getResolutionPhoto()).isNull();
     }
+
+    @Test
+    void aHandlersCasePageShowsOnlyTheConversationOfThatCase() {
+        Phone phone = phone();
+        phone.send("井盖缺失很危险，联系人电话 13900001111");
+        ServiceCase municipal = testCases.file(phone.number(), "municipal", "井盖缺失", "坂田街道雅宝路");
+        phone.send("另一件事：垃圾没人清运，在幸福里三栋");
+        ServiceCase environment = testCases.file(phone.number(), "environment", "垃圾清运不及时", "坂田街道岗头村");
+        assertThat(municipal.getUnit()).isEqualTo(TestCases.MUNICIPAL_UNIT);
+        assertThat(environment.getUnit()).isEqualTo(TestCases.ENVIRONMENT_UNIT);
+
+        String first = ConsoleSession.signIn("handler").bare().get("/console/cases/" + municipal.getNumber()).asString();
+        assertThat(first).contains("联系人电话 13900001111").doesNotContain("垃圾没人清运");
+        ConsoleSession other = ConsoleSession.signIn("handler-env");
+        String second = other.bare().get("/console/cases/" + environment.getNumber()).asString();
+        assertThat(second).contains("垃圾没人清运").doesNotContain("13900001111", "井盖缺失很危险");
+        assertThat(other.bare().get("/console/cases/" + environment.getNumber() + "/conversation").asString())
+                .contains("垃圾没人清运").doesNotContain("13900001111");
+    }
 }
