@@ -96,7 +96,7 @@ public class Viewer {
 
     /** Who did something in a case's history: a resident's number is masked like any other. */
     public String actor(String actor) {
-        return actor != null && actor.startsWith("tel:") ? phone(actor) : actor;
+        return actor != null && actor.startsWith("tel:") ? phone(actor) : io.quarkus.arc.Arc.container().instance(People.class).get().name(actor);
     }
 
     public String phone(String phone) {
