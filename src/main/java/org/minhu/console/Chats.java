@@ -30,8 +30,8 @@ public class Chats {
 
     static final String BACK_TO_BOT = "人工服务已结束，感谢您的耐心。您可以继续使用智能助手，回复“菜单”查看全部服务。";
     /** What the resident hears when a person takes their conversation ({0}: who). */
-    static final String JOINED = "工作人员%s已接入，正在为您服务。";
-    static final String PASSED = "已为您转接工作人员%s，请稍候。";
+    static final String JOINED = "工作人员（%s）已接入，正在为您服务。";
+    static final String PASSED = "已为您转接工作人员（%s），请稍候。";
     /** How many of the resident's latest messages a case filed from the chat describes itself with. */
     static final int DESCRIBE_WITH = 5;
 
@@ -195,7 +195,7 @@ public class Chats {
         if (resident != null) {
             resident.handOver(false, now);
             outbox.enqueue(resident, BotMessage.text(h.getTakenBy() == null ? BACK_TO_BOT
-                    : "工作人员" + people.name(h.getTakenBy()) + "已离开会话。" + BACK_TO_BOT), null, null);
+                    : "工作人员（" + people.name(h.getTakenBy()) + "）已离开会话。" + BACK_TO_BOT), null, null);
         }
     }
 }
