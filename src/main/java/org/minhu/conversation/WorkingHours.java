@@ -92,6 +92,7 @@ public class WorkingHours {
     private final ZoneId zone;
     private final boolean alwaysOpen;
 
+    @jakarta.inject.Inject
     public WorkingHours(CasesConfig config,
                         @ConfigProperty(name = "minhu.working-hours.always-open", defaultValue = "false") boolean alwaysOpen) {
         this(parse(ReferenceData.shipped(RESOURCE), RESOURCE), config.zone(), alwaysOpen);
