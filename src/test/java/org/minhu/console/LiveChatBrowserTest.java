@@ -91,7 +91,8 @@ class LiveChatBrowserTest extends BrowserTestBase {
         assertThat(pane).containsText("井盖松了", LIVE);
         await("the pane follows").atMost(Duration.ofSeconds(10)).until(() -> atEnd(operator.locator("#messages")));
 
-        // 转为诉求: the description starts from what the resident said
+        // 转为诉求: the description starts from what the resident said (as the page was when opened)
+        operator.reload();
         Locator toCase = operator.locator("form.to-case");
         assertThat(toCase.locator("textarea[name=description]")).hasValue(Pattern.compile("(?s).*井盖松了.*"));
         toCase.getByLabel("类别").selectOption("municipal");
