@@ -12,12 +12,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.minhu.cases.CaseAction;
 import org.minhu.cases.CaseEvent;
+import org.minhu.cases.CasePermissions;
 import org.minhu.cases.CaseFigures;
 import org.minhu.cases.CaseLifecycle;
 import org.minhu.cases.CaseService;
 import org.minhu.cases.ServiceCase;
 import org.minhu.cases.ServiceCaseRepository;
+import org.minhu.cases.Staff;
 import org.minhu.common.ProblemException;
 
 import java.time.Clock;
@@ -25,8 +28,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The staff API over a case's lifecycle (the console's pages call the same service). Illegal
- * changes answer 409, a case owned by someone else 403, all as problem+json.
+ * The staff API over a case's lifecycle: every change through {@link CaseLifecycle#perform} and every
+ * read through {@link CaseLifecycle#read}, so the same table ({@link CasePermissions}) decides here as in
+ * the console. Not permitted: 403; illegal in the case's state: 409; all as problem+json.
  */
 @Path("/api/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,8 +51,8 @@ public class CaseStaffResource {
     }
 
     public record EventView(Instant at, String actor, String kind, String from, String to, String note) {
-        static EventView of(CaseEvent e) {
-            return new EventView(e.getAt(), e.getActor(), e.getKind().name(),
+        static EventView of(CaseEvent e, Staff who) {
+            return new EventView(e.getAt(), CasePermissions.actor(who.role(), e.getActor()), e.getKind().name(),
                     e.getFromState() == null ? null : e.getFromState().name(),
                     e.getToState() == null ? null : e.getToState().name(), e.getNote());
         }
@@ -60,7 +64,8 @@ public class CaseStaffResource {
     public record Reason(String reason) {
     }
 
-    public record Resolution(String whatWasDone, String photoPath) {
+    /** What was done (staff only) and the answer to the resident (答复居民: the resident and the public read it). */
+    public record Resolution(String whatWasDone, String publicReply) {
     }
 
     public record Transfer(String unit, String reason) {
@@ -89,47 +94,44 @@ public class CaseStaffResource {
         this.clock = clock;
     }
 
-    private String actor() {
-        return identity.getPrincipal().getName();
+    private Staff staff() {
+        return Staff.of(identity).orElseThrow(() -> new jakarta.ws.rs.ForbiddenException("no staff role"));
     }
 
-    /** A department handler works only on their own unit's cases (the unit is an attribute of the identity). */
-    private String mine(String number) {
-        if (identity.hasRole("handler") && !identity.hasRole("supervisor") && !identity.hasRole("admin")) {
-            ServiceCase c = repository.findByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number));
-            Object unit = identity.getAttribute("unit");
-            if (unit == null || !unit.equals(c.getUnit())) {
-                throw new ProblemException(org.minhu.common.Problem.of(403, "other-unit", "Not your unit's case",
-                        "case " + number + " belongs to " + c.getUnit()));
-            }
-        }
-        return number;
+    private CaseView perform(CaseAction action, String number, CaseLifecycle.Details details) {
+        return CaseView.of(lifecycle.perform(staff(), action, number, details));
     }
 
     @GET
     @Path("{number}")
     public CaseView get(@PathParam("number") String number) {
-        return CaseView.of(repository.findByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number)));
+        return CaseView.of(lifecycle.read(staff(), CaseAction.READ_CASE, number));
     }
 
+    /** The history, with residents' numbers as this role sees them ({@link CasePermissions#actor}). */
     @GET
     @Path("{number}/history")
     public List<EventView> history(@PathParam("number") String number) {
-        ServiceCase c = repository.findByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number));
-        return cases.history(c).stream().map(EventView::of).toList();
+        Staff who = staff();
+        ServiceCase c = lifecycle.read(who, CaseAction.READ_HISTORY, number);
+        return cases.history(c).stream().map(e -> EventView.of(e, who)).toList();
     }
 
     @GET
     @Path("overdue")
     @Operation(summary = "Open cases past their deadline, most overdue first")
     public List<CaseView> overdue() {
-        return repository.overdue(clock.instant(), 200).stream().map(CaseView::of).toList();
+        Staff who = staff();
+        return repository.overdue(clock.instant(), 200).stream()
+                .filter(c -> CasePermissions.permits(CaseAction.READ_CASE, who, c)).map(CaseView::of).toList();
     }
 
     @GET
     @Path("escalated")
     public List<CaseView> escalated() {
-        return repository.escalated(200).stream().map(CaseView::of).toList();
+        Staff who = staff();
+        return repository.escalated(200).stream()
+                .filter(c -> CasePermissions.permits(CaseAction.READ_CASE, who, c)).map(CaseView::of).toList();
     }
 
     @GET
@@ -146,79 +148,100 @@ public class CaseStaffResource {
     @POST
     @Path("{number}/dispatch")
     public CaseView dispatch(@PathParam("number") String number, Dispatch body) {
-        return CaseView.of(lifecycle.dispatch(mine(number), actor(), body.unit(), body.assistingUnits(), body.note()));
+        return perform(CaseAction.DISPATCH, number, CaseLifecycle.Details.unit(body(body).unit(), body.assistingUnits(), body.note()));
     }
 
     @POST
     @Path("{number}/accept")
     public CaseView accept(@PathParam("number") String number) {
-        return CaseView.of(lifecycle.accept(mine(number), actor()));
+        return perform(CaseAction.ACCEPT, number, CaseLifecycle.Details.none());
     }
 
     @POST
     @Path("{number}/start")
     public CaseView start(@PathParam("number") String number) {
-        return CaseView.of(lifecycle.start(mine(number), actor()));
+        return perform(CaseAction.START, number, CaseLifecycle.Details.none());
     }
 
+    /** 办结. A photo comes only through the console's form, where the service keeps the file itself. */
     @POST
     @Path("{number}/resolve")
     public CaseView resolve(@PathParam("number") String number, Resolution body) {
-        return CaseView.of(lifecycle.resolve(mine(number), actor(), body.whatWasDone(), body.photoPath()));
+        return perform(CaseAction.RESOLVE, number,
+                CaseLifecycle.Details.resolution(body(body).whatWasDone(), body.publicReply(), null));
     }
 
     @POST
     @Path("{number}/return")
     public CaseView returnToDispatch(@PathParam("number") String number, Reason body) {
-        return CaseView.of(lifecycle.returnToDispatch(mine(number), actor(), body.reason()));
+        return perform(CaseAction.RETURN, number, CaseLifecycle.Details.text(body(body).reason()));
     }
 
     @POST
     @Path("{number}/transfer")
     public CaseView transfer(@PathParam("number") String number, Transfer body) {
-        return CaseView.of(lifecycle.transfer(mine(number), actor(), body.unit(), body.reason()));
+        return perform(CaseAction.TRANSFER, number, CaseLifecycle.Details.unit(body(body).unit(), List.of(), body.reason()));
     }
 
     @POST
     @Path("{number}/reopen")
     public CaseView reopen(@PathParam("number") String number, Reason body) {
-        return CaseView.of(lifecycle.reopen(mine(number), actor(), body.reason()));
+        return perform(CaseAction.REOPEN, number, CaseLifecycle.Details.text(body(body).reason()));
     }
 
     @POST
     @Path("{number}/archive")
     public CaseView archive(@PathParam("number") String number) {
-        return CaseView.of(lifecycle.archive(mine(number), actor(), null));
+        return perform(CaseAction.ARCHIVE, number, CaseLifecycle.Details.none());
     }
 
     @POST
     @Path("{number}/pause")
     public CaseView pause(@PathParam("number") String number, Reason body) {
-        return CaseView.of(lifecycle.pause(mine(number), actor(), body.reason()));
+        return perform(CaseAction.PAUSE, number, CaseLifecycle.Details.text(body(body).reason()));
     }
 
     @POST
     @Path("{number}/resume")
     public CaseView resume(@PathParam("number") String number) {
-        return CaseView.of(lifecycle.resume(mine(number), actor()));
+        return perform(CaseAction.RESUME, number, CaseLifecycle.Details.none());
     }
 
     @POST
     @Path("{number}/extension")
     public CaseView requestExtension(@PathParam("number") String number, Extension body) {
-        return CaseView.of(lifecycle.requestExtension(mine(number), actor(), body.until(), body.reason()));
+        return perform(CaseAction.REQUEST_EXTENSION, number, CaseLifecycle.Details.extension(body(body).until(), body.reason()));
     }
 
     @POST
     @Path("{number}/extension/approve")
-    @RolesAllowed({"supervisor", "admin"})
     public CaseView approveExtension(@PathParam("number") String number) {
-        return CaseView.of(lifecycle.approveExtension(mine(number), actor()));
+        return perform(CaseAction.APPROVE_EXTENSION, number, CaseLifecycle.Details.none());
+    }
+
+    @POST
+    @Path("{number}/extension/reject")
+    public CaseView rejectExtension(@PathParam("number") String number, Reason body) {
+        return perform(CaseAction.REJECT_EXTENSION, number, CaseLifecycle.Details.text(body == null ? null : body.reason()));
     }
 
     @POST
     @Path("{number}/link")
     public CaseView link(@PathParam("number") String number, Link body) {
-        return CaseView.of(lifecycle.link(mine(number), body.parent(), actor()));
+        return perform(CaseAction.LINK, number, CaseLifecycle.Details.parent(body(body).parent()));
+    }
+
+    /** An internal note: staff only, never shown to the resident or the public. */
+    @POST
+    @Path("{number}/notes")
+    public CaseView note(@PathParam("number") String number, Reason body) {
+        return perform(CaseAction.NOTE, number, CaseLifecycle.Details.text(body(body).reason()));
+    }
+
+    private static <T> T body(T body) {
+        if (body == null) {
+            throw ProblemException.badRequest("body", "a JSON body is required");
+        }
+        return body;
     }
 }
