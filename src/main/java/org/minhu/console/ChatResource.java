@@ -36,7 +36,10 @@ public class ChatResource {
         static native TemplateInstance queue$list(List<Chats.Waiting> waiting);
 
         static native TemplateInstance chat(Handoff h, Chats.Waiting waiting, List<Conversation.Entry> conversation,
-                                            List<CannedReply> canned, String error);
+                                            List<CannedReply> canned, String error, String flash, String latestWords,
+                                            List<org.minhu.security.StaffUser> colleagues, String filed);
+
+        static native TemplateInstance count(long waiting);
 
         static native TemplateInstance chat$messages(Handoff h, List<Conversation.Entry> conversation);
     }
@@ -45,12 +48,14 @@ public class ChatResource {
     private final Conversation conversation;
     private final Replies replies;
     private final Viewer viewer;
+    private final People people;
 
-    public ChatResource(Chats chats, Conversation conversation, Replies replies, Viewer viewer) {
+    public ChatResource(Chats chats, Conversation conversation, Replies replies, Viewer viewer, People people) {
         this.chats = chats;
         this.conversation = conversation;
         this.replies = replies;
         this.viewer = viewer;
+        this.people = people;
     }
 
     @GET
@@ -68,9 +73,54 @@ public class ChatResource {
 
     @GET
     @Path("/{id}")
-    public TemplateInstance chat(@PathParam("id") long id) {
+    public TemplateInstance chat(@PathParam("id") long id, @org.jboss.resteasy.reactive.RestQuery String done,
+                                 @org.jboss.resteasy.reactive.RestQuery String filed) {
         requireChatting();
-        return render(chats.find(id), null);
+        String flash = done == null ? null : switch (done) {
+            case "pass" -> "已转给同事，居民已收到转接提示";
+            case "file" -> "已转为诉求，居民已收到受理回执";
+            default -> null;
+        };
+        return render(chats.find(id), null, flash, filed);
+    }
+
+    /** The residents waiting for a person that nobody has taken: the count in the navigation. */
+    @GET
+    @Path("/count")
+    public TemplateInstance count() {
+        return Templates.count(viewer.isChatting() ? chats.waiting() : 0);
+    }
+
+    @POST
+    @Path("/{id}/pass")
+    public Response pass(@PathParam("id") long id, @RestForm String to) {
+        requireChatting();
+        try {
+            chats.pass(id, viewer.getUsername(), to);
+        } catch (ProblemException refused) {
+            return refused(id, refused);
+        }
+        return Response.seeOther(URI.create("/console/chats/" + id + "?done=pass")).build();
+    }
+
+    /** 转为诉求: a case for the resident from what they said in the chat. */
+    @POST
+    @Path("/{id}/case")
+    public Response fileCase(@PathParam("id") long id, @RestForm String category, @RestForm String description,
+                             @RestForm String address) {
+        requireChatting();
+        org.minhu.cases.ServiceCase filed;
+        try {
+            filed = chats.fileCase(id, viewer.getUsername(), category, description, address);
+        } catch (ProblemException refused) {
+            return refused(id, refused);
+        }
+        return Response.seeOther(URI.create("/console/chats/" + id + "?done=file&filed=" + filed.getNumber())).build();
+    }
+
+    private Response refused(long id, ProblemException refused) {
+        return Response.status(refused.problem().status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(render(chats.find(id), Refusals.message(refused), null, null)).build();
     }
 
     @GET
@@ -101,8 +151,7 @@ public class ChatResource {
             chats.take(id, viewer.getUsername());
             replies.send(h.getPhone(), null, viewer.getUsername(), Replies.compose(text, title, chips));
         } catch (ProblemException refused) {
-            return Response.status(refused.problem().status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(render(chats.find(id), refused.problem().detail())).build();
+            return refused(id, refused);
         }
         return back(id);
     }
@@ -115,9 +164,10 @@ public class ChatResource {
         return Response.seeOther(URI.create("/console/chats")).build();
     }
 
-    private TemplateInstance render(Handoff h, String error) {
+    private TemplateInstance render(Handoff h, String error, String flash, String filed) {
         return Templates.chat(h, new Chats.Waiting(h, chats.latestCase(h.getPhone())), conversation.of(h.getPhone()),
-                replies.canned(), error);
+                replies.canned(), error, flash, chats.latestWords(h.getPhone()),
+                people.chatting().stream().filter(u -> !u.getUsername().equals(viewer.getUsername())).toList(), filed);
     }
 
     private static Response back(long id) {

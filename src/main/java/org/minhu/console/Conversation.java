@@ -43,9 +43,11 @@ public class Conversation {
     }
 
     private final EntityManager em;
+    private final People people;
 
-    public Conversation(EntityManager em) {
+    public Conversation(EntityManager em, People people) {
         this.em = em;
+        this.people = people;
     }
 
     /**
@@ -123,7 +125,7 @@ public class Conversation {
                 .setParameter("phone", phone).setMaxResults(LIMIT).getResultList()) {
             MessageText said = MessageText.of(m.getMessageList(), m.getSmsContent());
             String by = staff.get(m.getId());
-            entries.add(new Entry(m.getCreatedAt(), by == null ? From.BOT : From.STAFF, by == null ? "智能助手" : by,
+            entries.add(new Entry(m.getCreatedAt(), by == null ? From.BOT : From.STAFF, by == null ? "智能助手" : people.name(by),
                     said.kind(), said.text(), said.chips(), null, null, false, null, m.getStatus().name()));
         }
         entries.sort(Comparator.comparing(Entry::at));

@@ -55,14 +55,94 @@ public class Labels {
         EVENTS.put(CaseEvent.Kind.REPLIED, "回复居民");
     }
 
+    private static final Map<String, String> CHANNELS = Map.of(
+            "5g", "5G消息", "open311", "网上诉求接口", "hotspot", "热点合并", "hotline", "热线电话",
+            "intake", "来电来访登记", "phone", "电话", "web", "网站", "walk-in", "来访", "grid", "网格员上报");
+    private static final Map<String, String> STATUSES = Map.ofEntries(
+            Map.entry("PENDING", "待发送"), Map.entry("SENDING", "发送中"), Map.entry("ACCEPTED", "平台已接收"),
+            Map.entry("SENT", "已发送"), Map.entry("DELIVERED_TO_NETWORK", "已送达（短信）"),
+            Map.entry("DELIVERED", "已送达"), Map.entry("DISPLAYED", "已读"), Map.entry("FAILED", "发送失败"),
+            Map.entry("REJECTED", "平台拒收"), Map.entry("REVOKED", "已撤回"));
+    private static final java.util.regex.Pattern INSTANT =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
     private final Categories categories;
     private final ZoneId zone;
     private final Clock clock;
+    private final org.minhu.conversation.FlowRegistry flows;
 
-    public Labels(Categories categories, CasesConfig config, Clock clock) {
+    public Labels(Categories categories, CasesConfig config, Clock clock, org.minhu.conversation.FlowRegistry flows) {
         this.categories = categories;
         this.zone = config.zone();
         this.clock = clock;
+        this.flows = flows;
+    }
+
+    /** Where a case came from, in words: 5G消息, 网上诉求接口, 热点合并. */
+    public String channel(String code) {
+        return code == null ? "" : CHANNELS.getOrDefault(code, code);
+    }
+
+    /** A message's delivery status (the platform's DISPLAYED and so on) in words. */
+    public String messageStatus(String status) {
+        return status == null ? "" : STATUSES.getOrDefault(status, status);
+    }
+
+    /** A conversation flow by its Chinese title (转人工), not its id (talk-to-person). */
+    public String flow(String id) {
+        if (id == null || id.isBlank()) {
+            return "";
+        }
+        org.minhu.flow.Flow flow = flows.engine().flows().flow(id);
+        return flow == null || flow.title() == null ? id : chinese(flow.title());
+    }
+
+    /** A notice topic's name (道路施工), from the message bundle. */
+    public String topic(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        return org.minhu.proactive.subscription.Topic.of(code)
+                .map(t -> flows.engine().flows().messages().render(org.minhu.flow.Messages.DEFAULT_LANGUAGE, t.messageKey(), Map.of()))
+                .orElse(code);
+    }
+
+    /** "转人工 / Talk to a person" → "转人工". */
+    static String chinese(String title) {
+        int slash = title.indexOf(" / ");
+        return slash > 0 ? title.substring(0, slash).strip() : title;
+    }
+
+    /**
+     * A history entry's note as staff read it: a rating in words (满意, not SATISFIED) and times
+     * written by the service (2026-12-03T08:00:00Z) in the city's time.
+     */
+    public String note(CaseEvent e) {
+        String note = e.getNote();
+        if (note == null) {
+            return "";
+        }
+        if (e.getKind() == CaseEvent.Kind.RATED) {
+            for (Rating r : Rating.values()) {
+                if (note.equals(r.name()) || note.startsWith(r.name() + ":")) {
+                    note = r.label("zh-CN") + (note.length() > r.name().length() ? "：" + note.substring(r.name().length() + 1).strip() : "");
+                    break;
+                }
+            }
+        }
+        java.util.regex.Matcher m = INSTANT.matcher(note);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            try {
+                replacement = fullTime(Instant.parse(m.group()));
+            } catch (java.time.format.DateTimeParseException unreadable) {
+                replacement = m.group();
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     public ZoneId zone() {

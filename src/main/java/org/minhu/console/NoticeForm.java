@@ -58,13 +58,16 @@ public class NoticeForm {
     @RestForm public String subscribersArea;
     @RestForm public String phones;
 
-    /** A blank form: a list of phones, with 我也遇到了 offered as the first chip. */
+    /**
+     * A blank form: a list of phones, with 我也遇到了 offered as the first chip (a complete one:
+     * the form opens with nothing wrong in it; 查看详情 is only suggested as the second).
+     */
     static NoticeForm blank() {
         NoticeForm form = new NoticeForm();
         form.audience = Audience.LIST;
-        form.chipLabel = List.of("我也遇到了", "查看详情");
-        form.chipKind = List.of("flow", "url");
-        form.chipTarget = List.of("file-request", "");
+        form.chipLabel = List.of("我也遇到了");
+        form.chipKind = List.of("flow");
+        form.chipTarget = List.of("file-request");
         return form;
     }
 

@@ -157,6 +157,10 @@ public class NoticePageResource {
     @POST
     @Path("/preview")
     public TemplateInstance previewDraft(@BeanParam NoticeForm form) {
+        if (blank(form.title) && blank(form.text)) {
+            // nothing typed yet is not a mistake
+            return Templates.preview(NoticePreview.refused(null));
+        }
         try {
             return Templates.preview(NoticePreview.of(notices.preview(form.card(), Messages.DEFAULT_LANGUAGE, form.ownCase())));
         } catch (ProblemException refused) {
@@ -289,5 +293,9 @@ public class NoticePageResource {
 
     private String areaName(String code) {
         return rules.area(code).map(DispatchRules.Area::name).orElse(code);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -26,7 +26,22 @@ public class DemoAccounts {
             new Demo("handler", Role.HANDLER, "坂田街道城市建设办公室", "城建办 李强"),
             new Demo("handler-env", Role.HANDLER, "坂田街道城市管理和综合执法队", "执法队 陈静"),
             new Demo("supervisor", Role.SUPERVISOR, null, "督办室 张敏"),
-            new Demo("admin", Role.ADMIN, null, "系统管理员"));
+            new Demo("admin", Role.ADMIN, null, "系统管理员"),
+            // one handler for each other unit the shipped categories name, so that every unit's demo cases have someone
+            new Demo("handler-housing", Role.HANDLER, "坂田街道住房和建设办公室", "住建办 刘洋"),
+            new Demo("handler-traffic", Role.HANDLER, "龙岗交警大队坂田中队", "交警中队 周杰"),
+            new Demo("handler-education", Role.HANDLER, "坂田街道公共服务办公室（教育）", "公共服务办 吴婷"),
+            new Demo("handler-civil", Role.HANDLER, "坂田街道民政办公室", "民政办 郑伟"),
+            new Demo("handler-safety", Role.HANDLER, "坂田街道应急管理办公室", "应急办 孙磊"),
+            new Demo("handler-mediation", Role.HANDLER, "坂田街道综治办人民调解委员会", "调委会 何丽"),
+            new Demo("handler-market", Role.HANDLER, "龙岗区市场监督管理局坂田监管所", "市场监管所 马超"),
+            new Demo("handler-service", Role.HANDLER, "坂田街道党群服务中心", "党群服务中心 林芳"));
+
+    /** The demo handler of a unit, if there is one. */
+    public static java.util.Optional<String> handlerOf(String unit) {
+        return ACCOUNTS.stream().filter(d -> d.role() == Role.HANDLER && d.unit().equals(unit))
+                .map(Demo::username).findFirst();
+    }
 
     void create(@Observes StartupEvent start, StaffDirectory directory,
                 @ConfigProperty(name = "minhu.security.demo-accounts", defaultValue = "false") boolean enabled) {

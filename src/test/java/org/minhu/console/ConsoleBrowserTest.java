@@ -135,7 +135,7 @@ class ConsoleBrowserTest extends BrowserTestBase {
         page.locator("tr", new Page.LocatorOptions().setHasText(resident.number().substring(7)))
                 .getByText("打开会话").click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("接入会话")).click();
-        assertThat(page.locator(".case-head")).containsText("operator 接待中");
+        assertThat(page.locator(".case-head")).containsText("接线员 王芳 接待中");
         String answer = "您好，我是接线员王芳，请问有什么可以帮您？";
         page.locator("form.reply textarea[name=text]").fill(answer);
         page.locator("form.reply").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("发送")).click();

@@ -78,12 +78,19 @@ class ProactiveConsoleBrowserTest extends BrowserTestBase {
         assertThat(page).hasURL(url("/console/notices/new"));
 
         Locator preview = page.locator("#preview");
-        assertThat(preview.locator(".preview-problem")).containsText("标题");
+        // the form opens with nothing wrong in it: a hint, not an error
+        assertThat(preview.locator(".preview-hint")).containsText("填写标题和正文");
+        assertThat(preview.locator(".preview-problem")).hasCount(0);
         Locator form = page.locator("#compose");
         form.getByLabel("标题").fill(title);
+        // what is missing is said in Chinese as the user types
+        assertThat(preview.locator(".preview-problem")).hasText("请检查“正文”：请填写正文");
         form.getByLabel("正文").fill("今晚 22:00 至次日 6:00 坂田北路半幅封闭，请绕行。");
+        form.getByLabel("第 2 个按钮的文字").fill("查看详情");
+        form.getByLabel("第 2 个按钮的动作").selectOption("url");
         // 查看详情 has no link yet
         assertThat(preview.locator(".preview-problem")).containsText("第 2 个按钮");
+        assertThat(preview.locator(".preview-problem")).not().containsText("chips");
         form.getByLabel("第 2 个按钮的去向").fill("https://www.example.gov.cn/notice/1");
 
         assertThat(preview.locator("#card-preview .card-title")).hasText(title);

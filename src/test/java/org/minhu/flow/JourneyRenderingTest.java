@@ -189,6 +189,20 @@ class JourneyRenderingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"zh-CN", "en"})
+    void outsideWorkingHoursTheResidentHearsWhenAPersonAnswersAndTheBotKeepsServing(String language) {
+        Chat chat = chat(language).says("hi").says("人工");
+        assertThat(chat.pending().action()).isEqualTo("hand-off");
+        chat.actionReturns("closed", Map.of("open", false, "opens", "明天 08:30", "hours", "每天 08:30–20:30", "service", "人工服务"));
+        if (language.equals("zh-CN")) {
+            assertThat(chat.lastText()).contains("明天 08:30").contains("每天 08:30–20:30").contains("智能助手继续为您服务");
+        } else {
+            assertThat(chat.lastText()).contains("working hours");
+        }
+        assertAllRender(chat);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
     void whatTheEngineItselfSays(String language) {
         Chat chat = chat(language).says("hi").chooses("opt:menu:menu:file").chooses("opt:file-request:category:traffic");
         chat.says("back").says("1").says("短").says("短").says("短")

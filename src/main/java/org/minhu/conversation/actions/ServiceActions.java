@@ -64,9 +64,12 @@ final class ServiceActions {
         private final HandoffRepository handoffs;
         private final ResidentRepository residents;
 
-        HandOff(HandoffRepository handoffs, ResidentRepository residents) {
+        private final org.minhu.conversation.WorkingHours hours;
+
+        HandOff(HandoffRepository handoffs, ResidentRepository residents, org.minhu.conversation.WorkingHours hours) {
             this.handoffs = handoffs;
             this.residents = residents;
+            this.hours = hours;
         }
 
         @Override
@@ -76,11 +79,18 @@ final class ServiceActions {
 
         @Override
         public Set<String> outputs() {
-            return Set.of("outcome", "position", "wait");
+            return Set.of("outcome", "position", "wait", "open", "opens", "hours", "service");
         }
 
         @Override
         public Input.ActionResult run(ActionContext ctx) {
+            org.minhu.conversation.WorkingHours.Status status =
+                    hours.status(org.minhu.conversation.WorkingHours.LIVE_CHAT, ctx.now());
+            if (!status.open() && handoffs.openFor(ctx.phone()).isEmpty()) {
+                // nobody to answer now: say when someone will, and the bot keeps serving
+                return new Input.ActionResult("closed", Map.of("open", false, "opens", status.opens(),
+                        "hours", status.hours(), "service", status.name()));
+            }
             Handoff handoff = handoffs.openFor(ctx.phone()).orElseGet(() -> {
                 Handoff created = new Handoff(ctx.phone(), ctx.flowId(), ctx.now());
                 handoffs.persist(created);
@@ -91,7 +101,7 @@ final class ServiceActions {
             // "前面还有 0 位" reads oddly: say how many wait only when some do
             String wait = ahead == 0 ? "" : LocalizedText.isEnglish(ctx.language()) ? "; " + ahead + " ahead of you"
                     : "，前面还有 " + ahead + " 位";
-            return new Input.ActionResult("queued", Map.of("position", ahead, "wait", wait));
+            return new Input.ActionResult("queued", Map.of("position", ahead, "wait", wait, "open", true));
         }
     }
 }

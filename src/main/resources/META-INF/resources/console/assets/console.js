@@ -31,9 +31,27 @@
     form.querySelector("[name=chips]").value = b.dataset.cannedChips || "";
   });
 
-  // keep the newest message in view
+  // keep the newest message in view: a conversation opens at its end and follows new messages, unless
+  // the reader has scrolled up to read (it follows again once they are back at the end)
+  var pinned = {};
+  document.addEventListener("scroll", function (e) {
+    var c = e.target;
+    if (c.classList && c.classList.contains("chat") && c.id) {
+      pinned[c.id] = c.scrollHeight - c.scrollTop - c.clientHeight < 40;
+    }
+  }, true);
+  function toEnd(c) { if (pinned[c.id] !== false) c.scrollTop = c.scrollHeight; }
   function scrollChats(root) {
-    (root || document).querySelectorAll(".chat").forEach(function (c) { c.scrollTop = c.scrollHeight; });
+    root = root || document;
+    var chats = Array.prototype.slice.call(root.querySelectorAll(".chat"));
+    if (root.matches && root.matches(".chat")) chats.push(root);
+    chats.forEach(function (c) {
+      toEnd(c);
+      // photos arrive after the text: keep the end in view as they take their height
+      c.querySelectorAll("img").forEach(function (img) {
+        if (!img.complete) img.addEventListener("load", function () { toEnd(c); }, { once: true });
+      });
+    });
   }
 
   // charts: each element carries its ECharts option as JSON in data-chart

@@ -1,0 +1,147 @@
+package org.minhu.conversation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.minhu.cases.CasesConfig;
+import org.minhu.knowledge.ReferenceData;
+import org.minhu.knowledge.ReferenceDataException;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * When people answer each service ({@code reference/working-hours.yaml}): whether one is open now,
+ * and when it opens next, in words a resident reads (今天 08:30, 明天 08:30, 周一 08:30).
+ * {@code minhu.working-hours.always-open} ignores the hours (tests that are not about them).
+ */
+@ApplicationScoped
+public class WorkingHours {
+
+    public static final String RESOURCE = "reference/working-hours.yaml";
+    public static final String LIVE_CHAT = "live-chat";
+
+    public record Document(Map<String, Service> services) {
+    }
+
+    public record Service(String name, List<String> days, String from, String to, List<String> closed) {
+        public Service {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("name is required");
+            }
+            if (days == null || days.isEmpty()) {
+                throw new IllegalArgumentException("days: at least one day");
+            }
+            days.forEach(Service::dayOf);
+            try {
+                if (!LocalTime.parse(to).isAfter(LocalTime.parse(from))) {
+                    throw new IllegalArgumentException("to must be after from");
+                }
+                closed = closed == null ? List.of() : List.copyOf(closed);
+                closed.forEach(LocalDate::parse);
+            } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+                throw new IllegalArgumentException("from and to are HH:MM, closed dates YYYY-MM-DD");
+            }
+        }
+
+        static DayOfWeek dayOf(String code) {
+            for (DayOfWeek d : DayOfWeek.values()) {
+                if (d.name().substring(0, 3).equals(code)) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException("no such day " + code + ": MON TUE WED THU FRI SAT SUN");
+        }
+
+        public LocalTime opensAt() {
+            return LocalTime.parse(from);
+        }
+
+        public LocalTime closesAt() {
+            return LocalTime.parse(to);
+        }
+
+        /** "每天 08:30–20:30" or "周一至周五 08:30–17:30". */
+        public String hours() {
+            Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
+            days.forEach(d -> set.add(dayOf(d)));
+            String when = set.size() == 7 ? "每天"
+                    : set.equals(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)) ? "周一至周五"
+                    : String.join("、", set.stream().map(WorkingHours::day).toList());
+            return when + " " + from + "–" + to;
+        }
+
+        boolean openOn(LocalDate date) {
+            return days.stream().anyMatch(d -> dayOf(d) == date.getDayOfWeek()) && !closed.contains(date.toString());
+        }
+    }
+
+    /** Whether the service is open, and if not when it opens. */
+    public record Status(boolean open, String name, String hours, String opens) {
+    }
+
+    private final Document document;
+    private final ZoneId zone;
+    private final boolean alwaysOpen;
+
+    @jakarta.inject.Inject
+    public WorkingHours(CasesConfig config,
+                        @ConfigProperty(name = "minhu.working-hours.always-open", defaultValue = "false") boolean alwaysOpen) {
+        this(parse(ReferenceData.shipped(RESOURCE), RESOURCE), config.zone(), alwaysOpen);
+    }
+
+    WorkingHours(Document document, ZoneId zone, boolean alwaysOpen) {
+        this.document = document;
+        this.zone = zone;
+        this.alwaysOpen = alwaysOpen;
+    }
+
+    public static Document parse(String yaml, String source) {
+        Document d = ReferenceData.parse(source, yaml, Document.class);
+        if (d.services() == null || !d.services().containsKey(LIVE_CHAT)) {
+            throw new ReferenceDataException(source, null, null, "services." + LIVE_CHAT + " is required", null);
+        }
+        return d;
+    }
+
+    public Status status(String service, Instant now) {
+        Service s = Optional.ofNullable(document.services().get(service))
+                .orElseThrow(() -> new IllegalArgumentException("no working hours for " + service));
+        ZonedDateTime local = now.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        if (alwaysOpen || (s.openOn(local.toLocalDate()) && !time.isBefore(s.opensAt()) && time.isBefore(s.closesAt()))) {
+            return new Status(true, s.name(), s.hours(), null);
+        }
+        LocalDate today = local.toLocalDate();
+        for (int ahead = 0; ahead <= 60; ahead++) {
+            LocalDate day = today.plusDays(ahead);
+            if (!s.openOn(day) || (ahead == 0 && !time.isBefore(s.opensAt()))) {
+                continue;
+            }
+            String when = ahead == 0 ? "今天" : ahead == 1 ? "明天" : ahead == 2 ? "后天"
+                    : ahead < 7 ? day(day.getDayOfWeek()) : day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+            return new Status(false, s.name(), s.hours(), when + " " + s.from());
+        }
+        return new Status(false, s.name(), s.hours(), "另行通知");
+    }
+
+    static String day(DayOfWeek d) {
+        return switch (d) {
+            case MONDAY -> "周一";
+            case TUESDAY -> "周二";
+            case WEDNESDAY -> "周三";
+            case THURSDAY -> "周四";
+            case FRIDAY -> "周五";
+            case SATURDAY -> "周六";
+            case SUNDAY -> "周日";
+        };
+    }
+}
