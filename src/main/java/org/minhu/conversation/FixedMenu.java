@@ -56,7 +56,7 @@ public class FixedMenu {
         FlowSet set = flows.engine().flows();
         Step start = set.flow(FlowSet.MENU).step(set.flow(FlowSet.MENU).start());
         List<Step.Option> options = start instanceof Step.Ask ask ? ask.options() : List.of();
-        Messages messages = set.messages();
+        Messages messages = set.messages(set.flow(FlowSet.MENU));
         ObjectNode body = json.createObjectNode();
         ArrayNode entries = body.putObject("menu").putArray("entries");
         for (Step.Option option : options.subList(0, Math.min(TOP, options.size()))) {

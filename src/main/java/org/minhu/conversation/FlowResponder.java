@@ -73,7 +73,7 @@ public class FlowResponder implements ResidentResponder {
             // 退订 / STOP / TD is honoured in any state, even with a person; the conversation stays where it was
             return List.of(subscriptions.stop(resident, now));
         }
-        Engine engine = registry.engine();
+        Engine engine = registry.engine(resident.getPhone());
         boolean rating = input instanceof Input.Choice choice && isRating(choice.postback());
         if (resident.isWithAgent()) {
             if (rating) {
@@ -172,7 +172,8 @@ public class FlowResponder implements ResidentResponder {
         };
     }
 
-    private Map<String, Object> context(String language) {
+    /** The values every flow may read, in a language: the categories. */
+    public Map<String, Object> context(String language) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Category c : categories.all()) {
             Map<String, Object> item = new LinkedHashMap<>();

@@ -90,9 +90,4 @@ public class FreeText {
         values.put("description", text.strip());
         return new Reading(FILE, values);
     }
-
-    /** The flows a reading may start; checked when the flows load, so a renamed flow fails at start-up. */
-    static Set<String> flows() {
-        return Set.of(FILE, ASK, MINE, FlowSet.MENU);
-    }
 }

@@ -137,7 +137,7 @@ public final class Engine {
             returnTo = s.returnTo();
             language = s.language();
             draft = s.draft();
-            if (flowId != null && (flows.flow(flowId) == null || flows.flow(flowId).step(stepId) == null)) {
+            if (flowId != null && (flows.flow(flowId, flowVersion) == null || flows.flow(flowId, flowVersion).step(stepId) == null)) {
                 // the flow changed under a waiting conversation: start over rather than fail
                 idle();
             }
@@ -380,12 +380,12 @@ public final class Engine {
         }
 
         void resume() {
-            if (draft == null || flows.flow(draft.flowId()) == null || flows.flow(draft.flowId()).step(draft.stepId()) == null) {
+            Flow flow = draft == null ? null : flows.flow(draft.flowId(), draft.flowVersion());
+            if (flow == null || flow.step(draft.stepId()) == null) {
                 draft = null;
                 startFlow(FlowSet.MENU);
                 return;
             }
-            Flow flow = flows.flow(draft.flowId());
             flowId = flow.id();
             flowVersion = flow.version();
             vars = new LinkedHashMap<>(draft.vars());
@@ -448,8 +448,13 @@ public final class Engine {
 
         // ---- moving through a flow ----
 
+        /** The flow the conversation is in, in the version it started: a newer one applies from its next start. */
         Flow flow() {
-            return flows.flow(flowId);
+            return flows.flow(flowId, flowVersion);
+        }
+
+        Messages messages() {
+            return flowId == null ? flows.messages() : flows.messages(flow());
         }
 
         void startFlow(String id) {
@@ -488,7 +493,7 @@ public final class Engine {
 
         /** A resumable flow left half-way is kept as a draft. */
         void keepDraft(Instant at) {
-            if (flowId == null || flows.flow(flowId) == null || !flows.flow(flowId).resumable() || vars.isEmpty()) {
+            if (flowId == null || flow() == null || !flow().resumable() || vars.isEmpty()) {
                 return;
             }
             draft = new ConversationState.Draft(flowId, flowVersion, stepId, vars, at);
@@ -506,12 +511,12 @@ public final class Engine {
 
         void follow(Transition t) {
             if (t == null || t.end()) {
-                if (flowId != null && flows.flow(flowId).resumable()) {
+                if (flowId != null && flow().resumable()) {
                     draft = null;
                 }
                 idle();
             } else if (t.flow() != null) {
-                if (flowId != null && flows.flow(flowId).resumable()) {
+                if (flowId != null && flow().resumable()) {
                     draft = null;
                 }
                 Map<String, Object> carried = new LinkedHashMap<>();
@@ -710,13 +715,13 @@ public final class Engine {
         }
 
         String render(String key) {
-            return flows.messages().render(language, key, scope());
+            return messages().render(language, key, scope());
         }
 
         String render(String key, Map<String, Object> extra) {
             Map<String, Object> scope = scope();
             scope.putAll(extra);
-            return flows.messages().render(language, key, scope);
+            return messages().render(language, key, scope);
         }
 
         String label(String key) {
@@ -729,7 +734,7 @@ public final class Engine {
 
         /** Static options name message keys; options built at run time carry their own text. */
         boolean isKey(String text) {
-            return flows.messages().has(Messages.DEFAULT_LANGUAGE, text);
+            return messages().has(Messages.DEFAULT_LANGUAGE, text);
         }
 
         BotMessage text(String key) {

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  */
 public final class FlowLoader {
 
-    private static final Set<String> FLOW_KEYS = Set.of("id", "version", "title", "start", "resumable", "steps");
+    private static final Set<String> FLOW_KEYS = Set.of("id", "version", "title", "start", "resumable", "steps",
+            "messages");
     private static final Set<String> STEP_KEYS = Set.of("id", "say", "ask", "prompt", "options", "display", "save",
             "min", "max", "pattern", "invalid", "optional", "branch", "action", "on", "goto", "flow", "end", "next", "with",
             "text", "file");
@@ -42,8 +43,37 @@ public final class FlowLoader {
     private FlowLoader() {
     }
 
+    /**
+     * Checks flows together as a load does: the shipped bundles, the actions and what Java relies on.
+     * For a version edited in the console, checked with the others before it is saved.
+     */
+    public static FlowSet validate(List<Flow> flows, Messages messages, Map<String, Set<String>> actions,
+                                   Set<String> builtins, List<Required> required) {
+        return FlowValidator.validate(flows, messages, actions, builtins, required);
+    }
+
+    /** The message bundles of a folder of flows, by language. */
+    public static Map<String, Map<String, String>> bundles(Path folder) {
+        Map<String, Map<String, String>> bundles = new LinkedHashMap<>();
+        Path messages = folder.resolve("messages");
+        try (Stream<Path> files = Files.isDirectory(messages) ? Files.list(messages) : Stream.empty()) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                String language = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+                bundles.put(language, parseBundle(folder.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new FlowDefinitionException(messages.toString(), 0, "cannot read the messages: " + e.getMessage());
+        }
+        return bundles;
+    }
+
     /** Loads and validates a folder of flows; the first problem found stops the load. */
     public static FlowSet load(Path folder, Map<String, Set<String>> actions, Set<String> builtins) {
+        return load(folder, actions, builtins, List.of());
+    }
+
+    /** As {@link #load(Path, Map, Set)}, also checking what the Java side relies on. */
+    public static FlowSet load(Path folder, Map<String, Set<String>> actions, Set<String> builtins, List<Required> required) {
         List<Flow> flows = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
@@ -63,7 +93,7 @@ public final class FlowLoader {
         } catch (IOException e) {
             throw new FlowDefinitionException(messages.toString(), 0, "cannot read the messages: " + e.getMessage());
         }
-        return FlowValidator.validate(flows, new Messages(bundles), actions, builtins);
+        return FlowValidator.validate(flows, new Messages(bundles), actions, builtins, required);
     }
 
     static Node compose(String file, String text) {
@@ -131,7 +161,16 @@ public final class FlowLoader {
         if (!steps.containsKey(start)) {
             throw new FlowDefinitionException(file, line(root.get("start")), "start step '" + start + "' does not exist");
         }
-        return new Flow(id, version, title, start, resumable, steps, file);
+        Map<String, Map<String, String>> texts = new LinkedHashMap<>();
+        if (root.containsKey("messages")) {
+            // a version saved in the console carries its own texts: language, then keys as in a bundle
+            mapping(file, root.get("messages"), "messages").forEach((language, bundle) -> {
+                Map<String, String> flat = new LinkedHashMap<>();
+                flatten(file, "", mapping(file, bundle, "messages." + language), flat);
+                texts.put(language, flat);
+            });
+        }
+        return new Flow(id, version, title, start, resumable, steps, file, texts);
     }
 
     private static Step parseStep(String file, Node node, Transition following) {

@@ -23,6 +23,11 @@ final class FlowValidator {
     }
 
     static FlowSet validate(List<Flow> flows, Messages messages, Map<String, Set<String>> actions, Set<String> builtins) {
+        return validate(flows, messages, actions, builtins, List.of());
+    }
+
+    static FlowSet validate(List<Flow> flows, Messages messages, Map<String, Set<String>> actions, Set<String> builtins,
+                            List<Required> required) {
         Map<String, Flow> byId = new LinkedHashMap<>();
         for (Flow flow : flows) {
             Flow previous = byId.put(flow.id(), flow);
@@ -33,18 +38,25 @@ final class FlowValidator {
         if (messages.languages().isEmpty() || !messages.languages().contains(Messages.DEFAULT_LANGUAGE)) {
             throw new FlowDefinitionException("messages/" + Messages.DEFAULT_LANGUAGE + ".yaml", 0, "the zh-CN message bundle is missing");
         }
-        for (String required : List.of(FlowSet.MENU, FlowSet.AGENT)) {
-            if (!byId.containsKey(required)) {
-                throw new FlowDefinitionException(required + ".yaml", 0, "the flow '" + required + "' is required");
+        for (String needed : List.of(FlowSet.MENU, FlowSet.AGENT)) {
+            if (!byId.containsKey(needed)) {
+                throw new FlowDefinitionException(needed + ".yaml", 0, "the flow '" + needed + "' is required");
             }
         }
         for (String key : Engine.ENGINE_KEYS) {
             requireKey(messages, "messages/" + Messages.DEFAULT_LANGUAGE + ".yaml", 0, key);
         }
+        for (Required r : required) {
+            String problem = r.problem(byId);
+            if (problem != null) {
+                Flow flow = byId.get(r.flow());
+                throw new FlowDefinitionException(flow == null ? r.flow() + ".yaml" : flow.file(), r.line(byId), problem);
+            }
+        }
         for (Flow flow : byId.values()) {
             new FlowCheck(flow, byId, messages, actions, builtins).run();
         }
-        return new FlowSet(byId, messages, actions, builtins);
+        return new FlowSet(byId, messages, actions, builtins, required, null);
     }
 
     static void requireKey(Messages messages, String file, int line, String key) {
@@ -66,7 +78,7 @@ final class FlowValidator {
         FlowCheck(Flow flow, Map<String, Flow> flows, Messages messages, Map<String, Set<String>> actions, Set<String> builtins) {
             this.flow = flow;
             this.flows = flows;
-            this.messages = messages;
+            this.messages = messages.with(flow.texts());
             this.actions = actions;
             this.known.addAll(builtins);
         }
@@ -225,6 +237,14 @@ final class FlowValidator {
         /** A message key: translated in every language, its variables known, its fixed text within the limit. */
         void key(int line, String key, int max, String what) {
             requireKey(messages, flow.file(), line, key);
+            if (flow.texts().values().stream().anyMatch(own -> own.containsKey(key))) {
+                // a text the flow gives itself is given in every language, not half taken from the shared bundle
+                for (String language : messages.languages()) {
+                    if (!flow.texts().getOrDefault(language, Map.of()).containsKey(key)) {
+                        throw error(line, "message '" + key + "' has no " + language + " translation");
+                    }
+                }
+            }
             for (String language : messages.languages()) {
                 String template = messages.template(language, key);
                 if (Messages.fixedLength(template) > max) {

@@ -6,7 +6,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Message bundles, one per language; templates fill {variables} from the conversation. */
+/**
+ * Message bundles, one per language; templates fill {variables} from the conversation. A flow's own
+ * texts are laid over the shared bundles with {@link #with(Map)}.
+ */
 public final class Messages {
 
     public static final String DEFAULT_LANGUAGE = "zh-CN";
@@ -14,24 +17,53 @@ public final class Messages {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)(?:\\|([^}]*))?}");
 
     private final Map<String, Map<String, String>> bundles;
+    private final Messages parent;
 
     public Messages(Map<String, Map<String, String>> bundles) {
+        this(bundles, null);
+    }
+
+    private Messages(Map<String, Map<String, String>> bundles, Messages parent) {
         this.bundles = Map.copyOf(bundles);
+        this.parent = parent;
+    }
+
+    /** These bundles with {@code own} texts first; cheap, nothing is copied. */
+    public Messages with(Map<String, Map<String, String>> own) {
+        return own == null || own.isEmpty() ? this : new Messages(own, this);
     }
 
     public Set<String> languages() {
-        return bundles.keySet();
+        if (parent == null) {
+            return bundles.keySet();
+        }
+        Set<String> all = new LinkedHashSet<>(parent.languages());
+        all.addAll(bundles.keySet());
+        return all;
     }
 
     public boolean has(String language, String key) {
-        return bundles.getOrDefault(language, Map.of()).containsKey(key);
+        return lookup(language, key) != null;
+    }
+
+    /** This layer's own texts, without the shared bundles under them. */
+    public Map<String, Map<String, String>> own() {
+        return bundles;
+    }
+
+    private String lookup(String language, String key) {
+        Map<String, String> bundle = bundles.get(language);
+        String template = bundle == null ? null : bundle.get(key);
+        if (template == null && parent != null) {
+            template = parent.lookup(language, key);
+        }
+        return template;
     }
 
     public String template(String language, String key) {
-        Map<String, String> bundle = bundles.getOrDefault(language, bundles.get(DEFAULT_LANGUAGE));
-        String template = bundle == null ? null : bundle.get(key);
+        String template = languages().contains(language) ? lookup(language, key) : null;
         if (template == null) {
-            template = bundles.getOrDefault(DEFAULT_LANGUAGE, Map.of()).get(key);
+            template = lookup(DEFAULT_LANGUAGE, key);
         }
         return template == null ? key : template;
     }

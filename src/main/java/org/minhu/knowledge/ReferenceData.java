@@ -74,10 +74,70 @@ public final class ReferenceData {
         String detail = cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
                 ? cause.getMessage() : e.getOriginalMessage();
         detail = withoutClassNames(detail == null ? e.getClass().getSimpleName() : detail.strip());
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        String chinese = chinese(e);
+        if (chinese != null) {
+            detail = chinese;
+        } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             detail = path(mapping.getPath()) + ": " + detail;
         }
         return new ReferenceDataException(source, line, column, detail, e);
+    }
+
+    /**
+     * Jackson's usual refusals said in Chinese for the admins who edit the documents, with where in
+     * the document ({@code categories[3].priority}); null for the others (a document's own checks
+     * already say what is wrong).
+     */
+    private static String chinese(JsonProcessingException e) {
+        String where = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? "「" + path(m.getPath()) + "」" : "";
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : "；这里可以写的字段："
+                    + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining("、"));
+            return where + "是不认识的字段（拼写或缩进有误？）" + known;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+            Class<?> target = f.getTargetType();
+            String allowed = target != null && target.isEnum()
+                    ? "，可选：" + java.util.Arrays.toString(target.getEnumConstants()) : "，应为" + kind(target);
+            return where + "的值 \"" + f.getValue() + "\" 不对" + allowed;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                && !(e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof IllegalStateException)) {
+            String message = m.getOriginalMessage() == null ? "" : m.getOriginalMessage();
+            if (message.startsWith("Missing required") || message.contains("missing")) {
+                return where + "缺少必填的内容";
+            }
+            return where + "的写法不对，应为" + kind(m.getTargetType());
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
+            return "不是有效的 YAML，请检查缩进（只用空格）、冒号后的空格和引号是否成对";
+        }
+        return null;
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "另一种写法";
+        }
+        if (type == String.class) {
+            return "一段文字（不是列表或多行结构）";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "整数";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
+            return "数字";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true 或 false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "列表（每项一行，以“- ”开头）";
+        }
+        if (type.isEnum()) {
+            return java.util.Arrays.toString(type.getEnumConstants()) + " 之一";
+        }
+        return "“名称: 值”形式的一组内容";
     }
 
     /** {@code categories[3].dueHours}: where in the document, as its author wrote it. */

@@ -163,6 +163,14 @@ class ReferenceDocumentsTest {
         assertThat(noUnit.statusCode()).isEqualTo(400);
         assertThat(alert(noUnit)).contains("lostpet needs a unit").containsPattern("第 \\d+ 行");
 
+        // Jackson's refusals are said in Chinese, with where in the document
+        Response wrongShape = save(admin, Categories.DOCUMENT, shipped(Categories.RESOURCE).replaceFirst("dueHours: 72", "dueHours: [72]"));
+        assertThat(wrongShape.statusCode()).isEqualTo(400);
+        assertThat(alert(wrongShape)).contains("没有保存", "「categories[0].dueHours」的写法不对，应为整数")
+                .doesNotContain("Cannot deserialize");
+        Response unknownField = save(admin, Categories.DOCUMENT, shipped(Categories.RESOURCE).replaceFirst("    dueHours: 72", "    dueHour: 72"));
+        assertThat(alert(unknownField)).contains("「categories[0].dueHours」缺少必填的内容").doesNotContain("Missing");
+
         assertThat(references.current(Categories.DOCUMENT).version()).isEqualTo(version);
         assertThat(categories.all()).extracting(Category::code).containsExactlyElementsOf(SHIPPED_CODES);
     }

@@ -42,7 +42,7 @@ final class RealFlows {
 
     static synchronized FlowSet flows() {
         if (loaded == null) {
-            loaded = FlowLoader.load(FOLDER, actions(), BUILTINS);
+            loaded = FlowLoader.load(FOLDER, actions(), BUILTINS, org.minhu.conversation.FlowRegistry.REQUIRED);
         }
         return loaded;
     }

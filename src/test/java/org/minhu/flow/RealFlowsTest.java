@@ -109,6 +109,39 @@ class RealFlowsTest {
     }
 
     @Test
+    void renamingAStepTheServiceReliesOnIsRefusedAtLoadNamingTheStepAndWhy() throws IOException {
+        Path copy = TestFlows.copy(RealFlows.FOLDER, dir.resolve("flows"));
+        Path file = copy.resolve("rate.yaml");
+        String text = Files.readString(file);
+        assertThat(text).contains("  - id: reason\n").contains("goto: reason }");
+        // a consistent rename: the flow on its own is fine, but a 不满意 tapped on a resolution card jumps to 'reason'
+        Files.writeString(file, text.replace("  - id: reason\n", "  - id: why\n").replace("goto: reason }", "goto: why }"));
+        assertThat(FlowLoader.load(copy, RealFlows.actions(), RealFlows.BUILTINS).flow("rate").step("why")).isNotNull();
+
+        FlowDefinitionException e = catchThrowableOfType(FlowDefinitionException.class,
+                () -> FlowLoader.load(copy, RealFlows.actions(), RealFlows.BUILTINS, org.minhu.conversation.FlowRegistry.REQUIRED));
+
+        assertThat(e.file()).isEqualTo("rate.yaml");
+        assertThat(e.reason()).startsWith("step 'reason' is required, a question saving 'reason'")
+                .contains("resolution card");
+    }
+
+    @Test
+    void theMenuMustKeepItsOptionsWrittenOutForTheFixedMenu() throws IOException {
+        Path copy = TestFlows.copy(RealFlows.FOLDER, dir.resolve("flows"));
+        Path file = copy.resolve("menu.yaml");
+        String text = Files.readString(file);
+        assertThat(text).contains("start: menu\n").contains("  - id: menu\n");
+        Files.writeString(file, text.replace("start: menu\n", "start: main\n").replace("  - id: menu\n", "  - id: main\n"));
+
+        FlowDefinitionException e = catchThrowableOfType(FlowDefinitionException.class,
+                () -> FlowLoader.load(copy, RealFlows.actions(), RealFlows.BUILTINS, org.minhu.conversation.FlowRegistry.REQUIRED));
+
+        assertThat(e.getMessage()).startsWith("menu.yaml:1: step 'menu' is required as the first step")
+                .contains("fixed menu");
+    }
+
+    @Test
     void aCopyReadingAnOutputNoActionGivesIsRefusedNamingThatFileAndLine() throws IOException {
         Path copy = TestFlows.copy(RealFlows.FOLDER, dir.resolve("flows"));
         Path file = copy.resolve("rate.yaml");
