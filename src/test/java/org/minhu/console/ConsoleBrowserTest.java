@@ -102,7 +102,8 @@ class ConsoleBrowserTest extends BrowserTestBase {
         assertThat(page.locator(".flash.ok")).containsText("已签收");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开始办理")).click();
         assertThat(page.locator(".flash.ok")).containsText("已开始办理");
-        page.getByLabel("办理结果").fill("已更换井盖并加固，现场已清理。");
+        page.getByLabel("办理情况").fill("联系物业王经理 13912345678 后更换");
+        page.getByLabel("答复居民").fill("已更换井盖并加固，现场已清理。");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("办结").setExact(true)).click();
         assertThat(page.locator(".flash.ok")).containsText("已办结");
         assertThat(page.locator(".case-head .state")).hasText("已办结");

@@ -140,8 +140,13 @@ class NothingLeaksTest {
     @Test
     void aHandlersCasePageShowsOnlyTheConversationOfThatCase() {
         Phone phone = phone();
-        phone.send("井盖缺失很危险，联系人电话 13900001111");
-        ServiceCase municipal = testCases.file(phone.number(), "municipal", "井盖缺失", "坂田街道雅宝路");
+        // the first case filed through the conversation, as residents do (problem first, four turns)
+        assertThat(all(phone.send("路口的井盖缺失很危险，联系人电话 13900001111"))).contains("是市政设施吗？");
+        phone.tap("是");
+        phone.share(31.5, 101.5, "雅宝路口");
+        String created = all(phone.tap("确认提交"));
+        ServiceCase municipal = QuarkusTransaction.requiringNew().call(() -> cases.forResident(phone.number(), 10)).get(0);
+        assertThat(created).contains(municipal.getNumber());
         phone.send("另一件事：垃圾没人清运，在幸福里三栋");
         ServiceCase environment = testCases.file(phone.number(), "environment", "垃圾清运不及时", "坂田街道岗头村");
         assertThat(municipal.getUnit()).isEqualTo(TestCases.MUNICIPAL_UNIT);
