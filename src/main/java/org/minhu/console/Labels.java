@@ -53,6 +53,11 @@ public class Labels {
         EVENTS.put(CaseEvent.Kind.LINKED, "关联重复件");
         EVENTS.put(CaseEvent.Kind.NOTE, "内部备注");
         EVENTS.put(CaseEvent.Kind.REPLIED, "回复居民");
+        EVENTS.put(CaseEvent.Kind.CLASSIFIED, "调整分类");
+        EVENTS.put(CaseEvent.Kind.DECLINED, "不予受理");
+        EVENTS.put(CaseEvent.Kind.ANSWERED, "即时答复");
+        EVENTS.put(CaseEvent.Kind.CALLED_BACK, "电话回访");
+        EVENTS.put(CaseEvent.Kind.REVIEWED, "复查");
     }
 
     private final Categories categories;
