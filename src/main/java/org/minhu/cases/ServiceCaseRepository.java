@@ -100,4 +100,12 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
         return find("state = ?1 and resolvedAt <= ?2 and phone is not null and callBackResult is null order by resolvedAt, id",
                 CaseState.RESOLVED, before).page(0, limit).list();
     }
+
+    /** Closed cases owing a 复查 (a 差评件 or a hot spot's parent case, not yet verified), oldest resolution first. */
+    public List<ServiceCase> reviewsDue(int limit) {
+        return find("""
+                state in ?1 and (flagged = true or channel = ?2) and (reviewPassed is null or reviewPassed = false)
+                order by resolvedAt, id""", List.of(CaseState.RESOLVED, CaseState.RATED), ServiceCase.HOTSPOT_CHANNEL)
+                .page(0, limit).list();
+    }
 }

@@ -44,6 +44,12 @@ public class Casework {
         return work.allows(viewer.getRole().id(), c.getState()) && viewer.canSee(c);
     }
 
+    /** Whether the viewer makes call-backs or re-inspections: the 回访复查 page is theirs. */
+    public boolean isFollowingUp() {
+        String role = viewer.getRole().id();
+        return CaseWork.CALL_BACK.roles().contains(role) || CaseWork.REVIEW.roles().contains(role);
+    }
+
     public List<RequestType> getRequestTypes() {
         return List.of(RequestType.values());
     }

@@ -42,6 +42,9 @@ class CaseworkTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    CaseFigures figures;
+
     @AfterEach
     void realTime() {
         clock.reset();
@@ -218,5 +221,36 @@ class CaseworkTest {
         ServiceCase failed = tx(() -> lifecycle.review(c.getNumber(), "grid", false, "resolutions/y.jpg", "隔离桩被移走"));
         assertThat(failed.getState()).isEqualTo(CaseState.IN_PROGRESS);
         assertThat(failed.isReviewNeeded()).isTrue();
+    }
+
+    @Test
+    void theResponseRateCountsOnlyDueCasesAndSolvedIsToldApartFromClosed() {
+        clock.advance(Duration.ofDays(500));
+        java.time.Instant from = clock.instant();
+        java.time.Instant to = from.plus(Duration.ofDays(1));
+        file(newPhone(), "property", "单元门禁失灵");
+        CaseFigures.Figures fresh = figures.compute(from, to, CaseFigures.By.ALL).get(0);
+        assertThat(fresh.responseRate()).as("inside its 15 minutes: not due, so no rate at all").isNull();
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(figures.compute(from, to, CaseFigures.By.ALL).get(0).responseRate()).isEqualTo(0.0);
+
+        ServiceCase good = file(newPhone(), "property", "楼道堆放杂物");
+        ServiceCase unrated = file(newPhone(), "property", "地下车库漏水");
+        for (ServiceCase c : List.of(good, unrated)) {
+            tx(() -> lifecycle.accept(c.getNumber(), "wang"));
+            tx(() -> lifecycle.resolve(c.getNumber(), "wang", "已处理", null));
+        }
+        tx(() -> cases.rate(good.getPhone(), good.getNumber(), Rating.SATISFIED, null));
+        tx(() -> lifecycle.callBack(unrated.getNumber(), "operator", CallBackResult.UNREACHABLE, null));
+        tx(() -> lifecycle.decline(file(newPhone(), "neighbour", "要求调查隔壁公司偷税").getNumber(), "operator", "outside", null));
+
+        CaseFigures.Figures f = figures.compute(from, to, CaseFigures.By.ALL).get(0);
+        assertThat(f.total()).isEqualTo(4);
+        assertThat(f.declined()).isEqualTo(1);
+        assertThat(f.responseRate()).isEqualTo(2.0 / 3);
+        assertThat(f.resolutionRate()).as("办结率: 2 closed of the 3 taken up").isEqualTo(2.0 / 3);
+        assertThat(f.solvedRate()).as("解决率: only the satisfied one of the 2 closed").isEqualTo(0.5);
+        assertThat(f.visitRate()).as("回访率: one rated, one called back").isEqualTo(1.0);
     }
 }
