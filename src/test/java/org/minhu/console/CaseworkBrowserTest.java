@@ -113,7 +113,7 @@ class CaseworkBrowserTest extends BrowserTestBase {
         assertThat(row).containsText("已清理完毕");
         row.getByLabel("回访结果 " + quiet.getNumber()).selectOption("UNSATISFIED");
         row.getByLabel("回访记录 " + quiet.getNumber()).fill("垃圾房还是很臭");
-        row.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("记录")).click();
+        row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("记录")).click();
         assertThat(operator.locator(".flash.ok")).containsText("回访结果已记录");
         assertThat(operator.locator(".case-head")).containsText("差评件");
         assertThat(operator.locator(".case-head .state")).hasText("办理中");
@@ -137,6 +137,6 @@ class CaseworkBrowserTest extends BrowserTestBase {
         supervisor.locator("summary").getByText("归档", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).click();
         supervisor.getByRole(AriaRole.BUTTON, named("归档")).click();
         assertThat(supervisor.locator(".case-head .state")).hasText("已归档");
-        assertThat(testCases.reload(poor.getNumber()).getState()).isEqualTo(CaseState.ARCHIVED);
+        org.assertj.core.api.Assertions.assertThat(testCases.reload(poor.getNumber()).getState()).isEqualTo(CaseState.ARCHIVED);
     }
 }
