@@ -62,7 +62,7 @@ public class CaseResource {
             // the casework forms (CaseworkResource)
             Map.entry("classify", "诉求类型和办理类别已更新，办结时限随之调整"),
             Map.entry("decline", "已不予受理，已告知居民原因和办理途径"), Map.entry("call-back", "回访结果已记录"),
-            Map.entry("review", "复查结果已记录"));
+            Map.entry("review", "复查结果已记录"), Map.entry("intake", "已代为登记，已按派单规则派单"));
 
     private final ServiceCaseRepository cases;
     private final CaseService caseService;

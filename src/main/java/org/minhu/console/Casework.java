@@ -44,6 +44,11 @@ public class Casework {
         return work.allows(viewer.getRole().id(), c.getState()) && viewer.canSee(c);
     }
 
+    /** Whether the viewer files requests for residents (代为登记, {@link IntakeResource}). */
+    public boolean isFiling() {
+        return IntakeResource.ROLES.contains(viewer.getRole().id());
+    }
+
     /** Whether the viewer makes call-backs or re-inspections: the 回访复查 page is theirs. */
     public boolean isFollowingUp() {
         String role = viewer.getRole().id();

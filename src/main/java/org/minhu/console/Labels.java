@@ -95,6 +95,19 @@ public class Labels {
         return state == null ? "" : state.label("zh-CN");
     }
 
+    /** How a case came in, in words: 5G 消息, Open311, or the channel staff chose at intake. */
+    public String channel(String channel) {
+        if (channel == null) {
+            return "";
+        }
+        return switch (channel) {
+            case "5g" -> "5G 消息";
+            case "open311" -> "Open311";
+            case "hotspot" -> "热点合并";
+            default -> IntakeResource.CHANNELS.getOrDefault(channel, channel);
+        };
+    }
+
     public String rating(Rating rating) {
         return rating == null ? "未评价" : rating.label("zh-CN");
     }

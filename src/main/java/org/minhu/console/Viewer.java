@@ -52,6 +52,11 @@ public class Viewer {
         return isHandler();
     }
 
+    /** A grid worker (网格员) sees the cases of their grid, which is kept as their unit. */
+    public boolean isGridScoped() {
+        return getRole() == Role.GRID;
+    }
+
     public boolean isOperator() {
         return getRole() == Role.OPERATOR;
     }
@@ -84,6 +89,9 @@ public class Viewer {
     }
 
     public boolean canSee(ServiceCase serviceCase) {
+        if (isGridScoped()) {
+            return getUnit() != null && getUnit().equals(serviceCase.getGrid());
+        }
         return !isUnitScoped() || ServiceCase.involves(serviceCase.getUnit(), serviceCase.getAssistingUnits(), getUnit());
     }
 

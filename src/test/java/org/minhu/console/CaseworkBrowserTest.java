@@ -139,4 +139,54 @@ class CaseworkBrowserTest extends BrowserTestBase {
         assertThat(supervisor.locator(".case-head .state")).hasText("已归档");
         org.assertj.core.api.Assertions.assertThat(testCases.reload(poor.getNumber()).getState()).isEqualTo(CaseState.ARCHIVED);
     }
+
+    @Test
+    void anOperatorFilesACallersRequestWhoseCategoryIsGuessedAndTheResidentHearsWhoFiledIt() {
+        Page page = signIn("operator");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("代为登记")).click();
+        page.getByLabel("居民手机号").fill("138 0013 9" + String.format("%03d", (int) (System.nanoTime() % 1000)));
+        page.getByLabel("诉求内容").fill("小区楼下的路灯不亮好几天了，晚上很黑");
+        page.getByRole(AriaRole.BUTTON, named("登记并派单")).click();
+        assertThat(page.locator(".flash.ok")).containsText("已代为登记");
+        assertThat(page.locator(".facts")).containsText("渠道 电话");
+        assertThat(page.locator(".case-head .state")).hasText("已派单");
+        String number = page.locator(".case-head h1").textContent().strip();
+        ServiceCase filed = testCases.reload(number);
+        org.assertj.core.api.Assertions.assertThat(filed.getCategory()).as("guessed from the description").isEqualTo("municipal");
+        await("the resident is told who filed it for them").atMost(Duration.ofSeconds(20))
+                .until(() -> MockCarrier.botMessages(filed.getPhone()).stream().map(m -> String.valueOf(m.get("text")))
+                        .anyMatch(t -> t.contains("接线员") && t.contains("已为您登记")));
+
+        page.navigate(url("/console/intake"));
+        page.getByLabel("居民手机号").fill("12345");
+        page.getByLabel("诉求内容").fill("噪音扰民");
+        page.getByRole(AriaRole.BUTTON, named("登记并派单")).click();
+        assertThat(page.locator(".flash.error")).containsText("11 位手机号码");
+        assertThat(page.getByLabel("诉求内容")).hasValue("噪音扰民");
+    }
+
+    @Test
+    void aGridWorkerFilesWhatTheyMetOnPatrolAndSeesOnlyTheirGrid() {
+        ServiceCase elsewhere = testCases.file(TestCases.newPhone(), "traffic", "福田中心区路口违停", "福田中心区");
+        Page page = signIn("grid");
+        assertThat(page.locator(".me .role")).containsText("网格员");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("代为登记")).click();
+        assertThat(page.getByLabel("诉求来源")).hasValue("patrol");
+        page.getByLabel("诉求内容").fill("第五园二期北门外人行道砖松动翘起，容易绊倒行人，巡查时发现");
+        page.getByLabel("类别").selectOption("municipal");
+        page.getByLabel("地点").fill("第五园二期北门");
+        page.getByRole(AriaRole.BUTTON, named("登记并派单")).click();
+        if (page.locator("#nearby").count() > 0) {
+            page.getByRole(AriaRole.BUTTON, named("仍然登记为新诉求")).click();
+        }
+        assertThat(page.locator(".flash.ok")).containsText("已代为登记");
+        assertThat(page.locator(".facts")).containsText("渠道 网格巡查");
+        assertThat(page.locator(".facts")).containsText("坂田街道第五园社区第 3 网格");
+        assertThat(page.locator(".history")).containsText("网格员 赵磊");
+
+        page.navigate(url("/console"));
+        assertThat(page.locator("table.inbox")).not().containsText(elsewhere.getNumber());
+        var response = page.request().get(url("/console/cases/" + elsewhere.getNumber()));
+        org.assertj.core.api.Assertions.assertThat(response.status()).as("another grid's case").isEqualTo(403);
+    }
 }
