@@ -70,6 +70,13 @@ public interface CarrierConfig {
         @WithDefault("30s")
         Duration lease();
 
+        /**
+         * Sends waiting for the platform's answer at once (each holds a pooled connection, not a
+         * thread). The rate is then the quota, not this number divided by one send's latency.
+         */
+        @WithDefault("128")
+        int maxInFlight();
+
         /** How often the outbox is swept for due sends that no signal woke. */
         @WithDefault("1s")
         Duration sweep();

@@ -92,9 +92,15 @@ public class ResidentQueues {
 
     @Scheduled(every = "${minhu.conversation.sweep:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        var phones = QuarkusTransaction.requiringNew().call(
-                () -> inbound.phonesWithPending(clock.instant().minusSeconds(2), 500));
-        phones.stream().filter(phone -> !tails.containsKey(phone)).forEach(this::submit);
+        submitWaiting(clock.instant().minusSeconds(2));
+    }
+
+    /** Runs the turns of residents whose messages stored before {@code receivedBefore} still wait; returns how many. */
+    public int submitWaiting(java.time.Instant receivedBefore) {
+        var phones = QuarkusTransaction.requiringNew().call(() -> inbound.phonesWithPending(receivedBefore, 500));
+        var waiting = phones.stream().filter(phone -> !tails.containsKey(phone)).toList();
+        waiting.forEach(this::submit);
+        return waiting.size();
     }
 
     void onStop(@Observes ShutdownEvent event) {

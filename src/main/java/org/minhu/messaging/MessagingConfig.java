@@ -21,12 +21,13 @@ public interface MessagingConfig {
     Duration takeoverAfter();
 
     /**
-     * Outbox signals are fanned out to the other instances at most once per this period (the local
-     * outbox is woken at once). A busy instance raises one per turn, and the others only need to
-     * know that there is work, not how much.
+     * Signals are fanned out to the other instances at most once per this period and kind (this
+     * instance acts on each at once). A busy instance raises two per turn; the others only need to
+     * know that there is work, not how much: an outbox to drain, or residents whose messages may
+     * wait for a takeover.
      */
     @WithDefault("50ms")
-    Duration outboxFanOutEvery();
+    Duration fanOutEvery();
 
     /** The RabbitMQ queue where signals that could not be handled are parked ({@code %prod}). */
     @WithDefault("minhu.signals.dead")

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code %prod}'s bus: a signal is handled here at once and fanned out over RabbitMQ to every
- * other instance (outbox signals at most once per {@link MessagingConfig#outboxFanOutEvery()}) (exchange {@code minhu.signals}, one auto-deleted queue per instance; see
+ * other instance, at most once per {@link MessagingConfig#fanOutEvery()} and kind (exchange {@code minhu.signals}, one auto-deleted queue per instance; see
  * application.properties). A signal that cannot be handled is retried, then rejected into the
  * dead-letter queue ({@link DeadLetters}). While the broker is away at most a few signals wait
  * for it (max-inflight-messages) and the rest are dropped, not queued in memory: the sweeps find
@@ -36,7 +36,8 @@ public class RabbitSignalBus implements SignalBus {
     private final MessagingConfig config;
     private final MeterRegistry metrics;
     private final Emitter<String> emitter;
-    private final AtomicBoolean outboxFanOutDue = new AtomicBoolean();
+    private final java.util.Map<WorkSignal.Kind, AtomicBoolean> fanOutDue = new java.util.EnumMap<>(java.util.Map.of(
+            WorkSignal.Kind.OUTBOX, new AtomicBoolean(), WorkSignal.Kind.RESIDENT, new AtomicBoolean()));
     private final ScheduledExecutorService fanOut = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "signal-fan-out");
         t.setDaemon(true);
@@ -54,14 +55,14 @@ public class RabbitSignalBus implements SignalBus {
     @Override
     public void publish(WorkSignal signal) {
         handler.handleLocal(signal);
-        if (signal.kind() != WorkSignal.Kind.OUTBOX) {
-            fanOut(signal);
-        } else if (outboxFanOutDue.compareAndSet(false, true)) {
-            // one fan-out for all the outbox signals raised in the period, sent at its end
+        AtomicBoolean due = fanOutDue.get(signal.kind());
+        if (due.compareAndSet(false, true)) {
+            // one fan-out for all the signals of this kind raised in the period, sent at its end: a
+            // resident signal tells the others to look for messages left waiting, whoever sent them
             fanOut.schedule(() -> {
-                outboxFanOutDue.set(false);
+                due.set(false);
                 fanOut(signal);
-            }, config.outboxFanOutEvery().toMillis(), TimeUnit.MILLISECONDS);
+            }, config.fanOutEvery().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

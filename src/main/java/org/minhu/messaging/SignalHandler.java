@@ -28,6 +28,7 @@ public class SignalHandler {
     private final InboundMessageRepository inbound;
     private final MessagingConfig config;
     private final MeterRegistry metrics;
+    private final java.util.concurrent.atomic.AtomicBoolean takeoverDue = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService takeovers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "signal-takeover");
         t.setDaemon(true);
@@ -52,30 +53,33 @@ public class SignalHandler {
     }
 
     /**
-     * A signal from another instance. The outbox is drained at once (claims never wait). A resident
-     * is left to the instance that stored the message, which is already running the turn; only if
-     * the message still waits after {@link MessagingConfig#takeoverAfter()} (that instance died or is
-     * swamped) does this one take it, rather than queue behind the row lock for every push.
+     * A signal from another instance. The outbox is drained at once (claims never wait). Residents
+     * are left to the instance that stored their messages, which is already running their turns;
+     * only messages still waiting after {@link MessagingConfig#takeoverAfter()} (that instance died
+     * or is swamped) are taken here, with one look for all of them however many signals came.
      */
     public void handleRemote(WorkSignal signal) {
         metrics.counter("minhu.messaging.signals", "direction", "received",
                 "kind", signal.kind().name().toLowerCase(Locale.ROOT)).increment();
         switch (signal.kind()) {
             case OUTBOX -> sender.wake();
-            case RESIDENT -> takeovers.schedule(() -> takeOverIfWaiting(signal.phone()),
-                    config.takeoverAfter().toMillis(), TimeUnit.MILLISECONDS);
+            case RESIDENT -> {
+                if (takeoverDue.compareAndSet(false, true)) {
+                    takeovers.schedule(this::takeOverWaiting, config.takeoverAfter().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
         }
     }
 
-    private void takeOverIfWaiting(String phone) {
+    private void takeOverWaiting() {
+        takeoverDue.set(false);
         try {
-            boolean waiting = QuarkusTransaction.requiringNew().call(() -> inbound.nextPending(phone).isPresent());
-            if (waiting) {
-                metrics.counter("minhu.messaging.takeovers").increment();
-                queues.submit(phone);
+            int taken = queues.submitWaiting(java.time.Instant.now().minus(config.takeoverAfter()));
+            if (taken > 0) {
+                metrics.counter("minhu.messaging.takeovers").increment(taken);
             }
         } catch (RuntimeException e) {
-            Log.debugf(e, "takeover check for %s failed; the sweep covers it", phone);
+            Log.debugf(e, "takeover look failed; the sweep covers it");
         }
     }
 

@@ -437,8 +437,14 @@ class JourneyTest {
         QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(filed.getNumber(), "handler"));
         QuarkusTransaction.requiringNew().run(() -> lifecycle.resolve(filed.getNumber(), "handler", "已修好", relative));
 
-        List<Map<String, Object>> shown = MockCarrier.awaitBotMessages(phone.number(), 3, java.time.Duration.ofSeconds(15));
-        String payload = String.valueOf(shown.get(shown.size() - 1).get("payload"));
+        // The resolution card is the last update; earlier progress cards may be merged into it when they are
+        // still waiting to be sent, so wait for the card that says 办结 rather than for a count of messages.
+        List<Map<String, Object>> shown = org.awaitility.Awaitility.await("the resolution card on " + phone.number())
+                .atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> MockCarrier.botMessages(phone.number()),
+                        seen -> seen.stream().anyMatch(m -> String.valueOf(m.get("text")).contains("已办结")));
+        String payload = String.valueOf(shown.stream().filter(m -> String.valueOf(m.get("text")).contains("已办结"))
+                .reduce((a, b) -> b).orElseThrow().get("payload"));
         assertThat(payload).contains(publicUrl + "/media/" + relative);
         io.restassured.RestAssured.given().get("/media/" + relative).then().statusCode(200).contentType("image/png");
     }

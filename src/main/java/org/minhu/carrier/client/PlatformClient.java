@@ -40,13 +40,17 @@ public class PlatformClient {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final PlatformApi api;
+    /** Sends go out on this non-blocking client: a send costs a slot, not a thread, while it waits. */
+    private final io.vertx.core.http.HttpClient sends;
+    private final String sendUri;
 
     private String token;
     private Instant tokenExpires = Instant.EPOCH;
     /** The last token the platform refused: never taken again from the shared row. */
     private String invalidated;
 
-    public PlatformClient(CarrierConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics) {
+    public PlatformClient(CarrierConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics,
+                          io.vertx.core.Vertx vertx) {
         this.config = config;
         this.json = json;
         this.clock = clock;
@@ -58,6 +62,13 @@ public class PlatformClient {
                 .readTimeout(config.send().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
                 .build(PlatformApi.class);
+        this.sendUri = stripSlash(config.serverRoot()) + "/bot/" + config.apiVersion() + "/"
+                + ChatbotId.encode(config.chatbotUri()) + "/messages";
+        this.sends = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                        .setConnectTimeout((int) config.send().connectTimeout().toMillis())
+                        .setKeepAlive(true)
+                        .setKeepAliveTimeout(60),
+                new io.vertx.core.http.PoolOptions().setHttp1MaxSize(config.send().maxInFlight()));
     }
 
     private static String stripSlash(String s) {
@@ -66,6 +77,42 @@ public class PlatformClient {
 
     public PlatformAnswer send(ObjectNode body) {
         return withToken((auth, date) -> api.send(auth, date, body.toString()));
+    }
+
+    /**
+     * Sends without holding a thread while the platform answers. A refused token is dropped here, and
+     * the answer says so ({@link PlatformAnswer#tokenProblem()}): the caller sends again, and the next
+     * send fetches a fresh token. A platform that does not answer completes the stage exceptionally
+     * with {@link CarrierUnavailableException}.
+     */
+    public java.util.concurrent.CompletionStage<PlatformAnswer> sendAsync(ObjectNode body) {
+        String used = currentToken();
+        io.vertx.core.http.RequestOptions request = new io.vertx.core.http.RequestOptions()
+                .setMethod(io.vertx.core.http.HttpMethod.POST)
+                .setAbsoluteURI(sendUri)
+                .setIdleTimeout(config.send().readTimeout().toMillis())
+                .putHeader("authorization", "accessToken " + used)
+                .putHeader("date", httpDate())
+                .putHeader("content-type", "application/json")
+                .putHeader("accept", "application/json");
+        io.vertx.core.buffer.Buffer payload = io.vertx.core.buffer.Buffer.buffer(body.toString());
+        java.util.concurrent.CompletableFuture<PlatformAnswer> done = new java.util.concurrent.CompletableFuture<>();
+        sends.request(request)
+                .compose(call -> call.send(payload))
+                .compose(response -> response.body().map(text -> answer(response.statusCode(), text.toString())))
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        PlatformAnswer answer = result.result();
+                        if (answer.tokenProblem()) {
+                            invalidate(used);
+                        }
+                        done.complete(answer);
+                    } else {
+                        done.completeExceptionally(new CarrierUnavailableException(
+                                "the platform did not answer: " + result.cause().getMessage(), result.cause()));
+                    }
+                });
+        return done;
     }
 
     public PlatformAnswer revoke(String messageId, String phone) {

@@ -119,7 +119,7 @@ public class InboundMessage {
     }
 
     /** PostgreSQL text cannot hold NUL; a resident's stray control byte must not lose the message. */
-    private static String storable(String s) {
+    static String storable(String s) {
         return s == null ? null : s.replace('\u0000', '\uFFFD');
     }
 

@@ -7,200 +7,250 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.carrier.CarrierConfig;
 import org.minhu.carrier.client.CarrierUnavailableException;
 import org.minhu.carrier.client.PlatformAnswer;
 import org.minhu.carrier.client.PlatformClient;
-import org.minhu.resident.Resident;
-import org.minhu.resident.ResidentRepository;
+import org.minhu.carrier.outbound.PlatformRenderer;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Sends the outbox. Each resident's oldest unsent message goes first; the next one waits until
- * the platform has accepted it. A send is claimed with a lease, so after a crash another worker
- * (or this one, restarted) sends it again with the same messageId and the platform keeps one copy.
- * Busy, internal, quota and network errors are retried with backoff; parameter errors are not.
+ * Sends the outbox. One dispatcher thread claims due messages in batches, sends them without
+ * waiting (up to {@code minhu.carrier.send.max-in-flight} at once, paced by the quota), and records
+ * the platform's answers in batches as they come back. Each resident's oldest unsent message goes
+ * first; their next one becomes due only once the platform accepted it, so a resident's messages
+ * arrive in order. A send is claimed with a lease, so after a crash another instance (or this one,
+ * restarted) sends it again with the same messageId and the platform keeps one copy. Busy,
+ * internal, quota and network errors are retried with backoff; parameter errors are not.
+ *
+ * <p>Plain JDBC on the transaction's connection: a claim is two statements (the due heads with what
+ * the body needs, and one batch of conditional updates), recording a batch of answers one batch of
+ * updates, whatever the number of messages.
  */
 @ApplicationScoped
 public class OutboxSender {
 
-    private static final int BATCH = 200;
+    private static final String WAITING = "('PENDING','SENDING')";
 
-    private final OutboxRepository repository;
-    private final ResidentRepository residents;
+    private final DataSource db;
     private final PlatformClient platform;
     private final CarrierConfig config;
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final QuotaLimiter limiter;
-    private final ExecutorService workers;
-    private final ExecutorService drainer = Executors.newSingleThreadExecutor(named("outbox-drain"));
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private boolean wake;
+    private volatile boolean running = true;
+    private final Queue<Answered> answered = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private Thread dispatcher;
 
-    public OutboxSender(OutboxRepository repository, ResidentRepository residents, PlatformClient platform,
-                        CarrierConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics,
-                        @ConfigProperty(name = "minhu.carrier.send.workers", defaultValue = "8") int workers) {
-        this.repository = repository;
-        this.residents = residents;
+    public OutboxSender(DataSource db, PlatformClient platform, CarrierConfig config, ObjectMapper json, Clock clock,
+                        MeterRegistry metrics) {
+        this.db = db;
         this.platform = platform;
         this.config = config;
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
         this.limiter = new QuotaLimiter(config.send().quotaPerSecond());
-        this.workers = Executors.newFixedThreadPool(workers, named("outbox-send"));
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** Something was queued: send it now rather than at the next sweep. */
-    public void wake() {
-        if (draining.get()) {
-            again.set(true);
-            return;
-        }
-        drainer.execute(this::drain);
-    }
-
-    @Scheduled(every = "${minhu.carrier.send.sweep:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
-        wake();
+    void onStart(@Observes StartupEvent event) {
+        dispatcher = new Thread(this::run, "outbox-dispatch");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        drainer.shutdownNow();
-        workers.shutdownNow();
+        running = false;
+        wake();
     }
 
-    /**
-     * Hands every due head to a worker and returns: a slow send (a timeout, say) holds up only its
-     * own resident. When a send finishes, the next drain finds that resident's next message.
-     */
-    private void drain() {
-        if (!draining.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
+    /** Something was queued or answered: look now rather than at the next sweep. */
+    public void wake() {
+        lock.lock();
         try {
-            do {
-                again.set(false);
-                List<Long> heads = QuarkusTransaction.requiringNew().call(() -> repository.dueHeads(clock.instant(), BATCH));
-                for (Long id : heads) {
-                    if (inFlight.add(id)) {
-                        workers.execute(() -> sendFrom(id));
+            wake = true;
+            woken.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        long sweep = config.send().sweep().toNanos();
+        while (running) {
+            try {
+                lock.lock();
+                try {
+                    long left = sweep;
+                    while (!wake && running && left > 0) {
+                        left = woken.awaitNanos(left);
                     }
+                    wake = false;
+                } finally {
+                    lock.unlock();
                 }
-            } while (again.get());
-        } catch (RuntimeException e) {
-            Log.warn("outbox drain stopped; the next sweep resumes it", e);
-        } finally {
-            draining.set(false);
-            if (again.getAndSet(false)) {
-                drainer.execute(this::drain);
+                if (!running) {
+                    return;
+                }
+                recordAnswers();
+                claimAndSend();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                Log.warn("outbox dispatch failed; trying again at the next sweep", e);
             }
         }
     }
 
-    private record Claimed(ObjectNode body, String messageId) {
+    /** A message claimed for sending, with what its body needs. */
+    record Claimed(long id, String messageId, String phone, String conversationId, String contributionId,
+                   String inReplyTo, String messageList, String smsContent, OutboundMessage.SentAs sentAs) {
     }
 
-    /**
-     * Sends a resident's due message and then, as each is accepted, their next one from the same
-     * worker: the next message is found where the acceptance is recorded, with no drain in between.
-     * A drain after the last one picks up whatever became due meanwhile.
-     */
-    private void sendFrom(Long first) {
-        Long id = first;
+    private record Answered(long id, String messageId, PlatformAnswer answer, String failure) {
+    }
+
+    private void claimAndSend() throws InterruptedException {
+        int room = config.send().maxInFlight() - inFlight.get();
+        while (room > 0 && running) {
+            List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(inFlightRoom()));
+            for (Claimed message : claimed) {
+                limiter.acquire();
+                send(message);
+            }
+            if (claimed.isEmpty()) {
+                return;
+            }
+            // answers that came back while sending are recorded before more is claimed: an accepted
+            // message makes its resident's next one due
+            recordAnswers();
+            room = inFlightRoom();
+        }
+    }
+
+    private int inFlightRoom() {
+        return config.send().maxInFlight() - inFlight.get();
+    }
+
+    private void send(Claimed message) {
+        inFlight.incrementAndGet();
         try {
-            while (id != null) {
-                Long next = sendOne(id);
-                inFlight.remove(id);
-                id = next != null && inFlight.add(next) ? next : null;
-            }
-        } finally {
-            if (id != null) {
-                inFlight.remove(id);
-            }
+            platform.sendAsync(body(message)).whenComplete((answer, error) -> {
+                String failure = null;
+                if (error != null) {
+                    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    failure = cause instanceof CarrierUnavailableException ? cause.getMessage() : "send failed: " + cause;
+                }
+                answered.add(new Answered(message.id(), message.messageId(), error == null ? answer : null, failure));
+                inFlight.decrementAndGet();
+                wake();
+            });
+        } catch (RuntimeException e) {
+            // no token could be had (the platform is away): the message waits for its retry
+            answered.add(new Answered(message.id(), message.messageId(), null, e.getMessage()));
+            inFlight.decrementAndGet();
             wake();
         }
     }
 
-    /** Sends one message; returns the resident's next waiting message once this one was accepted, else null. */
-    Long sendOne(Long id) {
-        Claimed claimed = QuarkusTransaction.requiringNew().call(() -> claim(id));
-        if (claimed == null) {
-            return null;
-        }
-        PlatformAnswer answer = null;
-        String failure = null;
-        try {
-            limiter.acquire();
-            answer = platform.send(claimed.body());
-        } catch (CarrierUnavailableException e) {
-            failure = e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (RuntimeException e) {
-            failure = "send failed: " + e;
-            Log.warn("unexpected failure sending " + claimed.messageId(), e);
-        }
-        PlatformAnswer outcome = answer;
-        String error = failure;
-        return QuarkusTransaction.requiringNew().call(() -> record(id, outcome, error));
-    }
-
-    private Claimed claim(Long id) {
+    /** Claims up to {@code limit} due heads: the oldest waiting message of each resident whose turn it is. */
+    List<Claimed> claim(int limit) {
         Instant now = clock.instant();
-        if (!repository.claim(id, now, now.plus(config.send().lease()))) {
-            return null;
+        Timestamp at = Timestamp.from(now);
+        List<Claimed> due = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement select = c.prepareStatement("""
+                    select o.id, o.message_id, o.phone, o.conversation_id, o.contribution_id, o.in_reply_to,
+                           o.message_list, o.sms_content, r.capability
+                    from outbound_message o left join resident r on r.phone = o.phone
+                    where o.id in (select min(w.id) from outbound_message w where w.status in %s group by w.phone)
+                      and ((o.status = 'PENDING' and o.next_attempt_at <= ?) or (o.status = 'SENDING' and o.lease_until < ?))
+                    order by o.id limit ?""".formatted(WAITING))) {
+                select.setTimestamp(1, at);
+                select.setTimestamp(2, at);
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String capability = rows.getString(9);
+                        OutboundMessage.SentAs sentAs = capability == null ? OutboundMessage.SentAs.RICH_WITH_SMS
+                                : switch (capability) {
+                                    case "SMS_ONLY" -> OutboundMessage.SentAs.SMS_TEXT;
+                                    case "RICH" -> OutboundMessage.SentAs.RICH_ONLY;
+                                    default -> OutboundMessage.SentAs.RICH_WITH_SMS;
+                                };
+                        due.add(new Claimed(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), sentAs));
+                    }
+                }
+            }
+            if (due.isEmpty()) {
+                return due;
+            }
+            // another instance may have claimed some since the select: only the rows this update changed are ours
+            try (PreparedStatement update = c.prepareStatement("""
+                    update outbound_message set status = 'SENDING', lease_until = ?, sent_as = ?, attempts = attempts + 1
+                    where id = ? and ((status = 'PENDING' and next_attempt_at <= ?) or (status = 'SENDING' and lease_until < ?))""")) {
+                Timestamp lease = Timestamp.from(now.plus(config.send().lease()));
+                for (Claimed message : due) {
+                    update.setTimestamp(1, lease);
+                    update.setString(2, message.sentAs().name());
+                    update.setLong(3, message.id());
+                    update.setTimestamp(4, at);
+                    update.setTimestamp(5, at);
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                List<Claimed> ours = new ArrayList<>(due.size());
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) {
+                        ours.add(due.get(i));
+                    }
+                }
+                return ours;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("claiming due messages failed", e);
         }
-        OutboundMessage message = repository.findById(id);
-        Resident.Capability capability = residents.capabilityOf(message.getPhone());
-        OutboundMessage.SentAs sentAs = switch (capability) {
-            case SMS_ONLY -> OutboundMessage.SentAs.SMS_TEXT;
-            case RICH -> OutboundMessage.SentAs.RICH_ONLY;
-            case UNKNOWN -> OutboundMessage.SentAs.RICH_WITH_SMS;
-        };
-        message.sendingAs(sentAs);
-        return new Claimed(body(message, sentAs), message.getMessageId());
     }
 
     /** The platform's send body; optional fields are left out rather than sent empty. */
-    private ObjectNode body(OutboundMessage message, OutboundMessage.SentAs sentAs) {
+    private ObjectNode body(Claimed message) {
+        OutboundMessage.SentAs sentAs = message.sentAs();
         ObjectNode body = json.createObjectNode();
-        body.put("messageId", message.getMessageId());
-        body.putArray("destinationAddress").add(message.getPhone());
+        body.put("messageId", message.messageId());
+        body.putArray("destinationAddress").add(message.phone());
         body.put("senderAddress", config.chatbotUri());
-        body.put("conversationId", message.getConversationId());
-        body.put("contributionId", message.getContributionId());
-        if (message.getInReplyTo() != null) {
-            body.put("inReplyTo", message.getInReplyTo());
+        body.put("conversationId", message.conversationId());
+        body.put("contributionId", message.contributionId());
+        if (message.inReplyTo() != null) {
+            body.put("inReplyTo", message.inReplyTo());
         }
         body.putArray("serviceCapability").addObject()
                 .put("capabilityId", "ChatbotSA").put("version", "+g.gsma.rcs.botversion=\"#=1\"");
@@ -208,13 +258,13 @@ public class OutboxSender {
         boolean sms = sentAs != OutboundMessage.SentAs.RICH_ONLY;
         body.put("smsSupported", sms);
         if (sms) {
-            body.put("smsContent", message.getSmsContent());
+            body.put("smsContent", message.smsContent());
         }
         body.put("storeSupported", true);
         try {
             JsonNode list = sentAs == OutboundMessage.SentAs.SMS_TEXT
-                    ? org.minhu.carrier.outbound.PlatformRenderer.plainText(message.getSmsContent())
-                    : json.readTree(message.getMessageList());
+                    ? PlatformRenderer.plainText(message.smsContent())
+                    : json.readTree(message.messageList());
             body.set("messageList", list);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the outbox holds JSON it wrote itself", e);
@@ -222,25 +272,121 @@ public class OutboxSender {
         return body;
     }
 
-    private Long record(Long id, PlatformAnswer answer, String failure) {
-        OutboundMessage message = repository.lockById(id);
-        Instant now = clock.instant();
-        if (answer != null && answer.ok()) {
-            message.accepted(now);
-            metrics.counter("minhu.outbox.send", "result", "accepted").increment();
-            return repository.nextWaiting(message.getPhone(), id);
-        } else if (answer != null && !answer.retryable()) {
-            message.rejected(answer.toString(), now);
-            metrics.counter("minhu.outbox.send", "result", "rejected").increment();
-            Log.errorf("platform refused message %s for good: %s", message.getMessageId(), answer);
-        } else {
-            if (answer != null && answer.quotaExceeded()) {
-                limiter.backOff();
-            }
-            message.retryLater(answer != null ? answer.toString() : failure, backoff(message.getAttempts()), now);
-            metrics.counter("minhu.outbox.send", "result", "retry").increment();
+    private void recordAnswers() {
+        List<Answered> batch = new ArrayList<>();
+        for (Answered a; (a = answered.poll()) != null; ) {
+            batch.add(a);
         }
-        return null;
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> record(batch));
+        } catch (RuntimeException e) {
+            // the leases run out and the messages are sent again, under the same messageIds
+            Log.warn("recording " + batch.size() + " platform answers failed; their leases will expire", e);
+        }
+    }
+
+    private void record(List<Answered> batch) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Answered> accepted = new ArrayList<>();
+        List<Answered> retried = new ArrayList<>();
+        List<Answered> rejected = new ArrayList<>();
+        for (Answered a : batch) {
+            if (a.answer() != null && a.answer().ok()) {
+                accepted.add(a);
+            } else if (a.answer() != null && !a.answer().retryable()) {
+                rejected.add(a);
+                Log.errorf("platform refused message %s for good: %s", a.messageId(), a.answer());
+            } else {
+                if (a.answer() != null && a.answer().quotaExceeded()) {
+                    limiter.backOff();
+                }
+                retried.add(a);
+            }
+        }
+        try (Connection c = db.getConnection()) {
+            accept(c, accepted, now);
+            if (!rejected.isEmpty()) {
+                try (PreparedStatement update = c.prepareStatement("""
+                        update outbound_message set status = 'REJECTED', lease_until = null, last_error = ?, status_at = ?
+                        where id = ?""")) {
+                    for (Answered a : rejected) {
+                        update.setString(1, truncate(a.answer().toString()));
+                        update.setTimestamp(2, now);
+                        update.setLong(3, a.id());
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+            }
+            if (!retried.isEmpty()) {
+                List<Answered> overtaken = new ArrayList<>();
+                try (PreparedStatement update = c.prepareStatement("""
+                        update outbound_message set status = 'PENDING', lease_until = null, last_error = ?, next_attempt_at = ?
+                        where id = ? and status in %s""".formatted(WAITING))) {
+                    for (Answered a : retried) {
+                        update.setString(1, truncate(a.answer() != null ? a.answer().toString() : a.failure()));
+                        // a refused token was dropped: the next send fetches a fresh one, at once
+                        Duration delay = a.answer() != null && a.answer().tokenProblem() ? Duration.ZERO
+                                : backoff(attemptsOf(c, a));
+                        update.setTimestamp(2, Timestamp.from(now.toInstant().plus(delay)));
+                        update.setLong(3, a.id());
+                        update.addBatch();
+                    }
+                    int[] counts = update.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] == 0) {
+                            overtaken.add(retried.get(i));
+                        }
+                    }
+                }
+                // a delivery report overtook a timed-out answer: the platform has the message
+                accept(c, overtaken, now);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording platform answers failed", e);
+        }
+        count("accepted", accepted.size());
+        count("rejected", rejected.size());
+        count("retry", retried.size());
+    }
+
+    private static void accept(Connection c, List<Answered> accepted, Timestamp now) throws SQLException {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        // status_at is set before status, so it reads the status the row had whichever way SET is evaluated
+        try (PreparedStatement update = c.prepareStatement("""
+                update outbound_message set accepted_at = ?, lease_until = null, last_error = null,
+                    status_at = case when status in %1$s then ? else status_at end,
+                    status = case when status in %1$s then 'ACCEPTED' else status end
+                where id = ?""".formatted(WAITING))) {
+            for (Answered a : accepted) {
+                update.setTimestamp(1, now);
+                update.setTimestamp(2, now);
+                update.setLong(3, a.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** Attempts so far, read only for a retry (rare): a claim counts each attempt in the row. */
+    private static int attemptsOf(Connection c, Answered a) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select attempts from outbound_message where id = ?")) {
+            select.setLong(1, a.id());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : 1;
+            }
+        }
+    }
+
+    private void count(String result, int n) {
+        if (n > 0) {
+            metrics.counter("minhu.outbox.send", "result", result).increment(n);
+        }
     }
 
     private Duration backoff(int attempts) {
@@ -249,5 +395,14 @@ public class OutboxSender {
         long exp = base << Math.min(Math.max(attempts - 1, 0), 16);
         long delay = Math.min(cap, exp);
         return Duration.ofMillis(delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+
+    /** For tests: sends in flight now. */
+    int inFlight() {
+        return inFlight.get();
     }
 }

@@ -248,7 +248,7 @@ class NoticeCampaignTest {
     /** Until the platform has taken every message and reported on them. */
     private void awaitSettled(long id) {
         await("delivery reports for every message").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> notices.progress(id),
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> notices.progress(id)),
                         p -> p.waiting() == 0 && p.delivered() + p.smsFallback() + p.failed() >= p.sent());
     }
 

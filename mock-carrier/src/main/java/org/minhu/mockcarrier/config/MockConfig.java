@@ -40,6 +40,13 @@ public interface MockConfig {
 
     ReportDelay reportDelay();
 
+    /**
+     * Whether delivery reports are pushed at all. A platform may be configured to send none (and a
+     * benchmark measures turns without them); the phone still shows each message's progress.
+     */
+    @WithDefault("true")
+    boolean deliveryReports();
+
     /** Sends allowed per second before answering 30003; 0 means unlimited. */
     @WithDefault("0")
     int quotaPerSecond();

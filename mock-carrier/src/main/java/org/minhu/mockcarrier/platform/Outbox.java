@@ -134,6 +134,9 @@ public class Outbox {
      * sender is the resident's phone.
      */
     private void report(String messageId, String tel, String status, String failure) {
+        if (!config.deliveryReports()) {
+            return;
+        }
         ObjectNode info = mapper.createObjectNode()
                 .put("messageId", messageId)
                 .put("status", status);

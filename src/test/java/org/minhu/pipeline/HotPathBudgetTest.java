@@ -1,0 +1,116 @@
+package org.minhu.pipeline;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.minhu.carrier.outbox.OutboundMessage;
+import org.minhu.carrier.outbox.OutboundStatus;
+import org.minhu.carrier.outbox.OutboxRepository;
+import org.minhu.testing.CountingDriver;
+import org.minhu.testing.MockCarrierResource;
+import org.minhu.testing.Phone;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The hot path cannot quietly grow again: one conversation turn over the carrier, from the push to
+ * the delivery reports of its replies, is counted statement by statement (round trips to the
+ * database; a JDBC batch is one) and transaction by transaction, and held to the budget
+ * docs/ARCHITECTURE.md states.
+ */
+@QuarkusTest
+@TestProfile(HotPathBudgetTest.Counting.class)
+@QuarkusTestResource(MockCarrierResource.class)
+class HotPathBudgetTest {
+
+    /** Storing a push: the nonce, the resident (first message only inserts), the message. */
+    static final int STORE = 3;
+    /**
+     * A turn, besides one insert per reply: the resident locked and read, the pending messages read,
+     * the message marked handled, the resident's state written.
+     */
+    static final int TURN = 4;
+    /** Claiming due messages, however many: the heads with what their bodies need, one batch of claims. */
+    static final int CLAIM = 2;
+    /** Recording the platform's answers, however many accepted: one batch. */
+    static final int RECORD = 1;
+    /** A delivery report: the nonce, the message read, one conditional update, and at most one learning. */
+    static final int REPORT = 4;
+
+    public static class Counting implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.datasource.jdbc.driver", CountingDriver.class.getName(),
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:counting:h2:mem:minhu-counting;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @Inject
+    OutboxRepository outbox;
+
+    @Test
+    void aTurnItsSendAndItsReportsStayWithinTheirBudgets() {
+        Phone phone = new Phone("tel:+8613800007701");
+        phone.send("你好");
+        awaitAllDisplayed(phone.number(), 1);
+        int before = QuarkusTransaction.requiringNew().call(() -> outbox.forPhone(phone.number())).size();
+
+        CountingDriver.reset();
+        assertThat(Phone.all(phone.tap("我要反映"))).isNotBlank();
+        awaitAllDisplayed(phone.number(), before + 1);
+        List<List<String>> committed = CountingDriver.committed();
+        String all = committed.stream().map(tx -> tx.size() + ": " + String.join(" | ", tx))
+                .collect(Collectors.joining("\n"));
+
+        List<List<String>> stores = of(committed, tx -> has(tx, "insert into inbound_message"));
+        List<List<String>> turns = of(committed, tx -> has(tx, "update inbound_message") && has(tx, "processed_at"));
+        List<List<String>> claims = of(committed, tx -> has(tx, "left join resident r on r.phone = o.phone"));
+        List<List<String>> records = of(committed, tx -> has(tx, "set accepted_at"));
+        List<List<String>> reports = of(committed, tx -> has(tx, "insert into push_nonce") && !has(tx, "insert into inbound_message"));
+
+        assertThat(stores).as("one push stored, in:\n" + all).hasSize(1);
+        assertThat(stores.get(0)).as("statements to store a push").hasSizeLessThanOrEqualTo(STORE);
+        assertThat(turns).as("one turn, in:\n" + all).hasSize(1);
+        long written = turns.get(0).stream().filter(sql -> sql.startsWith("insert into outbound_message")).count();
+        assertThat(written).as("replies written").isPositive();
+        assertThat(turns.get(0)).as("statements of a turn besides its %d replies, in:\n%s", written, all)
+                .hasSizeLessThanOrEqualTo(TURN + (int) written);
+        assertThat(claims).as("claims, in:\n" + all).isNotEmpty();
+        claims.forEach(tx -> assertThat(tx).as("statements of a claim").hasSizeLessThanOrEqualTo(CLAIM));
+        assertThat(records).as("answers recorded, in:\n" + all).isNotEmpty();
+        records.forEach(tx -> assertThat(tx).as("statements to record answers").hasSizeLessThanOrEqualTo(RECORD));
+        int replies = QuarkusTransaction.requiringNew().call(() -> outbox.forPhone(phone.number())).size() - before;
+        assertThat(reports).as("sent, delivered and displayed for each reply, in:\n" + all).hasSize(3 * replies);
+        reports.forEach(tx -> assertThat(tx).as("statements of a delivery report, in:\n" + all).hasSizeLessThanOrEqualTo(REPORT));
+        assertThat(reports.stream().filter(tx -> has(tx, "update resident")).count())
+                .as("the phone is learnt to show 5G messages at most once per reply").isLessThanOrEqualTo(replies);
+    }
+
+    private void awaitAllDisplayed(String phone, int atLeast) {
+        await("every message displayed on " + phone).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> outbox.forPhone(phone)),
+                        sent -> sent.size() >= atLeast && sent.stream().map(OutboundMessage::getStatus)
+                                .allMatch(s -> s == OutboundStatus.DISPLAYED));
+    }
+
+    private static boolean has(List<String> tx, String fragment) {
+        return tx.stream().anyMatch(sql -> sql.toLowerCase().contains(fragment));
+    }
+
+    private static List<List<String>> of(List<List<String>> committed, Predicate<List<String>> shape) {
+        return committed.stream().filter(shape).toList();
+    }
+}
