@@ -276,21 +276,23 @@ public class DispatchRules {
     }
 
     /**
-     * Hours to resolve: the request type's own hours, or else the category's; for 易办 and 重点 cut
-     * to the priority's and the class's hours when shorter; for 疑难 the class's longer limit.
+     * Hours to resolve: the request type's own hours, or else the category's cut to the priority's;
+     * for 易办 and 重点 cut to the class's hours when shorter; for 疑难 the class's longer limit.
      */
     public int resolveHours(String categoryCode, Priority priority, RequestType type, HandlingClass handling) {
         Rules rules = document.get();
         int base = categories.find(categoryCode).map(Category::dueHours).orElse(72);
         TypeRule typeRule = rules.requestTypes().get(type);
-        if (typeRule != null && typeRule.resolveHours() != null) {
+        boolean typeHours = typeRule != null && typeRule.resolveHours() != null;
+        if (typeHours) {
             base = typeRule.resolveHours();
         }
         ClassRule classRule = rules.handlingClasses().get(handling);
         if (handling == HandlingClass.HARD) {
             return classRule == null || classRule.resolveHours() == null ? base : Math.max(base, classRule.resolveHours());
         }
-        int hours = Math.min(base, rules.resolveHours().getOrDefault(priority, base));
+        // a type's own hours stand as they are; a category's are cut by the priority's
+        int hours = typeHours ? base : Math.min(base, rules.resolveHours().getOrDefault(priority, base));
         return classRule == null || classRule.resolveHours() == null ? hours : Math.min(hours, classRule.resolveHours());
     }
 
