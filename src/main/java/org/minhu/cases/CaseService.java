@@ -88,7 +88,8 @@ public class CaseService {
         serviceCase.classify(t, h, rules.resolveHours(category.code(), kind.priority(), t, h), now);
         cases.persist(serviceCase);
         String actor = filedBy == null ? actor(request) : filedBy.username();
-        String note = t.label("zh-CN") + " · " + h.label("zh-CN") + (filedBy == null ? "" : " · 代为登记：" + filedBy.label());
+        // residents read this note in their case's timeline: the kind is on the case, not here
+        String note = filedBy == null ? null : "代为登记：" + filedBy.label();
         events.persist(new CaseEvent(serviceCase, now, actor, CaseEvent.Kind.FILED, null, note));
         // the note of a filing by staff names them: the resident's first message says who filed it for them
         changed.fire(new CaseChanged(serviceCase, CaseEvent.Kind.FILED, filedBy == null ? null : filedBy.label(), actor));

@@ -119,7 +119,8 @@ public class IntakeResource {
             NewCase request = new NewCase(tel, code, form.description(), latitude, longitude,
                     form.address().isEmpty() ? null : form.address(), null, null, null, channel);
             ServiceCase c = cases.file(request, null, null,
-                    new CaseService.Filer(viewer.getUsername(), viewer.getRole().label() + " " + viewer.getDisplayName()));
+                    new CaseService.Filer(viewer.getUsername(), viewer.getDisplayName().contains(viewer.getRole().label())
+                            ? viewer.getDisplayName() : viewer.getRole().label() + " " + viewer.getDisplayName()));
             return Response.seeOther(URI.create(viewer.canSee(c) ? "/console/cases/" + c.getNumber() + "?done=intake"
                     : "/console/intake?filed=" + c.getNumber())).build();
         } catch (ProblemException refused) {

@@ -270,6 +270,9 @@ final class CaseActions {
                 data.put("description", Formats.clip(c.getDescription(), 200));
                 List<String> lines = new ArrayList<>();
                 for (CaseEvent event : cases.history(c)) {
+                    if (event.getKind() == CaseEvent.Kind.CLASSIFIED) {
+                        continue; // the handling class is staff's business
+                    }
                     String state = event.getToState() == null ? "" : event.getToState().label(language);
                     lines.add(formats.time(event.getAt(), language) + " " + state
                             + (event.getNote() == null || event.getNote().isBlank() ? "" : "：" + Formats.clip(event.getNote(), 60)));
