@@ -51,7 +51,9 @@ def series(name, opener, make_request, warmup=3):
 
 # sign in on the console's form, as a person would
 form = urllib.parse.urlencode({"j_username": "admin", "j_password": password}).encode()
-browser.open(urllib.request.Request(f"{service}/j_security_check", data=form), timeout=60).read()
+browser.open(urllib.request.Request(f"{service}/console/login"), timeout=60).read()
+csrf = next((c.value for c in jar if c.name == "minhu-csrf"), "")
+browser.open(urllib.request.Request(f"{service}/j_security_check?_csrf={csrf}", data=form), timeout=60).read()
 if not any(c.name == "minhu-session" for c in jar):
     sys.exit("could not sign in to the console as admin")
 

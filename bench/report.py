@@ -42,6 +42,24 @@ def mark(ok):
     return "met" if ok else "**missed**"
 
 
+def f(name):
+    if not os.path.exists(os.path.join(work, name)):
+        return "not measured"
+    r = load(name)
+    return (f"{r['turnsPerSecond']:.0f} turns/s, first reply p50 / p99 {r['pushToReplyMs']['p50']:.0f} / "
+            f"{r['pushToReplyMs']['p99']:.0f} ms, webhook p99 {r['webhookMs']['p99']:.0f} ms, {r['errors']} errors")
+
+
+def target(name, rate, below=None):
+    if not os.path.exists(os.path.join(work, name)):
+        return "not measured"
+    r = load(name)
+    ok = r["turnsPerSecond"] >= rate and r["pushToReplyMs"]["p99"] <= 5000
+    if below and os.path.exists(os.path.join(work, below)):
+        ok = ok and r["turnsPerSecond"] >= load(below)["turnsPerSecond"]
+    return mark(ok)
+
+
 now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 print(f"""
 ## {now}{" (quick run: short and small, not comparable)" if quick else ""}
@@ -53,6 +71,9 @@ Command: `bench/run` (service = the `%prod` build on PostgreSQL, mock carrier an
 | --- | --- | --- |
 | ceiling: signed push verified, parsed, one row inserted, 204 | {ceiling['pushesPerSecond']:.0f} pushes/s (p99 {ceiling['webhookMs']['p99']:.1f} ms) | — |
 | full journeys at maximum load ({peak['residents']} residents) | {peak['turnsPerSecond']:.0f} turns/s, {peak['pushesPerSecond']:.0f} pushes/s, {peak['journeys']} requests filed, {peak['errors']} errors | — |
+| full journeys, 256 residents, with three delivery reports per message | {f('max-256.json')} | ≥ 250 turns/s: {target('max-256.json', 250)} |
+| full journeys without delivery reports, 64 residents | {f('no-reports-64.json')} | — |
+| full journeys without delivery reports, 256 residents | {f('no-reports-256.json')} | ≥ 600 turns/s and ≥ the rate at 64: {target('no-reports-256.json', 600, 'no-reports-64.json')} |
 | our push rate as a share of the ceiling | {share:.0%} | ≥ 70 %: {mark(share >= 0.7)} |
 | webhook answer at maximum load p50 / p95 / p99 | {peak['webhookMs']['p50']:.1f} / {peak['webhookMs']['p95']:.1f} / {peak['webhookMs']['p99']:.1f} ms | — |
 | webhook answer at half the maximum rate, p99 | {half['webhookMs']['p99']:.1f} ms ({half['pushesPerSecond']:.0f} pushes/s) | ≤ 50 ms: {mark(half['webhookMs']['p99'] <= 50)} |

@@ -97,7 +97,11 @@ public interface CarrierConfig {
         @WithDefault("10s")
         Duration timeout();
 
-        /** URL prefixes files may be fetched from; empty means the platform's server root. */
-        Optional<List<String>> allowedPrefixes();
+        /**
+         * The platform's media hosts, as origins ({@code https://media.example.cn}, or with a port):
+         * a file is fetched only from a URL whose scheme, host and port are exactly one of these.
+         * Empty means the origin of the platform's server root.
+         */
+        Optional<List<String>> hosts();
     }
 }

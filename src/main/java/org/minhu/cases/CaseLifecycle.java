@@ -41,6 +41,86 @@ public class CaseLifecycle {
         this.clock = clock;
     }
 
+    /**
+     * What a member of staff asks for along with an action: the unit and assisting units (dispatch,
+     * transfer), a text (the note, reason, or what was done), the answer to the resident (答复居民,
+     * which residents and the public may read), a photo, a date (extension), the main case (link).
+     */
+    public record Details(String unit, List<String> assistingUnits, String text, String publicReply, String photoPath,
+                          Instant until, String parent) {
+        public static Details none() {
+            return new Details(null, List.of(), null, null, null, null, null);
+        }
+
+        public static Details text(String text) {
+            return new Details(null, List.of(), text, null, null, null, null);
+        }
+
+        public static Details unit(String unit, List<String> assistingUnits, String text) {
+            return new Details(unit, assistingUnits, text, null, null, null, null);
+        }
+
+        public static Details resolution(String whatWasDone, String publicReply, String photoPath) {
+            return new Details(null, List.of(), whatWasDone, publicReply, photoPath, null, null);
+        }
+
+        public static Details extension(Instant until, String reason) {
+            return new Details(null, List.of(), reason, null, null, until, null);
+        }
+
+        public static Details parent(String parent) {
+            return new Details(null, List.of(), null, null, null, null, parent);
+        }
+    }
+
+    /**
+     * The one door for staff: checks {@link CasePermissions} for this person, this case and this
+     * action (403, nothing changes), then does it (409 when the case's state does not allow it),
+     * all in one transaction. The console and {@code /api/cases} both come through here.
+     */
+    public ServiceCase perform(Staff who, CaseAction action, String number, Details d) {
+        if (action.isRead() || action == CaseAction.REPLY) {
+            throw new IllegalArgumentException(action + " is not a change of the case; use CasePermissions.require");
+        }
+        ServiceCase c = cases.lockByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number));
+        CasePermissions.require(action, who, c);
+        String actor = who.username();
+        return switch (action) {
+            case NOTE -> {
+                note(number, actor, d.text());
+                yield c;
+            }
+            case DISPATCH -> dispatch(number, actor, d.unit(), d.assistingUnits(), d.text());
+            case ACCEPT -> accept(number, actor);
+            case START -> start(number, actor);
+            case RESOLVE -> resolve(number, actor, d.text(), d.publicReply(), d.photoPath());
+            case RETURN -> returnToDispatch(number, actor, d.text());
+            case TRANSFER -> transfer(number, actor, d.unit(), d.text());
+            case REOPEN -> reopen(number, actor, d.text());
+            case ARCHIVE -> archive(number, actor, d.text());
+            case PAUSE -> pause(number, actor, d.text());
+            case RESUME -> resume(number, actor);
+            case REQUEST_EXTENSION -> requestExtension(number, actor, d.until(), d.text());
+            case APPROVE_EXTENSION -> approveExtension(number, actor);
+            case REJECT_EXTENSION -> rejectExtension(number, actor, d.text());
+            case LINK -> {
+                if (d.parent() == null || d.parent().isBlank()) {
+                    throw ProblemException.badRequest("parent", "请填写主诉求的编号");
+                }
+                yield link(number, d.parent().strip(), actor);
+            }
+            default -> throw new IllegalArgumentException(action.name());
+        };
+    }
+
+    /** The case, if this person may read this much of it: 404 when there is none, 403 when it is not theirs to see. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ServiceCase read(Staff who, CaseAction read, String number) {
+        ServiceCase c = find(number);
+        CasePermissions.require(read, who, c);
+        return c;
+    }
+
     /** Routes a just-filed case by the dispatch rules (派单). */
     public ServiceCase autoDispatch(ServiceCase c) {
         DispatchRules.Route route = rules.route(c.getCategory(), c.getDescription(), c.getLatitude(), c.getLongitude());
@@ -48,9 +128,8 @@ public class CaseLifecycle {
         CaseState before = c.getState();
         c.apply(CaseTransition.DISPATCH, now);
         c.routeTo(route.unit(), route.grid(), List.of(), route.priority(), now, config.acceptWithin());
-        return record(c, CaseTransition.DISPATCH.kind(), before, SYSTEM,
-                // residents read this note in their case's timeline: no internal grade ("A 类") in it
-                "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid()));
+        String to = "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid());
+        return record(c, CaseTransition.DISPATCH.kind(), before, SYSTEM, to, to);
     }
 
     /** 派单 (并行派单 when there are assisting units). */
@@ -62,7 +141,8 @@ public class CaseLifecycle {
         c.apply(CaseTransition.DISPATCH, now);
         c.routeTo(unit.strip(), null, assistingUnits, null, now, config.acceptWithin());
         String assisting = assistingUnits == null || assistingUnits.isEmpty() ? "" : "（协办：" + String.join("、", assistingUnits) + "）";
-        return record(c, CaseTransition.DISPATCH.kind(), before, actor, join("派往 " + unit.strip() + assisting, note));
+        return record(c, CaseTransition.DISPATCH.kind(), before, actor, join("派往 " + unit.strip() + assisting, note),
+                "派往 " + unit.strip());
     }
 
     /** 签收: the first person to accept owns the case to the end. */
@@ -83,15 +163,24 @@ public class CaseLifecycle {
         return record(c, CaseTransition.START.kind(), before, actor, null);
     }
 
-    /** 办结, with what was done (and a photo) for the resident. */
+    /** 办结, where what was done is also the answer to the resident (trusted callers and tests). */
     public ServiceCase resolve(String number, String actor, String whatWasDone, String photoPath) {
+        return resolve(number, actor, whatWasDone, whatWasDone, photoPath);
+    }
+
+    /**
+     * 办结: what was done (办理情况, for staff), the answer to the resident (答复居民: the resident's card,
+     * their timeline, Open311 and the echo wall read it; none gives them a plain 已办结) and a photo.
+     */
+    public ServiceCase resolve(String number, String actor, String whatWasDone, String publicReply, String photoPath) {
         require(whatWasDone, "whatWasDone");
         ServiceCase c = owned(number, actor);
         Instant now = clock.instant();
         CaseState before = c.getState();
         c.apply(CaseTransition.RESOLVE, now);
-        c.resolvedWith(whatWasDone.strip(), photoPath, now);
-        return record(c, CaseTransition.RESOLVE.kind(), before, actor, whatWasDone.strip());
+        String reply = publicReply == null || publicReply.isBlank() ? null : publicReply.strip();
+        c.resolvedWith(whatWasDone.strip(), reply, photoPath, now);
+        return record(c, CaseTransition.RESOLVE.kind(), before, actor, whatWasDone.strip(), reply);
     }
 
     /** 退单: not ours, back to dispatch, with the reason. */
@@ -114,7 +203,8 @@ public class CaseLifecycle {
         CaseState before = c.getState();
         c.apply(CaseTransition.TRANSFER, now);
         c.routeTo(unit.strip(), null, List.of(), null, now, config.acceptWithin());
-        return record(c, CaseTransition.TRANSFER.kind(), before, actor, "转至 " + unit.strip() + "：" + reason.strip());
+        return record(c, CaseTransition.TRANSFER.kind(), before, actor, "转至 " + unit.strip() + "：" + reason.strip(),
+                "转至 " + unit.strip());
     }
 
     /** Reopened by staff; flagged for supervision like a 差评件. */
@@ -193,7 +283,8 @@ public class CaseLifecycle {
         if (c.getPhone() != null && !parent.belongsTo(c.getPhone())) {
             followers.add(parent.getId(), c.getPhone(), now);
         }
-        return record(c, CaseEvent.Kind.LINKED, c.getState(), actor, "重复件，关联 " + parent.getNumber());
+        return record(c, CaseEvent.Kind.LINKED, c.getState(), actor, "重复件，关联 " + parent.getNumber(),
+                "与 " + parent.getNumber() + " 为同一事项，一并办理");
     }
 
     /**
@@ -310,12 +401,19 @@ public class CaseLifecycle {
         if (note.length() > 500) {
             note = note.substring(0, 499) + "…";
         }
-        events.persist(new CaseEvent(c, clock.instant(), actor, CaseEvent.Kind.REPLIED, c.getState(), note));
+        // the resident received these words already: their timeline may show them again
+        events.persist(new CaseEvent(c, clock.instant(), actor, CaseEvent.Kind.REPLIED, c.getState(), note, note));
     }
 
     ServiceCase record(ServiceCase c, CaseEvent.Kind kind, CaseState before, String actor, String note) {
-        events.persist(new CaseEvent(c, clock.instant(), actor, kind, before, note));
-        changed.fire(new CaseChanged(c, kind, note, actor));
+        return record(c, kind, before, actor, note, null);
+    }
+
+    /** Keeps the entry ({@code note} for staff, {@code publicText} for the resident and, by its kind, the public) and fires the change. */
+    ServiceCase record(ServiceCase c, CaseEvent.Kind kind, CaseState before, String actor, String note, String publicText) {
+        CaseEvent event = new CaseEvent(c, clock.instant(), actor, kind, before, note, publicText);
+        events.persist(event);
+        changed.fire(new CaseChanged(c, kind, note, actor, event.getPublicText()));
         return c;
     }
 

@@ -134,8 +134,13 @@ public class ServiceCase {
     @Column(name = "next_check_at")
     private Instant nextCheckAt;
 
+    /** What was done, in the staff's words: for staff only. */
     @Column(name = "resolution_note")
     private String resolutionNote;
+
+    /** 答复居民: what staff wrote for the resident and the public when resolving (the echo wall, Open311); null for none. */
+    @Column(name = "public_reply")
+    private String publicReply;
 
     @Column(name = "resolution_photo")
     private String resolutionPhoto;
@@ -350,6 +355,10 @@ public class ServiceCase {
         return resolutionNote;
     }
 
+    public String getPublicReply() {
+        return publicReply;
+    }
+
     public String getResolutionPhoto() {
         return resolutionPhoto;
     }
@@ -508,8 +517,9 @@ public class ServiceCase {
         this.acceptDueAt = null;
     }
 
-    void resolvedWith(String note, String photo, Instant now) {
+    void resolvedWith(String note, String publicReply, String photo, Instant now) {
         this.resolutionNote = note;
+        this.publicReply = publicReply;
         this.resolutionPhoto = photo;
         this.resolvedAt = now;
         this.handlingSeconds = Duration.between(createdAt, now).getSeconds();

@@ -32,6 +32,11 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
     }
 
     /** The case with this number, only if the resident filed it. */
+    /** The case, locked for the rest of the transaction: a permission checked on it holds until the change commits. */
+    public Optional<ServiceCase> lockByNumber(String number) {
+        return find("number", number).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public Optional<ServiceCase> findOwned(String phone, String number) {
         return find("number = ?1 and phone = ?2", number, phone).firstResultOptional();
     }

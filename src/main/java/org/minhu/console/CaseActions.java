@@ -1,42 +1,38 @@
 package org.minhu.console;
 
-import org.minhu.cases.CaseState;
-import org.minhu.cases.CaseTransition;
+import org.minhu.cases.CaseAction;
+import org.minhu.cases.CasePermissions;
 import org.minhu.cases.ServiceCase;
+import org.minhu.cases.Staff;
 
 /**
- * Which actions the case page offers this viewer: what the case's state allows (the lead's
- * {@link CaseTransition}) and what the viewer's role is for. Operators and supervisors dispatch;
- * the handling unit accepts, works and resolves (only the owner, once accepted); supervisors
- * reopen, decide extensions and archive; dispatchers and supervisors mark an open case as a duplicate
- * of another (重复件), whose resident then follows that case. The lifecycle checks again; this only hides buttons that
- * would be refused.
+ * Which actions the case page offers this viewer: exactly what {@link CasePermissions} permits
+ * them and the case's state allows ({@link CaseAction#possibleOn}). The lifecycle checks the same
+ * table again when the form is posted; this only hides buttons that would be refused.
  */
 public record CaseActions(boolean reply, boolean dispatch, boolean accept, boolean start, boolean resolve,
                           boolean returnToDispatch, boolean transfer, boolean reopen, boolean requestExtension,
-                          boolean decideExtension, boolean pause, boolean resume, boolean archive, boolean link) {
+                          boolean decideExtension, boolean pause, boolean resume, boolean archive, boolean link,
+                          boolean note) {
 
     public static CaseActions of(ServiceCase c, Viewer viewer) {
-        boolean dispatching = viewer.isDispatching();
-        boolean handling = viewer.isHandler() || viewer.isSupervising();
-        boolean owner = c.getOwner() == null || c.getOwner().equals(viewer.getUsername()) || viewer.isSupervising();
-        boolean open = c.isOpen();
-        boolean paused = c.getPausedAt() != null;
+        Staff who = viewer.staff();
         return new CaseActions(
-                c.getPhone() != null,
-                dispatching && CaseTransition.DISPATCH.allowedFrom(c.getState()),
-                handling && CaseTransition.ACCEPT.allowedFrom(c.getState()),
-                handling && owner && CaseTransition.START.allowedFrom(c.getState()),
-                handling && owner && CaseTransition.RESOLVE.allowedFrom(c.getState()),
-                (handling || dispatching) && CaseTransition.RETURN.allowedFrom(c.getState()),
-                (handling || dispatching) && CaseTransition.TRANSFER.allowedFrom(c.getState()),
-                viewer.isSupervising() && CaseTransition.REOPEN.allowedFrom(c.getState()),
-                handling && open && c.getState() != CaseState.RECEIVED && c.getRequestedDue() == null,
-                viewer.isSupervising() && c.getRequestedDue() != null,
-                handling && open && !paused,
-                handling && open && paused,
-                viewer.isSupervising() && CaseTransition.ARCHIVE.allowedFrom(c.getState()),
-                (dispatching || viewer.isSupervising()) && open && c.getLinkedTo() == null);
+                CasePermissions.offers(CaseAction.REPLY, who, c),
+                CasePermissions.offers(CaseAction.DISPATCH, who, c),
+                CasePermissions.offers(CaseAction.ACCEPT, who, c),
+                CasePermissions.offers(CaseAction.START, who, c),
+                CasePermissions.offers(CaseAction.RESOLVE, who, c),
+                CasePermissions.offers(CaseAction.RETURN, who, c),
+                CasePermissions.offers(CaseAction.TRANSFER, who, c),
+                CasePermissions.offers(CaseAction.REOPEN, who, c),
+                CasePermissions.offers(CaseAction.REQUEST_EXTENSION, who, c),
+                CasePermissions.offers(CaseAction.APPROVE_EXTENSION, who, c),
+                CasePermissions.offers(CaseAction.PAUSE, who, c),
+                CasePermissions.offers(CaseAction.RESUME, who, c),
+                CasePermissions.offers(CaseAction.ARCHIVE, who, c),
+                CasePermissions.offers(CaseAction.LINK, who, c),
+                CasePermissions.offers(CaseAction.NOTE, who, c));
     }
 
     public boolean any() {

@@ -14,7 +14,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.minhu.carrier.inbound.InboundMessage;
+import org.minhu.cases.CaseAction;
 import org.minhu.cases.CaseEvent;
+import org.minhu.cases.CasePermissions;
+import org.minhu.cases.Staff;
 import org.minhu.cases.CaseLifecycle;
 import org.minhu.cases.CaseService;
 import org.minhu.cases.ServiceCase;
@@ -96,22 +99,22 @@ public class CaseResource {
     @GET
     @Path("/conversation")
     public TemplateInstance conversationPart(@PathParam("number") String number) {
-        ServiceCase c = find(number);
-        return Templates.page$conversation(c, conversation.of(c.getPhone()));
+        ServiceCase c = find(number, CaseAction.READ_CONVERSATION);
+        return Templates.page$conversation(c, conversation.of(c));
     }
 
     @GET
     @Path("/photo")
     @Produces(MediaType.WILDCARD)
     public Response photo(@PathParam("number") String number) {
-        return media.serve(find(number).getPhotoPath());
+        return media.serve(find(number, CaseAction.READ_MEDIA).getPhotoPath());
     }
 
     @GET
     @Path("/resolution-photo")
     @Produces(MediaType.WILDCARD)
     public Response resolutionPhoto(@PathParam("number") String number) {
-        return media.serve(find(number).getResolutionPhoto());
+        return media.serve(find(number, CaseAction.READ_MEDIA).getResolutionPhoto());
     }
 
     /** A file the resident sent in the conversation of this case. */
@@ -119,9 +122,10 @@ public class CaseResource {
     @Path("/files/{id}")
     @Produces(MediaType.WILDCARD)
     public Response file(@PathParam("number") String number, @PathParam("id") long id) {
-        ServiceCase c = find(number);
+        ServiceCase c = find(number, CaseAction.READ_MEDIA);
         InboundMessage m = em.find(InboundMessage.class, id);
-        if (m == null || c.getPhone() == null || !c.getPhone().equals(m.getPhone())) {
+        if (m == null || c.getPhone() == null || !c.getPhone().equals(m.getPhone())
+                || conversation.of(c).stream().noneMatch(e -> Long.valueOf(id).equals(e.fileId()))) {
             throw ProblemException.notFound("no such file in this conversation");
         }
         return media.serve(m.getMediaPath());
@@ -132,7 +136,7 @@ public class CaseResource {
     public Response reply(@PathParam("number") String number, @RestForm String text, @RestForm String title,
                           @RestForm String chips) {
         return act(number, "reply", () -> {
-            ServiceCase c = find(number);
+            ServiceCase c = lifecycle.read(viewer.staff(), CaseAction.REPLY, number);
             String summary = (title == null || title.isBlank() ? "" : title.strip() + "：") + (text == null ? "" : text.strip());
             replies.send(c.getPhone(), c.getId(), viewer.getUsername(), Replies.compose(text, title, chips),
                     () -> lifecycle.replied(number, viewer.getUsername(), summary));
@@ -143,145 +147,107 @@ public class CaseResource {
     @POST
     @Path("/note")
     public Response note(@PathParam("number") String number, @RestForm String text) {
-        return act(number, "note", () -> {
-            lifecycle.note(number, viewer.getUsername(), text);
-            return null;
-        });
+        return perform(number, "note", CaseAction.NOTE, CaseLifecycle.Details.text(text));
     }
 
     @POST
     @Path("/dispatch")
     public Response dispatch(@PathParam("number") String number, @RestForm String unit, @RestForm String assisting,
                              @RestForm String note) {
-        return act(number, "dispatch", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).dispatch());
-            // as typed: the case splits and trims it (ServiceCase.routeTo)
-            List<String> assistingUnits = assisting == null ? List.of() : List.of(assisting);
-            return lifecycle.dispatch(number, viewer.getUsername(), unit, assistingUnits, note);
-        });
+        // as typed: the case splits and trims it (ServiceCase.routeTo)
+        List<String> assistingUnits = assisting == null ? List.of() : List.of(assisting);
+        return perform(number, "dispatch", CaseAction.DISPATCH, CaseLifecycle.Details.unit(unit, assistingUnits, note));
     }
 
     @POST
     @Path("/accept")
     public Response accept(@PathParam("number") String number) {
-        return act(number, "accept", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).accept());
-            return lifecycle.accept(number, viewer.getUsername());
-        });
+        return perform(number, "accept", CaseAction.ACCEPT, CaseLifecycle.Details.none());
     }
 
     @POST
     @Path("/start")
     public Response start(@PathParam("number") String number) {
-        return act(number, "start", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).start());
-            return lifecycle.start(number, viewer.getUsername());
-        });
+        return perform(number, "start", CaseAction.START, CaseLifecycle.Details.none());
     }
 
     @POST
     @Path("/resolve")
     public Response resolve(@PathParam("number") String number, @RestForm String whatWasDone,
-                            @RestForm("photo") FileUpload photo) {
+                            @RestForm String publicReply, @RestForm("photo") FileUpload photo) {
         return act(number, "resolve", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).resolve());
+            // the photo is kept only once the table lets this person resolve this case
+            lifecycle.read(viewer.staff(), CaseAction.RESOLVE, number);
             String photoPath = photo == null || photo.size() == 0 ? null : media.keepStaffPhoto(photo);
-            return lifecycle.resolve(number, viewer.getUsername(), whatWasDone, photoPath);
+            return lifecycle.perform(viewer.staff(), CaseAction.RESOLVE, number,
+                    CaseLifecycle.Details.resolution(whatWasDone, publicReply, photoPath));
         });
     }
 
     @POST
     @Path("/return")
     public Response returnToDispatch(@PathParam("number") String number, @RestForm String reason) {
-        return act(number, "return", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).returnToDispatch());
-            return lifecycle.returnToDispatch(number, viewer.getUsername(), reason);
-        });
+        return perform(number, "return", CaseAction.RETURN, CaseLifecycle.Details.text(reason));
     }
 
     @POST
     @Path("/transfer")
     public Response transfer(@PathParam("number") String number, @RestForm String unit, @RestForm String reason) {
-        return act(number, "transfer", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).transfer());
-            return lifecycle.transfer(number, viewer.getUsername(), unit, reason);
-        });
+        return perform(number, "transfer", CaseAction.TRANSFER, CaseLifecycle.Details.unit(unit, List.of(), reason));
     }
 
     /** 重复件: this case is the same matter as {@code parent}; its resident follows the parent from now on. */
     @POST
     @Path("/link")
     public Response link(@PathParam("number") String number, @RestForm String parent) {
-        return act(number, "link", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).link());
-            if (parent == null || parent.isBlank()) {
-                throw ProblemException.badRequest("parent", "请填写主诉求的编号");
-            }
-            return lifecycle.link(number, parent.strip(), viewer.getUsername());
-        });
+        return perform(number, "link", CaseAction.LINK, CaseLifecycle.Details.parent(parent));
     }
 
     @POST
     @Path("/reopen")
     public Response reopen(@PathParam("number") String number, @RestForm String reason) {
-        return act(number, "reopen", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).reopen());
-            return lifecycle.reopen(number, viewer.getUsername(), reason);
-        });
+        return perform(number, "reopen", CaseAction.REOPEN, CaseLifecycle.Details.text(reason));
     }
 
     @POST
     @Path("/extend")
     public Response extend(@PathParam("number") String number, @RestForm String until, @RestForm String reason) {
-        return act(number, "extend", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).requestExtension());
-            return lifecycle.requestExtension(number, viewer.getUsername(), parseLocal(until), reason);
-        });
+        return act(number, "extend", () -> lifecycle.perform(viewer.staff(), CaseAction.REQUEST_EXTENSION, number,
+                CaseLifecycle.Details.extension(parseLocal(until), reason)));
     }
 
     @POST
     @Path("/approve-extension")
     public Response approveExtension(@PathParam("number") String number) {
-        return act(number, "approve-extension", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).decideExtension());
-            return lifecycle.approveExtension(number, viewer.getUsername());
-        });
+        return perform(number, "approve-extension", CaseAction.APPROVE_EXTENSION, CaseLifecycle.Details.none());
     }
 
     @POST
     @Path("/reject-extension")
     public Response rejectExtension(@PathParam("number") String number, @RestForm String reason) {
-        return act(number, "reject-extension", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).decideExtension());
-            return lifecycle.rejectExtension(number, viewer.getUsername(), reason);
-        });
+        return perform(number, "reject-extension", CaseAction.REJECT_EXTENSION, CaseLifecycle.Details.text(reason));
     }
 
     @POST
     @Path("/pause")
     public Response pause(@PathParam("number") String number, @RestForm String reason) {
-        return act(number, "pause", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).pause());
-            return lifecycle.pause(number, viewer.getUsername(), reason);
-        });
+        return perform(number, "pause", CaseAction.PAUSE, CaseLifecycle.Details.text(reason));
     }
 
     @POST
     @Path("/resume")
     public Response resume(@PathParam("number") String number) {
-        return act(number, "resume", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).resume());
-            return lifecycle.resume(number, viewer.getUsername());
-        });
+        return perform(number, "resume", CaseAction.RESUME, CaseLifecycle.Details.none());
     }
 
     @POST
     @Path("/archive")
     public Response archive(@PathParam("number") String number, @RestForm String note) {
-        return act(number, "archive", () -> {
-            requireAllowed(CaseActions.of(find(number), viewer).archive());
-            return lifecycle.archive(number, viewer.getUsername(), note);
-        });
+        return perform(number, "archive", CaseAction.ARCHIVE, CaseLifecycle.Details.text(note));
+    }
+
+    private Response perform(String number, String done, CaseAction action, CaseLifecycle.Details details) {
+        return act(number, done, () -> lifecycle.perform(viewer.staff(), action, number, details));
     }
 
     /**
@@ -301,16 +267,13 @@ public class CaseResource {
                 + "?done=" + action)).build();
     }
 
-    private static void requireAllowed(boolean allowed) {
-        if (!allowed) {
-            throw new ProblemException(org.minhu.common.Problem.of(403, "not-allowed", "Not allowed",
-                    "您的角色不能对这件诉求执行此操作"));
-        }
-    }
-
     private TemplateInstance render(ServiceCase c, String flash, String error) {
         List<String> units = labels.getUnits();
-        return Templates.page(c, conversation.of(c.getPhone()), caseService.history(c), CaseActions.of(c, viewer),
+        Staff who = viewer.staff();
+        return Templates.page(c,
+                CasePermissions.permits(CaseAction.READ_CONVERSATION, who, c) ? conversation.of(c) : List.of(),
+                CasePermissions.permits(CaseAction.READ_HISTORY, who, c) ? caseService.history(c) : List.of(),
+                CaseActions.of(c, viewer),
                 replies.canned(), units, flash, error);
     }
 
@@ -327,8 +290,12 @@ public class CaseResource {
 
     /** The case, if the viewer may see it: 404 when there is none, 403 when it is another unit's. */
     private ServiceCase find(String number) {
+        return find(number, CaseAction.READ_CASE);
+    }
+
+    private ServiceCase find(String number, CaseAction read) {
         ServiceCase c = cases.findByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number));
-        viewer.requireSees(c);
+        viewer.requireMay(read, c);
         return c;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import org.minhu.carrier.inbound.InboundKind;
 import org.minhu.carrier.inbound.InboundMessage;
 import org.minhu.carrier.outbox.OutboundMessage;
+import org.minhu.cases.ServiceCase;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import java.util.Map;
 public class Conversation {
 
     static final int LIMIT = 300;
+    static final int FILING_TURNS_MINUTES = 30;
+    private static final java.util.regex.Pattern CASE_NUMBER = java.util.regex.Pattern.compile("MH-\\d{8}-\\d{4,}");
 
     public enum From { RESIDENT, BOT, STAFF }
 
@@ -45,6 +48,62 @@ public class Conversation {
         this.em = em;
     }
 
+    /**
+     * The part of the resident's conversation that belongs to one case: from the turns that filed it
+     * (at most {@value #FILING_TURNS_MINUTES} minutes before it was filed, the idle time after which a
+     * conversation starts afresh, and not before the resident's previous case was filed) until the
+     * turns that filed their next case (or its archiving), plus any message that names the case's
+     * number; a message that names another case's number belongs to that case, not this one.
+     */
+    public List<Entry> of(ServiceCase c) {
+        if (c.getPhone() == null) {
+            return List.of();
+        }
+        List<ServiceCase> theirs = em.createQuery("select c from ServiceCase c where c.phone = :phone order by c.createdAt, c.id",
+                ServiceCase.class).setParameter("phone", c.getPhone()).getResultList();
+        Instant start = c.getCreatedAt().minus(java.time.Duration.ofMinutes(FILING_TURNS_MINUTES));
+        Instant end = c.getArchivedAt();
+        for (ServiceCase other : theirs) {
+            if (other.getId().equals(c.getId())) {
+                continue;
+            }
+            boolean before = other.getCreatedAt().isBefore(c.getCreatedAt())
+                    || other.getCreatedAt().equals(c.getCreatedAt()) && other.getId() < c.getId();
+            if (before && other.getCreatedAt().isAfter(start)) {
+                start = other.getCreatedAt();
+            } else if (!before) {
+                Instant nextFiling = max(c.getCreatedAt(), other.getCreatedAt().minus(java.time.Duration.ofMinutes(FILING_TURNS_MINUTES)));
+                end = end == null || nextFiling.isBefore(end) ? nextFiling : end;
+            }
+        }
+        Instant from = start;
+        Instant until = end;
+        String number = c.getNumber();
+        return of(c.getPhone()).stream().filter(e -> {
+            String text = e.text() == null ? "" : e.text();
+            java.util.regex.Matcher named = CASE_NUMBER.matcher(text);
+            boolean namesThis = false;
+            boolean namesOther = false;
+            while (named.find()) {
+                if (named.group().equals(number)) {
+                    namesThis = true;
+                } else {
+                    namesOther = true;
+                }
+            }
+            if (namesThis) {
+                return true;
+            }
+            boolean inside = !e.at().isBefore(from) && (until == null || e.at().isBefore(until));
+            return inside && !namesOther;
+        }).toList();
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** The resident's whole conversation, as a person taking over the chat reads it. */
     public List<Entry> of(String phone) {
         if (phone == null) {
             return List.of();

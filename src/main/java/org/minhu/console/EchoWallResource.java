@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * The public echo wall (回音壁, 德馨苑): recent cases as anyone may see them, without signing in —
- * the kind of problem, the area, where it stands, what was done and how the resident rated it.
- * Nothing that names a person: no number, no description in the resident's words, no exact address.
+ * the kind of problem, the area (the grid from the dispatch rules, never an address or place the
+ * resident typed), when it was filed and resolved, where it stands, the answer staff wrote for the
+ * public when resolving (答复居民, never their internal note) and how the resident rated it.
  */
 @Path("/echo-wall")
 @Produces(MediaType.TEXT_HTML)
@@ -25,11 +26,10 @@ public class EchoWallResource {
 
     static final int SHOWN = 50;
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{5,}");
-    private static final Pattern BUILDING = Pattern.compile("[0-9０-９一二三四五六七八九十百]+\\s*(栋|幢|座|单元|室|号楼|号|楼|层|房).*$");
 
     /** One case as the public sees it. */
-    public record Item(Instant filedAt, String category, String area, String state, boolean done, String whatWasDone,
-                       String rating) {
+    public record Item(Instant filedAt, Instant resolvedAt, String category, String area, String state, boolean done,
+                       String whatWasDone, String rating) {
     }
 
     @CheckedTemplate
@@ -66,25 +66,14 @@ public class EchoWallResource {
 
     private Item item(ServiceCase c) {
         boolean done = c.getResolvedAt() != null || !c.isOpen();
-        return new Item(c.getCreatedAt(), labels.category(c.getCategory()), area(c), labels.state(c.getState()), done,
-                c.getResolutionNote() == null ? null : scrub(c.getResolutionNote()),
+        return new Item(c.getCreatedAt(), c.getResolvedAt(), labels.category(c.getCategory()), area(c),
+                labels.state(c.getState()), done, c.getPublicReply() == null ? null : scrub(c.getPublicReply()),
                 c.getRating() == null ? null : labels.rating(c.getRating()));
     }
 
-    /** The grid if the case has one, else the address cut before the building and door. */
+    /** The grid (reference data: the dispatch rules' areas) if the case has one; never the resident's own words. */
     static String area(ServiceCase c) {
-        if (c.getGrid() != null && !c.getGrid().isBlank()) {
-            return c.getGrid();
-        }
-        if (c.getAddress() == null || c.getAddress().isBlank()) {
-            return "辖区内";
-        }
-        String area = BUILDING.matcher(c.getAddress().strip()).replaceFirst("");
-        area = area.replaceAll("[0-9０-９]+.*$", "").strip();
-        if (area.isEmpty()) {
-            return "辖区内";
-        }
-        return area.codePointCount(0, area.length()) > 16 ? area.substring(0, area.offsetByCodePoints(0, 16)) + "…" : area;
+        return c.getGrid() != null && !c.getGrid().isBlank() ? c.getGrid() : "辖区内";
     }
 
     static String scrub(String text) {

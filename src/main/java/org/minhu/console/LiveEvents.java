@@ -62,8 +62,12 @@ public class LiveEvents {
         this.clock = clock;
     }
 
+    /** Pages listening now: with none, nothing is polled (a busy bot must not pay for an empty console). */
+    private final java.util.concurrent.atomic.AtomicInteger listeners = new java.util.concurrent.atomic.AtomicInteger();
+
     public Multi<Signal> stream() {
-        return signals;
+        return signals.onSubscription().invoke(() -> listeners.incrementAndGet())
+                .onTermination().invoke(() -> listeners.decrementAndGet());
     }
 
     /** The signal name for one resident's conversation, as the pages listen for it. */
@@ -79,7 +83,25 @@ public class LiveEvents {
     @Scheduled(every = "${minhu.console.live-poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void poll() {
+        if (listeners.get() <= 0) {
+            // only note where the conversations stand (two reads of an index), so the first look after
+            // a page opens signals what came since; cases and chats are noted afresh then
+            signalled = null;
+            lastHandoff = -1;
+            QuarkusTransaction.requiringNew().run(() -> {
+                lastInbound = top("select max(m.id) from InboundMessage m");
+                lastOutbound = top("select max(o.id) from OutboundMessage o");
+            });
+            return;
+        }
+        boolean afterIdle = signalled == null;
         QuarkusTransaction.requiringNew().run(this::look);
+        if (afterIdle) {
+            // what changed between the page's load and this first look is not known: have the open
+            // pages fetch their lists once
+            signals.onNext(new Signal(CASES, null));
+            signals.onNext(new Signal(CHATS, null));
+        }
     }
 
     private void look() {
@@ -126,6 +148,11 @@ public class LiveEvents {
         }
         lastHandoff = maxHandoff;
         openHandoffs = open;
+    }
+
+    private long top(String max) {
+        Long top = em.createQuery(max, Long.class).getSingleResult();
+        return top == null ? 0 : top;
     }
 
     /**

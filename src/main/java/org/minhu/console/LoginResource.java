@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.minhu.security.CsrfProtected;
+import org.minhu.security.SessionSeal;
+import org.minhu.security.StaffDirectory;
 
 import java.net.URI;
 import java.time.Duration;
@@ -31,6 +33,12 @@ public class LoginResource {
     private final int maxFailures;
     private final Duration lock;
 
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    @jakarta.inject.Inject
+    StaffDirectory directory;
+
     public LoginResource(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
                          @ConfigProperty(name = "minhu.security.sign-in.max-failures", defaultValue = "5") int maxFailures,
                          @ConfigProperty(name = "minhu.security.sign-in.lock", defaultValue = "15m") Duration lock) {
@@ -46,11 +54,18 @@ public class LoginResource {
         return Templates.login(error, maxFailures, Math.max(1, lock.toMinutes()));
     }
 
-    /** Form auth keeps no server session: signing out is forgetting the cookie. */
+    /**
+     * Signing out ends the account's sessions on the server (its session version is raised), so a
+     * copy of the cookie kept elsewhere no longer works either, and the browser forgets the cookies.
+     */
     @POST
     @Path("/logout")
     public Response logout(RoutingContext routing) {
+        if (!identity.isAnonymous()) {
+            directory.endSessions(identity.getPrincipal().getName());
+        }
         routing.response().addCookie(Cookie.cookie(sessionCookie, "").setPath("/").setMaxAge(0).setHttpOnly(true));
+        routing.response().addCookie(Cookie.cookie(SessionSeal.COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true));
         return Response.seeOther(URI.create("/console/login")).build();
     }
 }

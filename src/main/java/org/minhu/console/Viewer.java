@@ -4,7 +4,10 @@ import jakarta.ws.rs.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import org.minhu.cases.CaseAction;
+import org.minhu.cases.CasePermissions;
 import org.minhu.cases.ServiceCase;
+import org.minhu.cases.Staff;
 import org.minhu.security.Role;
 import org.minhu.security.StaffIdentities;
 
@@ -85,29 +88,36 @@ public class Viewer {
     }
 
     public boolean isSeesFullPhone() {
-        return getRole() == Role.OPERATOR;
+        return CasePermissions.seesFullPhone(getRole());
+    }
+
+    /** The viewer as the case rules ({@link CasePermissions}) see them. */
+    public Staff staff() {
+        return new Staff(getUsername(), getRole(), getUnit());
     }
 
     public boolean canSee(ServiceCase serviceCase) {
-        if (isGridScoped()) {
-            return getUnit() != null && getUnit().equals(serviceCase.getGrid());
-        }
-        return !isUnitScoped() || ServiceCase.involves(serviceCase.getUnit(), serviceCase.getAssistingUnits(), getUnit());
+        return CasePermissions.permits(CaseAction.READ_CASE, staff(), serviceCase);
     }
 
     /** 403 for a case outside the viewer's unit: it exists, but it is not theirs to see. */
     public void requireSees(ServiceCase serviceCase) {
-        if (!canSee(serviceCase)) {
-            throw new ForbiddenException("case " + serviceCase.getNumber() + " belongs to another unit");
+        requireMay(CaseAction.READ_CASE, serviceCase);
+    }
+
+    /** 403 unless the table lets the viewer read (or do) this with the case. */
+    public void requireMay(CaseAction action, ServiceCase serviceCase) {
+        if (!CasePermissions.permits(action, staff(), serviceCase)) {
+            throw new ForbiddenException("case " + serviceCase.getNumber() + " is not for this viewer");
         }
     }
 
     /** Who did something in a case's history: a resident's number is masked like any other. */
     public String actor(String actor) {
-        return actor != null && actor.startsWith("tel:") ? phone(actor) : actor;
+        return CasePermissions.actor(getRole(), actor);
     }
 
     public String phone(String phone) {
-        return isSeesFullPhone() ? PhoneMask.plain(phone) : PhoneMask.mask(phone);
+        return CasePermissions.phone(getRole(), phone);
     }
 }

@@ -137,8 +137,8 @@ public class ResidentUpdates {
         vars.put("number", c.getNumber());
         vars.put("unit", c.getUnit());
         vars.put("due", formats.time(c.getDueAt(), language));
-        vars.put("note", change.note() == null ? "" : Formats.clip(c.getResolutionNote() != null
-                && change.kind() == CaseEvent.Kind.RESOLVED ? c.getResolutionNote() : change.note(), 300));
+        // only the text written for the resident (答复居民), never the staff's note or reason
+        vars.put("note", change.publicText() == null ? "" : "：" + Formats.clip(change.publicText(), 300));
         vars.put("category", categories.find(c.getCategory()).map(k -> k.name().in(language)).orElse(c.getCategory()));
         vars.put("progress", CaseProgress.bar(c, language));
         vars.put("filer", change.kind() == CaseEvent.Kind.FILED && change.note() != null ? change.note() : "");

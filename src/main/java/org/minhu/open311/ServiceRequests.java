@@ -31,9 +31,10 @@ public class ServiceRequests {
     /** The channel cases filed through Open311 are recorded with. */
     public static final String CHANNEL = "open311";
     static final int MAX_ATTRIBUTES_JSON = 8000;
-    private static final Set<CaseEvent.Kind> PUBLIC_NOTES = EnumSet.of(CaseEvent.Kind.DISPATCHED,
-            CaseEvent.Kind.TRANSFERRED, CaseEvent.Kind.ACCEPTED, CaseEvent.Kind.STARTED, CaseEvent.Kind.RESOLVED,
-            CaseEvent.Kind.REOPENED, CaseEvent.Kind.ARCHIVED);
+    /** status_notes: the text written for the public of the kinds the public may see (CaseEvent.Kind), never staff notes. */
+    private static final Set<CaseEvent.Kind> PUBLIC_NOTES = java.util.Arrays.stream(CaseEvent.Kind.values())
+            .filter(k -> k.audience() == CaseEvent.Audience.PUBLIC)
+            .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(CaseEvent.Kind.class)));
 
     /** A case as the GeoReport API shows it, with its Open311 details when it came that way. */
     record Found(ServiceCase serviceCase, Open311Request details, String statusNotes) {
@@ -130,12 +131,8 @@ public class ServiceRequests {
      */
     private Map<Long, String> latestPublicNotes(List<Long> caseIds) {
         Map<Long, String> notes = new HashMap<>();
-        events.list("caseId in ?1 and kind in ?2 and note is not null order by id", caseIds, PUBLIC_NOTES)
-                .forEach(event -> {
-                    if (!event.getNote().isBlank()) {
-                        notes.put(event.getCaseId(), event.getNote());
-                    }
-                });
+        events.list("caseId in ?1 and kind in ?2 and publicText is not null order by id", caseIds, PUBLIC_NOTES)
+                .forEach(event -> notes.put(event.getCaseId(), event.getPublicText()));
         return notes;
     }
 

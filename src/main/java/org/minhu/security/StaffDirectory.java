@@ -74,6 +74,22 @@ public class StaffDirectory {
         return users.findByUsername(username).filter(StaffUser::isActive).map(StaffUser::account);
     }
 
+    /** The account behind a session cookie, if it is active and the session was signed in at its current session version. */
+    public Optional<StaffAccount> activeSession(String username, int version) {
+        return users.findByUsername(username).filter(StaffUser::isActive).filter(u -> u.getSessionVersion() == version)
+                .map(StaffUser::account);
+    }
+
+    /** The current session version of an account (what a new sign-in carries). */
+    public int sessionVersion(String username) {
+        return users.findByUsername(username).map(StaffUser::getSessionVersion).orElse(-1);
+    }
+
+    /** Ends every session of the account, on every instance, at its next request. */
+    public void endSessions(String username) {
+        users.findByUsername(username).ifPresent(StaffUser::endSessions);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StaffUser> all() {
         return users.allByName();

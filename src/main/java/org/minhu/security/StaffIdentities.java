@@ -9,14 +9,19 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Turns the {@code staff_user} table into security identities: a name and password from the
  * sign-in form or HTTP Basic, and a name from the signed session cookie (looked up again on each
- * request, so a deactivated account stops working at once).
+ * request with the session version it was signed in at, {@link SessionSeal}: a deactivated account,
+ * a new password or signing out ends every session at once).
  */
 public final class StaffIdentities {
 
@@ -45,9 +50,11 @@ public final class StaffIdentities {
     public static class ByPassword implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
         private final StaffDirectory directory;
+        private final SessionSeal seal;
 
-        public ByPassword(StaffDirectory directory) {
+        public ByPassword(StaffDirectory directory, SessionSeal seal) {
             this.directory = directory;
+            this.seal = seal;
         }
 
         @Override
@@ -59,7 +66,16 @@ public final class StaffIdentities {
         public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                                   AuthenticationRequestContext context) {
             String password = new String(request.getPassword().getPassword());
-            return context.runBlocking(() -> orFail(directory.authenticate(request.getUsername(), password)));
+            RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+            return context.runBlocking(() -> {
+                SecurityIdentity identity = orFail(directory.authenticate(request.getUsername(), password));
+                if (routing != null && routing.normalizedPath().endsWith("/j_security_check")) {
+                    // a console sign-in: the session it starts carries the account's current version
+                    String name = identity.getPrincipal().getName();
+                    seal.set(routing, name, directory.sessionVersion(name));
+                }
+                return identity;
+            });
         }
     }
 
@@ -67,9 +83,14 @@ public final class StaffIdentities {
     public static class BySession implements IdentityProvider<TrustedAuthenticationRequest> {
 
         private final StaffDirectory directory;
+        private final SessionSeal seal;
+        private final String sessionCookie;
 
-        public BySession(StaffDirectory directory) {
+        public BySession(StaffDirectory directory, SessionSeal seal,
+                         @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
             this.directory = directory;
+            this.seal = seal;
+            this.sessionCookie = sessionCookie;
         }
 
         @Override
@@ -80,7 +101,20 @@ public final class StaffIdentities {
         @Override
         public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
                                                   AuthenticationRequestContext context) {
-            return context.runBlocking(() -> orFail(directory.active(request.getPrincipal())));
+            RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+            io.vertx.core.http.Cookie sealed = routing == null ? null : routing.request().getCookie(SessionSeal.COOKIE);
+            OptionalInt version = sealed == null ? OptionalInt.empty() : seal.open(request.getPrincipal(), sealed.getValue());
+            return context.runBlocking(() -> {
+                Optional<StaffAccount> account = version.isPresent()
+                        ? directory.activeSession(request.getPrincipal(), version.getAsInt()) : Optional.empty();
+                if (account.isEmpty() && routing != null) {
+                    // ended (signed out, new password, deactivated) or never sealed: forget both cookies,
+                    // so that the sign-in page the browser is sent to does not meet them again
+                    routing.response().addCookie(io.vertx.core.http.Cookie.cookie(sessionCookie, "").setPath("/").setMaxAge(0));
+                    routing.response().addCookie(io.vertx.core.http.Cookie.cookie(SessionSeal.COOKIE, "").setPath("/").setMaxAge(0));
+                }
+                return orFail(account);
+            });
         }
     }
 }

@@ -45,6 +45,10 @@ public class StaffUser {
     @Column(name = "failed_sign_ins", nullable = false)
     private int failedSignIns;
 
+    /** Raised to end every session of this account at once (sign-out, new password, deactivation). */
+    @Column(name = "session_version", nullable = false)
+    private int sessionVersion;
+
     /** While in the future, no password is accepted for this account. */
     @Column(name = "locked_until")
     private Instant lockedUntil;
@@ -97,6 +101,16 @@ public class StaffUser {
     void changePassword(String hash) {
         this.passwordHash = hash;
         clearFailures();
+        endSessions();
+    }
+
+    public int getSessionVersion() {
+        return sessionVersion;
+    }
+
+    /** Every session signed in before this moment no longer works. */
+    void endSessions() {
+        sessionVersion++;
     }
 
     boolean isLocked(Instant now) {
@@ -123,6 +137,9 @@ public class StaffUser {
     }
 
     void setActive(boolean active) {
+        if (this.active && !active) {
+            endSessions();
+        }
         this.active = active;
     }
 

@@ -192,6 +192,7 @@ class ConversationOverCarrierTest {
         byte[] jpeg = new byte[2048];
         jpeg[0] = (byte) 0xFF;
         jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
         MockCarrier.file(phone, "现场.jpg", "image/jpeg", jpeg);
         MockCarrier.awaitBotMessages(phone, 1, WAIT);
 

@@ -118,6 +118,7 @@ class ConsoleAuthorizationTest {
                 .formParam(CsrfFilter.FIELD, "A".repeat(43)).formParam("text", "令牌不对").post(note);
         assertThat(wrong.statusCode()).isEqualTo(403);
         Response noCookie = given().redirects().follow(false).cookie(ConsoleSession.SESSION_COOKIE, operator.session())
+                .cookie(org.minhu.security.SessionSeal.COOKIE, operator.version())
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam(CsrfFilter.FIELD, operator.csrf())
                 .formParam("text", "没有 cookie").post(note);
         assertThat(noCookie.statusCode()).isEqualTo(403);

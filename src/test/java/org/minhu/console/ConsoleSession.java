@@ -5,6 +5,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.minhu.security.CsrfFilter;
 import org.minhu.security.DemoAccounts;
+import org.minhu.security.SessionSeal;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,10 +16,12 @@ public final class ConsoleSession {
     public static final String SESSION_COOKIE = "minhu-session";
 
     private final String session;
+    private final String version;
     private final String csrf;
 
-    private ConsoleSession(String session, String csrf) {
+    private ConsoleSession(String session, String version, String csrf) {
         this.session = session;
+        this.version = version;
         this.csrf = csrf;
     }
 
@@ -26,22 +29,33 @@ public final class ConsoleSession {
         return signIn(username, DemoAccounts.PASSWORD);
     }
 
-    public static ConsoleSession signIn(String username, String password) {
-        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+    /** The sign-in form as the sign-in page serves it: the POST to Quarkus's form auth with the page's CSRF token. */
+    public static Response postSignIn(String username, String password) {
+        String csrf = given().redirects().follow(false).get("/console/login").cookie(CsrfFilter.COOKIE);
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .cookie(CsrfFilter.COOKIE, csrf).queryParam(CsrfFilter.FIELD, csrf)
                 .formParam("j_username", username).formParam("j_password", password)
                 .post("/j_security_check");
+    }
+
+    public static ConsoleSession signIn(String username, String password) {
+        Response login = postSignIn(username, password);
         assertThat(login.statusCode()).as("sign-in answer").isEqualTo(302);
         String session = login.cookie(SESSION_COOKIE);
         assertThat(session).as("session cookie for " + username).isNotBlank();
-        Response page = given().redirects().follow(false).cookie(SESSION_COOKIE, session).get("/console/login");
+        String version = login.cookie(SessionSeal.COOKIE);
+        assertThat(version).as("session version cookie for " + username).isNotBlank();
+        Response page = given().redirects().follow(false).cookie(SESSION_COOKIE, session)
+                .cookie(SessionSeal.COOKIE, version).get("/console/login");
         String csrf = page.cookie(CsrfFilter.COOKIE);
         assertThat(csrf).as("CSRF cookie").isNotBlank();
-        return new ConsoleSession(session, csrf);
+        return new ConsoleSession(session, version, csrf);
     }
 
     /** Signed in, carrying the CSRF cookie, but not yet the token in the form. */
     public RequestSpecification bare() {
-        return given().redirects().follow(false).cookie(SESSION_COOKIE, session).cookie(CsrfFilter.COOKIE, csrf);
+        return given().redirects().follow(false).cookie(SESSION_COOKIE, session).cookie(SessionSeal.COOKIE, version)
+                .cookie(CsrfFilter.COOKIE, csrf);
     }
 
     /** A form post as the console's pages make it: with the token in the form. */
@@ -51,6 +65,10 @@ public final class ConsoleSession {
 
     public String session() {
         return session;
+    }
+
+    public String version() {
+        return version;
     }
 
     public String csrf() {

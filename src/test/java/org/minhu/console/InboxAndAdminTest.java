@@ -82,8 +82,7 @@ class InboxAndAdminTest {
 
         assertThat(admin.form().formParam("active", "false").post("/console/admin/users/" + username + "/active")
                 .statusCode()).isEqualTo(303);
-        Response refused = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", "long-enough-1").post("/j_security_check");
+        Response refused = org.minhu.console.ConsoleSession.postSignIn(username, "long-enough-1");
         assertThat(refused.header("Location")).contains("error=true");
         assertThat(fresh.bare().get("/console").statusCode()).as("a deactivated account's session ends").isEqualTo(302);
 

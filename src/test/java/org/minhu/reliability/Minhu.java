@@ -29,7 +29,10 @@ final class Minhu implements AutoCloseable {
                 "MINHU_DB_NAME", database,
                 "MINHU_CARRIER_SERVER_ROOT", platformBase,
                 "MINHU_DATA_DIR", JavaProcess.LOGS.resolve(name + "-data").toString(),
-                "MINHU_MESSAGING_INSTANCE_ID", name));
+                "MINHU_MESSAGING_INSTANCE_ID", name,
+                // production refuses to start without a session key; the tests read /q/metrics without signing in
+                "MINHU_SESSION_KEY", "reliability-test-session-key-0123456789",
+                "MINHU_SECURITY_MANAGEMENT_POLICY", "permit"));
         // Shorter than production so that a test waits seconds, not minutes, for retries and leases.
         env.putAll(Map.of(
                 "MINHU_CARRIER_SEND_READ_TIMEOUT", "2s",

@@ -32,8 +32,7 @@ class SignInTest {
     }
 
     private static String signIn(String username, String password) {
-        Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", password).post("/j_security_check");
+        Response r = org.minhu.console.ConsoleSession.postSignIn(username, password);
         assertThat(r.statusCode()).isEqualTo(302);
         return r.header("Location");
     }
@@ -84,9 +83,7 @@ class SignInTest {
 
     @Test
     void aWrongPasswordIsRefused() {
-        Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", "operator").formParam("j_password", "not-the-password")
-                .post("/j_security_check");
+        Response r = ConsoleSession.postSignIn("operator", "not-the-password");
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.header("Location")).contains("/console/login?error=true");
         assertThat(r.cookie(ConsoleSession.SESSION_COOKIE)).isNullOrEmpty();

@@ -55,6 +55,8 @@ public class MockCarrierResource implements QuarkusTestResourceLifecycleManager 
         MockCarrier.base = base;
         return Map.of(
                 "quarkus.http.test-port", String.valueOf(servicePort),
+                // the address tests and the browser reach the service at: its own redirects are built from it
+                "minhu.public-url", "http://localhost:" + servicePort,
                 "minhu.carrier.server-root", base);
     }
 

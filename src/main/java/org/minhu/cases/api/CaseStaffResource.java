@@ -12,7 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.minhu.cases.CaseAction;
 import org.minhu.cases.CaseEvent;
+import org.minhu.cases.CasePermissions;
 import org.minhu.cases.CaseFigures;
 import org.minhu.cases.CaseLifecycle;
 import org.minhu.cases.CallBackResult;
@@ -23,6 +25,7 @@ import org.minhu.cases.HandlingClass;
 import org.minhu.cases.RequestType;
 import org.minhu.cases.ServiceCase;
 import org.minhu.cases.ServiceCaseRepository;
+import org.minhu.cases.Staff;
 import org.minhu.common.ProblemException;
 
 import java.time.Clock;
@@ -30,8 +33,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The staff API over a case's lifecycle (the console's pages call the same service). Illegal
- * changes answer 409, a case owned by someone else 403, all as problem+json.
+ * The staff API over a case's lifecycle: every change through {@link CaseLifecycle#perform} and every
+ * read through {@link CaseLifecycle#read}, so the same table ({@link CasePermissions}) decides here as in
+ * the console. Not permitted: 403; illegal in the case's state: 409; all as problem+json.
  */
 @Path("/api/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,8 +60,8 @@ public class CaseStaffResource {
     }
 
     public record EventView(Instant at, String actor, String kind, String from, String to, String note) {
-        static EventView of(CaseEvent e) {
-            return new EventView(e.getAt(), e.getActor(), e.getKind().name(),
+        static EventView of(CaseEvent e, Staff who) {
+            return new EventView(e.getAt(), CasePermissions.actor(who.role(), e.getActor()), e.getKind().name(),
                     e.getFromState() == null ? null : e.getFromState().name(),
                     e.getToState() == null ? null : e.getToState().name(), e.getNote());
         }
@@ -69,7 +73,8 @@ public class CaseStaffResource {
     public record Reason(String reason) {
     }
 
-    public record Resolution(String whatWasDone, String photoPath) {
+    /** What was done (staff only) and the answer to the resident (答复居民: the resident and the public read it). */
+    public record Resolution(String whatWasDone, String publicReply) {
     }
 
     public record Transfer(String unit, String reason) {
@@ -115,47 +120,44 @@ public class CaseStaffResource {
         this.clock = clock;
     }
 
-    private String actor() {
-        return identity.getPrincipal().getName();
+    private Staff staff() {
+        return Staff.of(identity).orElseThrow(() -> new jakarta.ws.rs.ForbiddenException("no staff role"));
     }
 
-    /** A department handler works only on their own unit's cases (the unit is an attribute of the identity). */
-    private String mine(String number) {
-        if (identity.hasRole("handler") && !identity.hasRole("supervisor") && !identity.hasRole("admin")) {
-            ServiceCase c = repository.findByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number));
-            Object unit = identity.getAttribute("unit");
-            if (unit == null || !unit.equals(c.getUnit())) {
-                throw new ProblemException(org.minhu.common.Problem.of(403, "other-unit", "Not your unit's case",
-                        "case " + number + " belongs to " + c.getUnit()));
-            }
-        }
-        return number;
+    private CaseView perform(CaseAction action, String number, CaseLifecycle.Details details) {
+        return CaseView.of(lifecycle.perform(staff(), action, number, details));
     }
 
     @GET
     @Path("{number}")
     public CaseView get(@PathParam("number") String number) {
-        return CaseView.of(repository.findByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number)));
+        return CaseView.of(lifecycle.read(staff(), CaseAction.READ_CASE, number));
     }
 
+    /** The history, with residents' numbers as this role sees them ({@link CasePermissions#actor}). */
     @GET
     @Path("{number}/history")
     public List<EventView> history(@PathParam("number") String number) {
-        ServiceCase c = repository.findByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number));
-        return cases.history(c).stream().map(EventView::of).toList();
+        Staff who = staff();
+        ServiceCase c = lifecycle.read(who, CaseAction.READ_HISTORY, number);
+        return cases.history(c).stream().map(e -> EventView.of(e, who)).toList();
     }
 
     @GET
     @Path("overdue")
     @Operation(summary = "Open cases past their deadline, most overdue first")
     public List<CaseView> overdue() {
-        return repository.overdue(clock.instant(), 200).stream().map(CaseView::of).toList();
+        Staff who = staff();
+        return repository.overdue(clock.instant(), 200).stream()
+                .filter(c -> CasePermissions.permits(CaseAction.READ_CASE, who, c)).map(CaseView::of).toList();
     }
 
     @GET
     @Path("escalated")
     public List<CaseView> escalated() {
-        return repository.escalated(200).stream().map(CaseView::of).toList();
+        Staff who = staff();
+        return repository.escalated(200).stream()
+                .filter(c -> CasePermissions.permits(CaseAction.READ_CASE, who, c)).map(CaseView::of).toList();
     }
 
     @GET
@@ -172,85 +174,106 @@ public class CaseStaffResource {
     @POST
     @Path("{number}/dispatch")
     public CaseView dispatch(@PathParam("number") String number, Dispatch body) {
-        return CaseView.of(lifecycle.dispatch(mine(number), actor(), body.unit(), body.assistingUnits(), body.note()));
+        return perform(CaseAction.DISPATCH, number, CaseLifecycle.Details.unit(body(body).unit(), body.assistingUnits(), body.note()));
     }
 
     @POST
     @Path("{number}/accept")
     public CaseView accept(@PathParam("number") String number) {
-        return CaseView.of(lifecycle.accept(mine(number), actor()));
+        return perform(CaseAction.ACCEPT, number, CaseLifecycle.Details.none());
     }
 
     @POST
     @Path("{number}/start")
     public CaseView start(@PathParam("number") String number) {
-        return CaseView.of(lifecycle.start(mine(number), actor()));
+        return perform(CaseAction.START, number, CaseLifecycle.Details.none());
     }
 
+    /** 办结. A photo comes only through the console's form, where the service keeps the file itself. */
     @POST
     @Path("{number}/resolve")
     public CaseView resolve(@PathParam("number") String number, Resolution body) {
-        return CaseView.of(lifecycle.resolve(mine(number), actor(), body.whatWasDone(), body.photoPath()));
+        return perform(CaseAction.RESOLVE, number,
+                CaseLifecycle.Details.resolution(body(body).whatWasDone(), body.publicReply(), null));
     }
 
     @POST
     @Path("{number}/return")
     public CaseView returnToDispatch(@PathParam("number") String number, Reason body) {
-        return CaseView.of(lifecycle.returnToDispatch(mine(number), actor(), body.reason()));
+        return perform(CaseAction.RETURN, number, CaseLifecycle.Details.text(body(body).reason()));
     }
 
     @POST
     @Path("{number}/transfer")
     public CaseView transfer(@PathParam("number") String number, Transfer body) {
-        return CaseView.of(lifecycle.transfer(mine(number), actor(), body.unit(), body.reason()));
+        return perform(CaseAction.TRANSFER, number, CaseLifecycle.Details.unit(body(body).unit(), List.of(), body.reason()));
     }
 
     @POST
     @Path("{number}/reopen")
     public CaseView reopen(@PathParam("number") String number, Reason body) {
-        return CaseView.of(lifecycle.reopen(mine(number), actor(), body.reason()));
+        return perform(CaseAction.REOPEN, number, CaseLifecycle.Details.text(body(body).reason()));
     }
 
     @POST
     @Path("{number}/archive")
     public CaseView archive(@PathParam("number") String number) {
-        return CaseView.of(lifecycle.archive(mine(number), actor(), null));
+        return perform(CaseAction.ARCHIVE, number, CaseLifecycle.Details.none());
     }
 
     @POST
     @Path("{number}/pause")
     public CaseView pause(@PathParam("number") String number, Reason body) {
-        return CaseView.of(lifecycle.pause(mine(number), actor(), body.reason()));
+        return perform(CaseAction.PAUSE, number, CaseLifecycle.Details.text(body(body).reason()));
     }
 
     @POST
     @Path("{number}/resume")
     public CaseView resume(@PathParam("number") String number) {
-        return CaseView.of(lifecycle.resume(mine(number), actor()));
+        return perform(CaseAction.RESUME, number, CaseLifecycle.Details.none());
     }
 
     @POST
     @Path("{number}/extension")
     public CaseView requestExtension(@PathParam("number") String number, Extension body) {
-        return CaseView.of(lifecycle.requestExtension(mine(number), actor(), body.until(), body.reason()));
+        return perform(CaseAction.REQUEST_EXTENSION, number, CaseLifecycle.Details.extension(body(body).until(), body.reason()));
     }
 
     @POST
     @Path("{number}/extension/approve")
-    @RolesAllowed({"supervisor", "admin"})
     public CaseView approveExtension(@PathParam("number") String number) {
-        return CaseView.of(lifecycle.approveExtension(mine(number), actor()));
+        return perform(CaseAction.APPROVE_EXTENSION, number, CaseLifecycle.Details.none());
+    }
+
+    @POST
+    @Path("{number}/extension/reject")
+    public CaseView rejectExtension(@PathParam("number") String number, Reason body) {
+        return perform(CaseAction.REJECT_EXTENSION, number, CaseLifecycle.Details.text(body == null ? null : body.reason()));
     }
 
     @POST
     @Path("{number}/link")
     public CaseView link(@PathParam("number") String number, Link body) {
-        return CaseView.of(lifecycle.link(mine(number), body.parent(), actor()));
+        return perform(CaseAction.LINK, number, CaseLifecycle.Details.parent(body(body).parent()));
+    }
+
+    /** An internal note: staff only, never shown to the resident or the public. */
+    @POST
+    @Path("{number}/notes")
+    public CaseView note(@PathParam("number") String number, Reason body) {
+        return perform(CaseAction.NOTE, number, CaseLifecycle.Details.text(body(body).reason()));
+    }
+
+    private static <T> T body(T body) {
+        if (body == null) {
+            throw ProblemException.badRequest("body", "a JSON body is required");
+        }
+        return body;
     }
 
     /** Who may: the {@link CaseWork} row for this step, for the caller's roles and the case's state. */
     private String may(CaseWork work, String number) {
-        ServiceCase c = repository.findByNumber(mine(number)).orElseThrow(() -> ProblemException.notFound("no case " + number));
+        ServiceCase c = lifecycle.read(staff(), CaseAction.READ_CASE, number);
         if (identity.getRoles().stream().noneMatch(work.roles()::contains)) {
             throw new ProblemException(org.minhu.common.Problem.of(403, "not-allowed", "Not allowed",
                     "your role may not " + work.name().toLowerCase().replace('_', '-') + " a case"));
@@ -270,7 +293,7 @@ public class CaseStaffResource {
     @Path("{number}/classify")
     @Operation(summary = "Set the request type (投诉/咨询/建议/求助) and handling class (易办/重点/疑难); the deadline follows")
     public CaseView classify(@PathParam("number") String number, Classification body) {
-        return CaseView.of(lifecycle.classify(may(CaseWork.CLASSIFY, number), actor(),
+        return CaseView.of(lifecycle.classify(may(CaseWork.CLASSIFY, number), staff().username(),
                 body == null ? null : body.requestType(), body == null ? null : body.handlingClass()));
     }
 
@@ -278,7 +301,7 @@ public class CaseStaffResource {
     @Path("{number}/decline")
     @Operation(summary = "不予受理 with a reason code from decline-reasons; the resident is told where to go instead")
     public CaseView decline(@PathParam("number") String number, Decline body) {
-        return CaseView.of(lifecycle.decline(may(CaseWork.DECLINE, number), actor(),
+        return CaseView.of(lifecycle.decline(may(CaseWork.DECLINE, number), staff().username(),
                 body == null ? null : body.reason(), body == null ? null : body.note()));
     }
 
@@ -286,14 +309,16 @@ public class CaseStaffResource {
     @Path("call-backs")
     @Operation(summary = "Resolved cases whose resident has not rated within the call-back delay: the operators' call-back list")
     public List<CaseView> callBacks() {
-        return cases.callBacksDue(200).stream().map(CaseView::of).toList();
+        Staff who = staff();
+        return cases.callBacksDue(200).stream()
+                .filter(c -> org.minhu.cases.CasePermissions.permits(CaseAction.READ_CASE, who, c)).map(CaseView::of).toList();
     }
 
     @POST
     @Path("{number}/call-back")
     @Operation(summary = "回访 result: SATISFIED rates the case, UNSATISFIED reopens it, UNREACHABLE leaves it unrated")
     public CaseView callBack(@PathParam("number") String number, CallBack body) {
-        return CaseView.of(lifecycle.callBack(may(CaseWork.CALL_BACK, number), actor(),
+        return CaseView.of(lifecycle.callBack(may(CaseWork.CALL_BACK, number), staff().username(),
                 body == null ? null : body.result(), body == null ? null : body.note()));
     }
 
@@ -304,7 +329,7 @@ public class CaseStaffResource {
         if (body == null || body.passed() == null) {
             throw ProblemException.badRequest("passed", "passed is required");
         }
-        return CaseView.of(lifecycle.review(may(CaseWork.REVIEW, number), actor(), body.passed(), body.photoPath(),
+        return CaseView.of(lifecycle.review(may(CaseWork.REVIEW, number), staff().username(), body.passed(), body.photoPath(),
                 body.note()));
     }
 }

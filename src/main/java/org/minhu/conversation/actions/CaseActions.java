@@ -269,13 +269,14 @@ final class CaseActions {
                 data.put("due", formats.time(c.getDueAt(), language));
                 data.put("description", Formats.clip(c.getDescription(), 200));
                 List<String> lines = new ArrayList<>();
+                // what the resident may read: the entries their audience sees, each with its kind and the
+                // text written for them, never the staff's note (reasons, internal notes, escalations)
                 for (CaseEvent event : cases.history(c)) {
-                    if (event.getKind() == CaseEvent.Kind.CLASSIFIED) {
-                        continue; // the handling class is staff's business
+                    if (!event.getKind().shownTo(CaseEvent.Audience.RESIDENT)) {
+                        continue;
                     }
-                    String state = event.getToState() == null ? "" : event.getToState().label(language);
-                    lines.add(formats.time(event.getAt(), language) + " " + state
-                            + (event.getNote() == null || event.getNote().isBlank() ? "" : "：" + Formats.clip(event.getNote(), 60)));
+                    lines.add(formats.time(event.getAt(), language) + " " + event.getKind().label(language)
+                            + (event.getPublicText() == null ? "" : "：" + Formats.clip(event.getPublicText(), 60)));
                 }
                 data.put("timeline", String.join("\n", lines));
                 return new Input.ActionResult("found", data);

@@ -1,4 +1,4 @@
-package org.minhu.console;
+package org.minhu.cases;
 
 /** A resident's number as staff see it: 13800138000 in full, or 138****8000 for roles that do not call them. */
 public final class PhoneMask {

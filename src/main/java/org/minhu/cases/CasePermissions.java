@@ -1,0 +1,147 @@
+package org.minhu.cases;
+
+import org.minhu.common.Problem;
+import org.minhu.common.ProblemException;
+import org.minhu.security.Role;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.minhu.cases.CaseAction.*;
+import static org.minhu.cases.CasePermissions.Relation.ASSISTING;
+import static org.minhu.cases.CasePermissions.Relation.LEAD;
+import static org.minhu.cases.CasePermissions.Relation.NONE;
+import static org.minhu.security.Role.ADMIN;
+import static org.minhu.security.Role.GRID;
+import static org.minhu.security.Role.HANDLER;
+import static org.minhu.security.Role.OPERATOR;
+import static org.minhu.security.Role.SUPERVISOR;
+
+/**
+ * Who may see and do what with a case: the one table. Every channel (the console's pages and the
+ * buttons they show, {@code /api/cases}, anything later) asks here, through {@link CaseLifecycle#perform}
+ * for changes and {@link #require} for reads. A row is (action, role, relations to the case it
+ * holds for, whether only the case's owner may once it is accepted); the case's state is the
+ * action's own condition ({@link CaseAction#possibleOn}). No row, no permission: a new action or a
+ * new role is refused everywhere until its rows are added here.
+ *
+ * <p>The relation of a person to a case is their unit's: {@link Relation#LEAD} (the case's unit),
+ * {@link Relation#ASSISTING} (one of its assisting units, {@link ServiceCase#involves}) or
+ * {@link Relation#NONE}. Roles not kept to a unit (operators, supervisors, admins) have none and
+ * their rows hold for {@link #ANY} relation.
+ */
+public final class CasePermissions {
+
+    public enum Relation { LEAD, ASSISTING, NONE }
+
+    /** A row of the table. */
+    public record Row(CaseAction action, Role role, Set<Relation> relations, boolean ownerOnly) {
+    }
+
+    private static final Set<Relation> ANY = EnumSet.allOf(Relation.class);
+    private static final Set<Relation> OWN_UNIT = EnumSet.of(LEAD);
+    private static final Set<Relation> INVOLVED = EnumSet.of(LEAD, ASSISTING);
+
+    private static final List<Row> TABLE = List.of(
+            // reading the case, its history, the resident's conversation about it, its photos and files
+            row(READ_CASE, OPERATOR, ANY), row(READ_CASE, HANDLER, INVOLVED), row(READ_CASE, SUPERVISOR, ANY), row(READ_CASE, ADMIN, ANY),
+            row(READ_HISTORY, OPERATOR, ANY), row(READ_HISTORY, HANDLER, INVOLVED), row(READ_HISTORY, SUPERVISOR, ANY), row(READ_HISTORY, ADMIN, ANY),
+            row(READ_CONVERSATION, OPERATOR, ANY), row(READ_CONVERSATION, HANDLER, INVOLVED), row(READ_CONVERSATION, SUPERVISOR, ANY), row(READ_CONVERSATION, ADMIN, ANY),
+            row(READ_MEDIA, OPERATOR, ANY), row(READ_MEDIA, HANDLER, INVOLVED), row(READ_MEDIA, SUPERVISOR, ANY), row(READ_MEDIA, ADMIN, ANY),
+            // internal notes: whoever may read the case; writing to the resident: the lead unit and the desk
+            row(NOTE, OPERATOR, ANY), row(NOTE, HANDLER, INVOLVED), row(NOTE, SUPERVISOR, ANY), row(NOTE, ADMIN, ANY),
+            row(REPLY, OPERATOR, ANY), row(REPLY, HANDLER, OWN_UNIT), row(REPLY, SUPERVISOR, ANY), row(REPLY, ADMIN, ANY),
+            // 派单 and 重复件: the desk (operators) and supervisors
+            row(DISPATCH, OPERATOR, ANY), row(DISPATCH, SUPERVISOR, ANY), row(DISPATCH, ADMIN, ANY),
+            row(LINK, OPERATOR, ANY), row(LINK, SUPERVISOR, ANY), row(LINK, ADMIN, ANY),
+            // 签收, 办理, 办结: the lead unit; once accepted only its owner (首办负责制)
+            row(ACCEPT, HANDLER, OWN_UNIT), row(ACCEPT, SUPERVISOR, ANY), row(ACCEPT, ADMIN, ANY),
+            owner(START, HANDLER, OWN_UNIT), owner(START, SUPERVISOR, ANY), owner(START, ADMIN, ANY),
+            owner(RESOLVE, HANDLER, OWN_UNIT), owner(RESOLVE, SUPERVISOR, ANY), owner(RESOLVE, ADMIN, ANY),
+            // 退单, 转办: the lead unit sends it back or on; the desk and supervisors too
+            row(RETURN, OPERATOR, ANY), row(RETURN, HANDLER, OWN_UNIT), row(RETURN, SUPERVISOR, ANY), row(RETURN, ADMIN, ANY),
+            row(TRANSFER, OPERATOR, ANY), row(TRANSFER, HANDLER, OWN_UNIT), row(TRANSFER, SUPERVISOR, ANY), row(TRANSFER, ADMIN, ANY),
+            // the deadline clock: the lead unit asks, supervisors decide
+            row(PAUSE, HANDLER, OWN_UNIT), row(PAUSE, SUPERVISOR, ANY), row(PAUSE, ADMIN, ANY),
+            row(RESUME, HANDLER, OWN_UNIT), row(RESUME, SUPERVISOR, ANY), row(RESUME, ADMIN, ANY),
+            row(REQUEST_EXTENSION, HANDLER, OWN_UNIT), row(REQUEST_EXTENSION, SUPERVISOR, ANY), row(REQUEST_EXTENSION, ADMIN, ANY),
+            row(APPROVE_EXTENSION, SUPERVISOR, ANY), row(APPROVE_EXTENSION, ADMIN, ANY),
+            row(REJECT_EXTENSION, SUPERVISOR, ANY), row(REJECT_EXTENSION, ADMIN, ANY),
+            // reopening and archiving a closed case: supervisors only
+            row(REOPEN, SUPERVISOR, ANY), row(REOPEN, ADMIN, ANY),
+            row(ARCHIVE, SUPERVISOR, ANY), row(ARCHIVE, ADMIN, ANY),
+            // 网格员: the cases of their grid (their unit holds the grid's name), to read and note;
+            // classify, decline, call back and 复查 are CaseWork's rows (issue 16), to fold in here
+            row(READ_CASE, GRID, OWN_UNIT), row(READ_HISTORY, GRID, OWN_UNIT), row(READ_CONVERSATION, GRID, OWN_UNIT),
+            row(READ_MEDIA, GRID, OWN_UNIT), row(NOTE, GRID, OWN_UNIT));
+
+    private CasePermissions() {
+    }
+
+    private static Row row(CaseAction action, Role role, Set<Relation> relations) {
+        return new Row(action, role, relations, false);
+    }
+
+    private static Row owner(CaseAction action, Role role, Set<Relation> relations) {
+        return new Row(action, role, relations, true);
+    }
+
+    /** The whole table, for the documentation and the test generated from it. */
+    public static List<Row> table() {
+        return TABLE;
+    }
+
+    /** The person's unit's relation to the case. */
+    public static Relation relation(ServiceCase c, Staff who) {
+        if (who.unit() == null) {
+            return NONE;
+        }
+        if (who.role() == GRID) {
+            return who.unit().equals(c.getGrid()) ? LEAD : NONE;
+        }
+        if (who.unit().equals(c.getUnit())) {
+            return LEAD;
+        }
+        return ServiceCase.involves(null, c.getAssistingUnits(), who.unit()) ? ASSISTING : NONE;
+    }
+
+    /** Whether the table lets this person do this to this case, whatever its state. */
+    public static boolean permits(CaseAction action, Staff who, ServiceCase c) {
+        Relation relation = relation(c, who);
+        return TABLE.stream().anyMatch(r -> r.action() == action && r.role() == who.role()
+                && r.relations().contains(relation)
+                && (!r.ownerOnly() || c.getOwner() == null || c.getOwner().equals(who.username())));
+    }
+
+    /** Whether a page should offer the action: permitted, and the case is in a condition for it. */
+    public static boolean offers(CaseAction action, Staff who, ServiceCase c) {
+        return permits(action, who, c) && action.possibleOn(c);
+    }
+
+    /** 403 unless the table lets this person do this to this case. */
+    public static void require(CaseAction action, Staff who, ServiceCase c) {
+        if (!permits(action, who, c)) {
+            boolean owned = TABLE.stream().anyMatch(r -> r.action() == action && r.role() == who.role()
+                    && r.relations().contains(relation(c, who)));
+            throw new ProblemException(owned
+                    ? Problem.of(403, "not-owner", "Not the owner", "这件诉求已由 " + c.getOwner() + " 签收，只有首办责任人可以继续办理")
+                    : Problem.of(403, "not-allowed", "Not allowed", "您的角色不能对这件诉求执行此操作"));
+        }
+    }
+
+    /** Whether the role sees residents' numbers in full (operators call them back); everyone else sees 138****8000. */
+    public static boolean seesFullPhone(Role role) {
+        return role == OPERATOR;
+    }
+
+    /** A resident's number as this role sees it: the one place numbers are masked. */
+    public static String phone(Role role, String phone) {
+        return seesFullPhone(role) ? PhoneMask.plain(phone) : PhoneMask.mask(phone);
+    }
+
+    /** Who did something in a history: a resident's number is shown like any other number. */
+    public static String actor(Role role, String actor) {
+        return actor != null && actor.startsWith("tel:") ? phone(role, actor) : actor;
+    }
+}
