@@ -56,7 +56,12 @@ public class CaseEvent {
         ESCALATED(Audience.STAFF, "督办", "Escalated"),
         LINKED(Audience.RESIDENT, "并入同一事项", "Linked to the same matter"),
         NOTE(Audience.STAFF, "内部备注", "Internal note"),
-        REPLIED(Audience.RESIDENT, "工作人员答复", "Staff replied");
+        REPLIED(Audience.RESIDENT, "工作人员答复", "Staff replied"),
+        CLASSIFIED(Audience.STAFF, "调整分类", "Reclassified"),
+        DECLINED(Audience.RESIDENT, "不予受理", "Declined"),
+        ANSWERED(Audience.RESIDENT, "已答复", "Answered"),
+        CALLED_BACK(Audience.RESIDENT, "电话回访", "Called back"),
+        REVIEWED(Audience.STAFF, "复查", "Re-inspected");
 
         private final Audience audience;
         private final org.minhu.knowledge.LocalizedText label;

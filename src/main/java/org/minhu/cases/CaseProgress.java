@@ -41,7 +41,7 @@ public final class CaseProgress {
 
     private static int lastStepDone(CaseState state) {
         return switch (state) {
-            case RECEIVED -> 0;
+            case RECEIVED, DECLINED -> 0;
             case DISPATCHED, ACCEPTED, IN_PROGRESS -> 1;
             case RESOLVED, RATED, ARCHIVED -> 3;
         };

@@ -33,12 +33,14 @@ public class CaseService {
     private final Categories categories;
     private final CasesConfig config;
     private final CaseLifecycle lifecycle;
+    private final DispatchRules rules;
     private final Event<CaseChanged> changed;
     private final Clock clock;
 
     public CaseService(ServiceCaseRepository cases, CaseEventRepository events, CaseFollowerRepository followers,
                        CaseNumbers numbers, Categories categories, CasesConfig config, CaseLifecycle lifecycle,
-                       Event<CaseChanged> changed, Clock clock) {
+                       DispatchRules rules, Event<CaseChanged> changed, Clock clock) {
+        this.rules = rules;
         this.cases = cases;
         this.events = events;
         this.followers = followers;
@@ -55,18 +57,56 @@ public class CaseService {
      * deadline; with auto-dispatch on, the dispatch rules route it at once (派单).
      */
     public ServiceCase file(NewCase request) {
+        return file(request, null, null, null);
+    }
+
+    /**
+     * Files a request as {@link #file(NewCase)} does, with the request type and handling class staff
+     * chose (null: guessed from the description) and who filed it for the resident (null: they did).
+     */
+    public ServiceCase file(NewCase request, RequestType type, HandlingClass handling, Filer filedBy) {
+        ServiceCase serviceCase = register(request, type, handling, filedBy);
+        if (config.autoDispatch()) {
+            lifecycle.autoDispatch(serviceCase);
+        }
+        return serviceCase;
+    }
+
+    /** A member of staff filing for a resident: their user name (the history's actor) and how the resident is told of them. */
+    public record Filer(String username, String label) {
+    }
+
+    private ServiceCase register(NewCase request, RequestType type, HandlingClass handling, Filer filedBy) {
         Category category = categories.find(request.category())
                 .orElseThrow(() -> ProblemException.badRequest("category", "unknown category: " + request.category()));
         Instant now = clock.instant();
         String number = numbers.next(LocalDate.ofInstant(now, config.zone()));
         ServiceCase serviceCase = new ServiceCase(number, request, category, now);
+        DispatchRules.Kind kind = rules.kind(category.code(), request.description(), request.latitude(), request.longitude());
+        RequestType t = type == null ? kind.type() : type;
+        HandlingClass h = handling == null ? kind.handling() : handling;
+        serviceCase.classify(t, h, rules.resolveHours(category.code(), kind.priority(), t, h), now);
         cases.persist(serviceCase);
-        events.persist(new CaseEvent(serviceCase, now, actor(request), CaseEvent.Kind.FILED, null, null));
-        changed.fire(new CaseChanged(serviceCase, CaseEvent.Kind.FILED, null, actor(request)));
-        if (config.autoDispatch()) {
-            lifecycle.autoDispatch(serviceCase);
-        }
+        String actor = filedBy == null ? actor(request) : filedBy.username();
+        // residents read this note in their case's timeline: the kind is on the case, not here
+        String note = filedBy == null ? null : "代为登记：" + filedBy.label();
+        events.persist(new CaseEvent(serviceCase, now, actor, CaseEvent.Kind.FILED, null, note));
+        // the note of a filing by staff names them: the resident's first message says who filed it for them
+        changed.fire(new CaseChanged(serviceCase, CaseEvent.Kind.FILED, filedBy == null ? null : filedBy.label(), actor));
         return serviceCase;
+    }
+
+    /**
+     * A question the knowledge base answered, kept as a consultation (咨询) closed at once, so that
+     * questions count among the requests the city answered. Nothing is sent: the resident has the answer.
+     */
+    public ServiceCase recordConsultation(String phone, String question, String answered, String channel) {
+        String category = categories.guess(question).map(g -> g.category().code())
+                .or(() -> categories.find("policy").map(Category::code))
+                .orElseGet(() -> categories.all().get(0).code());
+        NewCase request = new NewCase(phone, category, question, null, null, null, null, null, null, channel);
+        ServiceCase c = register(request, RequestType.CONSULTATION, HandlingClass.EASY, null);
+        return lifecycle.answer(c.getNumber(), CaseLifecycle.SYSTEM, "知识库：" + answered);
     }
 
     /** The resident's cases, open ones first, then the most recent; at most {@code limit} (≤ {@link #MAX_LIST}). */
@@ -154,6 +194,12 @@ public class CaseService {
         String note = why == null ? rating.name() : rating.name() + ": " + why;
         events.persist(new CaseEvent(serviceCase, now, phone, CaseEvent.Kind.RATED, before, note));
         return serviceCase;
+    }
+
+    /** 回访: resolved cases whose resident has not rated {@code minhu.cases.call-back-after} after the resolution. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ServiceCase> callBacksDue(int limit) {
+        return cases.callBacksDue(clock.instant().minus(config.callBackAfter()), limit);
     }
 
     /** The case's history, oldest first. */

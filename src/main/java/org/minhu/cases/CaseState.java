@@ -14,7 +14,9 @@ public enum CaseState {
     IN_PROGRESS("办理中", "In progress"),
     RESOLVED("已办结", "Resolved"),
     RATED("已评价", "Rated"),
-    ARCHIVED("已归档", "Archived");
+    ARCHIVED("已归档", "Archived"),
+    /** 不予受理: not a matter for the city's hotline; the resident is told why and where to go instead. */
+    DECLINED("不予受理", "Declined");
 
     /** Still being worked on: what residents can follow and what the nearby search offers. */
     public static final Set<CaseState> OPEN =

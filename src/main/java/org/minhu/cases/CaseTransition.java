@@ -5,6 +5,7 @@ import java.util.Set;
 
 import static org.minhu.cases.CaseState.ACCEPTED;
 import static org.minhu.cases.CaseState.ARCHIVED;
+import static org.minhu.cases.CaseState.DECLINED;
 import static org.minhu.cases.CaseState.DISPATCHED;
 import static org.minhu.cases.CaseState.IN_PROGRESS;
 import static org.minhu.cases.CaseState.RATED;
@@ -19,6 +20,7 @@ import static org.minhu.cases.CaseState.RESOLVED;
  * RECEIVED ─dispatch→ DISPATCHED ─accept→ ACCEPTED ─start→ IN_PROGRESS ─resolve→ RESOLVED ─rate→ RATED ─archive→ ARCHIVED
  *    ↑ return (退单) ──────┘ / ACCEPTED             ACCEPTED ─resolve→ RESOLVED ─archive (unrated)→ ARCHIVED
  * DISPATCHED/ACCEPTED/IN_PROGRESS ─transfer (转办)→ DISPATCHED     RESOLVED ─rate 不满意 / reopen→ IN_PROGRESS (flagged)
+ * RECEIVED/DISPATCHED/ACCEPTED ─decline (不予受理)→ DECLINED          RECEIVED ─answer (咨询, answered at once)→ ARCHIVED
  * </pre>
  */
 public enum CaseTransition {
@@ -29,7 +31,9 @@ public enum CaseTransition {
     RETURN(EnumSet.of(DISPATCHED, ACCEPTED), RECEIVED, CaseEvent.Kind.RETURNED),
     TRANSFER(EnumSet.of(DISPATCHED, ACCEPTED, IN_PROGRESS), DISPATCHED, CaseEvent.Kind.TRANSFERRED),
     REOPEN(EnumSet.of(RESOLVED, RATED), IN_PROGRESS, CaseEvent.Kind.REOPENED),
-    ARCHIVE(EnumSet.of(RESOLVED, RATED), ARCHIVED, CaseEvent.Kind.ARCHIVED);
+    ARCHIVE(EnumSet.of(RESOLVED, RATED), ARCHIVED, CaseEvent.Kind.ARCHIVED),
+    DECLINE(EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED), DECLINED, CaseEvent.Kind.DECLINED),
+    ANSWER(EnumSet.of(RECEIVED), ARCHIVED, CaseEvent.Kind.ANSWERED);
 
     private final Set<CaseState> from;
     private final CaseState to;

@@ -31,4 +31,8 @@ public interface CasesConfig {
     /** A resolved case still not rated after this is archived as unrated. */
     @WithDefault("6d")
     java.time.Duration archiveUnratedAfter();
+
+    /** A resolved case whose resident has not rated after this is on the operators' call-back list (回访). */
+    @WithDefault("3d")
+    java.time.Duration callBackAfter();
 }

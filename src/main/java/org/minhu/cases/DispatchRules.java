@@ -81,13 +81,82 @@ public class DispatchRules {
         }
     }
 
+    /** Words that make a description this request type, and the type's own hours to resolve (instead of the category's). */
+    public record TypeRule(List<String> words, Integer resolveHours) {
+        /** As written: both may be left out. */
+        @JsonCreator
+        static TypeRule of(@JsonProperty("words") @JsonSetter(nulls = Nulls.AS_EMPTY) List<String> words,
+                           @JsonProperty("resolveHours") @JsonSetter(nulls = Nulls.AS_EMPTY) Integer resolveHours) {
+            return new TypeRule(words, resolveHours == null || resolveHours == 0 ? null : resolveHours);
+        }
+
+        public TypeRule {
+            words = words == null ? List.of() : words.stream().map(TextIndex::normalize).map(String::strip).toList();
+            if (words.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("request type words may not be blank");
+            }
+            if (resolveHours != null && resolveHours <= 0) {
+                throw new IllegalArgumentException("a request type's resolveHours must be positive");
+            }
+        }
+    }
+
+    /**
+     * Words that make a case this handling class, its hours to resolve (a cap for 易办/重点, the longer
+     * limit for 疑难), the hours within which a handling opinion (办理意见) is owed, and what staff are told.
+     */
+    public record ClassRule(List<String> words, Integer resolveHours, Integer opinionHours, LocalizedText note) {
+        /** As written: every field may be left out. */
+        @JsonCreator
+        static ClassRule of(@JsonProperty("words") @JsonSetter(nulls = Nulls.AS_EMPTY) List<String> words,
+                            @JsonProperty("resolveHours") @JsonSetter(nulls = Nulls.AS_EMPTY) Integer resolveHours,
+                            @JsonProperty("opinionHours") @JsonSetter(nulls = Nulls.AS_EMPTY) Integer opinionHours,
+                            @JsonProperty("note") @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, String> note) {
+            if (note.keySet().stream().anyMatch(k -> !k.equals("zh-CN") && !k.equals("en"))) {
+                throw new IllegalArgumentException("a handling class's note has zh-CN and en only");
+            }
+            return new ClassRule(words, resolveHours == null || resolveHours == 0 ? null : resolveHours,
+                    opinionHours == null || opinionHours == 0 ? null : opinionHours,
+                    note.isEmpty() ? null : new LocalizedText(note.get("zh-CN"), note.get("en")));
+        }
+
+        public ClassRule {
+            words = words == null ? List.of() : words.stream().map(TextIndex::normalize).map(String::strip).toList();
+            if (words.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("handling class words may not be blank");
+            }
+            if (resolveHours != null && resolveHours <= 0 || opinionHours != null && opinionHours <= 0) {
+                throw new IllegalArgumentException("a handling class's hours must be positive");
+            }
+        }
+    }
+
+    /** A reason to decline a request (不予受理), and where the resident should go instead. */
+    public record DeclineReason(String code, LocalizedText label, LocalizedText elsewhere) {
+        public DeclineReason {
+            if (code == null || !code.matches("[a-z][a-z0-9-]{0,31}") || label == null || elsewhere == null) {
+                throw new IllegalArgumentException("a decline reason needs a code (a-z, 0-9, -), a label and where to go instead (elsewhere)");
+            }
+        }
+    }
+
     public record Rules(List<Area> areas, Map<Priority, List<String>> keywords, Map<Priority, Integer> resolveHours,
-                        List<Emergency> emergencies) {
+                        List<Emergency> emergencies, Map<RequestType, TypeRule> requestTypes,
+                        Map<HandlingClass, ClassRule> handlingClasses, List<DeclineReason> declineReasons) {
         @JsonCreator
         public Rules(@JsonProperty("areas") List<Area> areas,
                      @JsonProperty("keywords") Map<Priority, List<String>> keywords,
                      @JsonProperty("resolveHours") Map<Priority, Integer> resolveHours,
-                     @JsonProperty("emergencies") @JsonSetter(nulls = Nulls.AS_EMPTY) List<Emergency> emergencies) {
+                     @JsonProperty("emergencies") @JsonSetter(nulls = Nulls.AS_EMPTY) List<Emergency> emergencies,
+                     @JsonProperty("requestTypes") @JsonSetter(nulls = Nulls.AS_EMPTY) Map<RequestType, TypeRule> requestTypes,
+                     @JsonProperty("handlingClasses") @JsonSetter(nulls = Nulls.AS_EMPTY) Map<HandlingClass, ClassRule> handlingClasses,
+                     @JsonProperty("declineReasons") @JsonSetter(nulls = Nulls.AS_EMPTY) List<DeclineReason> declineReasons) {
+            this.requestTypes = requestTypes == null ? Map.of() : Map.copyOf(requestTypes);
+            this.handlingClasses = handlingClasses == null ? Map.of() : Map.copyOf(handlingClasses);
+            this.declineReasons = declineReasons == null ? List.of() : List.copyOf(declineReasons);
+            if (this.declineReasons.stream().map(DeclineReason::code).distinct().count() != this.declineReasons.size()) {
+                throw new IllegalArgumentException("a decline reason code appears twice");
+            }
             if (keywords != null && keywords.values().stream()
                     .anyMatch(words -> words == null || words.stream().anyMatch(w -> w == null || w.isBlank()))) {
                 throw new IllegalArgumentException("keywords may not be blank");
@@ -110,6 +179,10 @@ public class DispatchRules {
 
     /** Where a case goes. */
     public record Route(String unit, String grid, Priority priority, int resolveHours) {
+    }
+
+    /** What kind of case a description makes, and the hours it gets to be resolved. */
+    public record Kind(RequestType type, HandlingClass handling, Priority priority, int resolveHours) {
     }
 
     private final LiveReference<Rules> document;
@@ -170,6 +243,70 @@ public class DispatchRules {
         }
         int hours = Math.min(category.dueHours(), rules.resolveHours().getOrDefault(priority, category.dueHours()));
         return new Route(category.unit(), area(latitude, longitude).map(Area::grid).orElse(null), priority, hours);
+    }
+
+    /**
+     * Guesses the request type and the handling class from the description, and the hours to
+     * resolve that follow (see {@link #resolveHours}). Anything no type's words name is a complaint.
+     */
+    public Kind kind(String categoryCode, String description, Double latitude, Double longitude) {
+        Route route = route(categoryCode, description, latitude, longitude);
+        Rules rules = document.get();
+        String text = description == null ? "" : TextIndex.normalize(description);
+        RequestType type = RequestType.COMPLAINT;
+        for (RequestType t : List.of(RequestType.CONSULTATION, RequestType.SUGGESTION, RequestType.HELP)) {
+            TypeRule rule = rules.requestTypes().get(t);
+            if (rule != null && rule.words().stream().anyMatch(text::contains)) {
+                type = t;
+                break;
+            }
+        }
+        HandlingClass handling = HandlingClass.EASY;
+        if (said(rules, HandlingClass.HARD, text)) {
+            handling = HandlingClass.HARD;
+        } else if (route.priority() == Priority.A || said(rules, HandlingClass.KEY, text)) {
+            handling = HandlingClass.KEY;
+        }
+        return new Kind(type, handling, route.priority(), resolveHours(categoryCode, route.priority(), type, handling));
+    }
+
+    private static boolean said(Rules rules, HandlingClass handling, String text) {
+        ClassRule rule = rules.handlingClasses().get(handling);
+        return rule != null && rule.words().stream().anyMatch(text::contains);
+    }
+
+    /**
+     * Hours to resolve: the request type's own hours, or else the category's cut to the priority's;
+     * for 易办 and 重点 cut to the class's hours when shorter; for 疑难 the class's longer limit.
+     */
+    public int resolveHours(String categoryCode, Priority priority, RequestType type, HandlingClass handling) {
+        Rules rules = document.get();
+        int base = categories.find(categoryCode).map(Category::dueHours).orElse(72);
+        TypeRule typeRule = rules.requestTypes().get(type);
+        boolean typeHours = typeRule != null && typeRule.resolveHours() != null;
+        if (typeHours) {
+            base = typeRule.resolveHours();
+        }
+        ClassRule classRule = rules.handlingClasses().get(handling);
+        if (handling == HandlingClass.HARD) {
+            return classRule == null || classRule.resolveHours() == null ? base : Math.max(base, classRule.resolveHours());
+        }
+        // a type's own hours stand as they are; a category's are cut by the priority's
+        int hours = typeHours ? base : Math.min(base, rules.resolveHours().getOrDefault(priority, base));
+        return classRule == null || classRule.resolveHours() == null ? hours : Math.min(hours, classRule.resolveHours());
+    }
+
+    /** The rule of a handling class (its opinion hours, its note), if the document has one. */
+    public Optional<ClassRule> classRule(HandlingClass handling) {
+        return Optional.ofNullable(document.get().handlingClasses().get(handling));
+    }
+
+    public List<DeclineReason> declineReasons() {
+        return document.get().declineReasons();
+    }
+
+    public Optional<DeclineReason> declineReason(String code) {
+        return declineReasons().stream().filter(r -> r.code().equals(code)).findFirst();
     }
 
     /** The grid or community with this code in the rules. */

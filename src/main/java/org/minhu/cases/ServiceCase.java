@@ -158,6 +158,40 @@ public class ServiceCase {
     @Column(name = "linked_to")
     private String linkedTo;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "request_type", nullable = false)
+    private RequestType requestType = RequestType.COMPLAINT;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "handling_class", nullable = false)
+    private HandlingClass handlingClass = HandlingClass.EASY;
+
+    /** The code of the dispatch rules' decline reason, for a case declined (不予受理). */
+    @Column(name = "decline_reason")
+    private String declineReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "call_back_result")
+    private CallBackResult callBackResult;
+
+    @Column(name = "called_back_at")
+    private Instant calledBackAt;
+
+    @Column(name = "called_back_by")
+    private String calledBackBy;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+
+    @Column(name = "review_photo")
+    private String reviewPhoto;
+
+    @Column(name = "review_passed")
+    private Boolean reviewPassed;
+
     protected ServiceCase() {
     }
 
@@ -343,6 +377,98 @@ public class ServiceCase {
 
     public String getLinkedTo() {
         return linkedTo;
+    }
+
+    public RequestType getRequestType() {
+        return requestType;
+    }
+
+    public HandlingClass getHandlingClass() {
+        return handlingClass;
+    }
+
+    public String getDeclineReason() {
+        return declineReason;
+    }
+
+    public CallBackResult getCallBackResult() {
+        return callBackResult;
+    }
+
+    public Instant getCalledBackAt() {
+        return calledBackAt;
+    }
+
+    public String getCalledBackBy() {
+        return calledBackBy;
+    }
+
+    public Instant getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public String getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public String getReviewPhoto() {
+        return reviewPhoto;
+    }
+
+    public Boolean getReviewPassed() {
+        return reviewPassed;
+    }
+
+    /**
+     * A 复查 is owed before archiving: a 差评件 (rated 不满意 or reopened) or a hot spot's parent case
+     * has its fix verified on site by someone other than who did it, and it held.
+     */
+    public boolean isReviewNeeded() {
+        return (flagged || HOTSPOT_CHANNEL.equals(channel)) && !Boolean.TRUE.equals(reviewPassed);
+    }
+
+    /** The channel of parent cases merged from a hot spot (org.minhu.proactive). */
+    public static final String HOTSPOT_CHANNEL = "hotspot";
+
+    /** Type and class (and so the deadline, counted from filing) as guessed or as staff set them. */
+    void classify(RequestType type, HandlingClass handling, int resolveHours, Instant now) {
+        this.requestType = type;
+        this.handlingClass = handling;
+        if (state.isOpen() && !flagged && requestedDue == null) {
+            this.dueAt = createdAt.plus(Duration.ofHours(resolveHours));
+        }
+        this.updatedAt = now;
+    }
+
+    void declined(String reason, Instant now) {
+        this.declineReason = reason;
+        this.owner = null;
+        this.acceptDueAt = null;
+        this.archivedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** A question answered at once: resolved and closed in the same moment. */
+    void answered(String answer, Instant now) {
+        this.resolutionNote = answer;
+        this.resolvedAt = now;
+        this.archivedAt = now;
+        this.handlingSeconds = Duration.between(createdAt, now).getSeconds();
+    }
+
+    void calledBack(CallBackResult result, String by, Instant now) {
+        this.callBackResult = result;
+        this.calledBackAt = now;
+        this.calledBackBy = by;
+        this.updatedAt = now;
+    }
+
+    void reviewed(boolean passed, String by, String photo, Instant now) {
+        this.reviewPassed = passed;
+        this.reviewedAt = now;
+        this.reviewedBy = by;
+        this.reviewPhoto = photo;
+        this.updatedAt = now;
     }
 
     public boolean isOverdue(Instant now) {

@@ -43,10 +43,11 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
 
     /** A resident's cases: open ones first, then the rest; newest first within each. */
     public List<ServiceCase> forPhone(String phone, int limit) {
+        // questions the knowledge base answered at once are counted, not listed as the resident's requests
         return find("""
-                phone = ?1
+                phone = ?1 and not (requestType = ?3 and state = ?4 and dispatchedAt is null)
                 order by case when state in ?2 then 0 else 1 end, createdAt desc, id desc""",
-                phone, CaseState.OPEN)
+                phone, CaseState.OPEN, RequestType.CONSULTATION, CaseState.ARCHIVED)
                 .range(0, limit - 1)
                 .list();
     }
@@ -77,9 +78,12 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
     public List<Long> unratedDue(java.time.Instant remindBefore, java.time.Instant archiveBefore, int limit) {
         return getEntityManager().createQuery("""
                         select c.id from ServiceCase c where c.state = :resolved
-                        and ((c.ratingRemindedAt is null and c.resolvedAt <= :remind) or c.resolvedAt <= :archive)
+                        and ((c.ratingRemindedAt is null and c.resolvedAt <= :remind)
+                             or (c.resolvedAt <= :archive
+                                 and (c.reviewPassed = true or (c.flagged = false and c.channel <> :hotspot))))
                         order by c.resolvedAt""", Long.class)
                 .setParameter("resolved", CaseState.RESOLVED)
+                .setParameter("hotspot", ServiceCase.HOTSPOT_CHANNEL)
                 .setParameter("remind", remindBefore)
                 .setParameter("archive", archiveBefore)
                 .setMaxResults(limit)
@@ -93,6 +97,20 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
 
     public List<ServiceCase> escalated(int limit) {
         return find("state in ?1 and escalationLevel > 0 order by escalationLevel desc, dueAt", CaseState.OPEN)
+                .page(0, limit).list();
+    }
+
+    /** Resolved, unrated cases with a resident to call, resolved before {@code before} and not called yet, oldest first. */
+    public List<ServiceCase> callBacksDue(java.time.Instant before, int limit) {
+        return find("state = ?1 and resolvedAt <= ?2 and phone is not null and callBackResult is null order by resolvedAt, id",
+                CaseState.RESOLVED, before).page(0, limit).list();
+    }
+
+    /** Closed cases owing a 复查 (a 差评件 or a hot spot's parent case, not yet verified), oldest resolution first. */
+    public List<ServiceCase> reviewsDue(int limit) {
+        return find("""
+                state in ?1 and (flagged = true or channel = ?2) and (reviewPassed is null or reviewPassed = false)
+                order by resolvedAt, id""", List.of(CaseState.RESOLVED, CaseState.RATED), ServiceCase.HOTSPOT_CHANNEL)
                 .page(0, limit).list();
     }
 }

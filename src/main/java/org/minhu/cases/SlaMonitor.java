@@ -103,7 +103,8 @@ public class SlaMonitor {
         if (c.getRatingRemindedAt() == null) {
             c.ratingReminded(now);
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "rating");
-        } else if (!now.isBefore(c.getResolvedAt().plus(config.archiveUnratedAfter()))) {
+        } else if (!now.isBefore(c.getResolvedAt().plus(config.archiveUnratedAfter())) && !c.isReviewNeeded()) {
+            // a case owing a 复查 waits for it: archiving is the reviewer's to allow
             lifecycle.archive(c.getNumber(), CaseLifecycle.SYSTEM, "未评价，自动归档");
         }
     }

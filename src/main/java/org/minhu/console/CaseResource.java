@@ -61,7 +61,11 @@ public class CaseResource {
             Map.entry("return", "已退单"), Map.entry("transfer", "已转办"), Map.entry("reopen", "已重新办理"),
             Map.entry("extend", "延期申请已提交"), Map.entry("approve-extension", "已批准延期"),
             Map.entry("reject-extension", "已驳回延期"), Map.entry("pause", "已暂停计时"),
-            Map.entry("resume", "已恢复计时"), Map.entry("archive", "已归档"));
+            Map.entry("resume", "已恢复计时"), Map.entry("archive", "已归档"),
+            // the casework forms (CaseworkResource)
+            Map.entry("classify", "诉求类型和办理类别已更新，办结时限随之调整"),
+            Map.entry("decline", "已不予受理，已告知居民原因和办理途径"), Map.entry("call-back", "回访结果已记录"),
+            Map.entry("review", "复查结果已记录"), Map.entry("intake", "已代为登记，已按派单规则派单"));
 
     private final ServiceCaseRepository cases;
     private final CaseService caseService;
@@ -250,7 +254,7 @@ public class CaseResource {
      * Runs an action and sends the browser back to the case page (303), or shows the page again
      * with the refusal and its status (400, 403, 409) when the action is not allowed.
      */
-    private Response act(String number, String action, Supplier<ServiceCase> change) {
+    Response act(String number, String action, Supplier<ServiceCase> change) {
         find(number);
         try {
             change.get();

@@ -64,7 +64,7 @@ public class Dashboard {
         Instant from = today.minusDays(DAYS - 1L).atStartOfDay(zone).toInstant();
         Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
         List<CaseFigures.Figures> all = figures.compute(from, to, CaseFigures.By.ALL);
-        CaseFigures.Figures overall = all.isEmpty() ? new CaseFigures.Figures("all", 0, 0, 0, 0, 0, 0, null) : all.get(0);
+        CaseFigures.Figures overall = all.isEmpty() ? CaseFigures.Figures.none("all") : all.get(0);
         List<CaseFigures.Figures> units = new ArrayList<>(figures.compute(from, to, CaseFigures.By.UNIT));
         units.sort(Comparator.comparing((CaseFigures.Figures f) -> f.resolutionRate() == null ? -1 : f.resolutionRate())
                 .reversed());

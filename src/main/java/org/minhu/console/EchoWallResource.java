@@ -47,8 +47,15 @@ public class EchoWallResource {
 
     @GET
     public TemplateInstance wall() {
-        List<ServiceCase> recent = em.createQuery("select c from ServiceCase c order by c.createdAt desc, c.id desc",
-                ServiceCase.class).setMaxResults(SHOWN).getResultList();
+        // questions answered at once and declined requests are no problems handled: not on the wall
+        List<ServiceCase> recent = em.createQuery("""
+                        select c from ServiceCase c where c.state <> :declined
+                        and not (c.requestType = :consultation and c.dispatchedAt is null and c.state = :archived)
+                        order by c.createdAt desc, c.id desc""", ServiceCase.class)
+                .setParameter("declined", org.minhu.cases.CaseState.DECLINED)
+                .setParameter("consultation", org.minhu.cases.RequestType.CONSULTATION)
+                .setParameter("archived", org.minhu.cases.CaseState.ARCHIVED)
+                .setMaxResults(SHOWN).getResultList();
         List<Item> items = recent.stream().map(this::item).toList();
         long resolved = items.stream().filter(Item::done).count();
         long rated = recent.stream().filter(c -> c.getRating() != null).count();

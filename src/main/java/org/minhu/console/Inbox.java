@@ -156,6 +156,10 @@ public class Inbox {
             params.put("myUnit", viewer.getUnit() == null ? "" : viewer.getUnit());
             params.put("myUnitLike", "%," + (viewer.getUnit() == null ? "\u0000" : viewer.getUnit()) + ",%");
         }
+        if (viewer.isGridScoped()) {
+            terms.add("c.grid = :myGrid");
+            params.put("myGrid", viewer.getUnit() == null ? "" : viewer.getUnit());
+        }
         if (withState && f.state() != null) {
             terms.add("c.state = :state");
             params.put("state", f.state());

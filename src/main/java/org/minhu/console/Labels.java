@@ -53,6 +53,11 @@ public class Labels {
         EVENTS.put(CaseEvent.Kind.LINKED, "关联重复件");
         EVENTS.put(CaseEvent.Kind.NOTE, "内部备注");
         EVENTS.put(CaseEvent.Kind.REPLIED, "回复居民");
+        EVENTS.put(CaseEvent.Kind.CLASSIFIED, "调整分类");
+        EVENTS.put(CaseEvent.Kind.DECLINED, "不予受理");
+        EVENTS.put(CaseEvent.Kind.ANSWERED, "即时答复");
+        EVENTS.put(CaseEvent.Kind.CALLED_BACK, "电话回访");
+        EVENTS.put(CaseEvent.Kind.REVIEWED, "复查");
     }
 
     private static final Map<String, String> CHANNELS = Map.of(
@@ -168,6 +173,19 @@ public class Labels {
 
     public String state(CaseState state) {
         return state == null ? "" : state.label("zh-CN");
+    }
+
+    /** How a case came in, in words: 5G 消息, Open311, or the channel staff chose at intake. */
+    public String channel(String channel) {
+        if (channel == null) {
+            return "";
+        }
+        return switch (channel) {
+            case "5g" -> "5G 消息";
+            case "open311" -> "Open311";
+            case "hotspot" -> "热点合并";
+            default -> IntakeResource.CHANNELS.getOrDefault(channel, channel);
+        };
     }
 
     public String rating(Rating rating) {

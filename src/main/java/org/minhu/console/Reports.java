@@ -80,7 +80,7 @@ public class Reports {
         units.forEach(f -> rows.add(summaryRow(f.key(), f)));
         all.forEach(f -> rows.add(summaryRow("合计", f)));
         return new Table(title, List.of("承办单位", "受理", "已派单", "按时签收", "响应率", "办结", "办结率", "已评价",
-                "满意", "满意率", "平均办理小时"), rows);
+                "满意", "满意率", "平均办理小时", "解决", "解决率", "回访", "回访率", "不予受理"), rows);
     }
 
     private static List<Object> summaryRow(String name, CaseFigures.Figures f) {
@@ -96,6 +96,11 @@ public class Reports {
         row.add(f.satisfied());
         row.add(percent(f.satisfactionRate()));
         row.add(f.averageHandlingHours() == null ? "" : Math.round(f.averageHandlingHours() * 10) / 10.0);
+        row.add(f.solved());
+        row.add(percent(f.solvedRate()));
+        row.add(f.visited());
+        row.add(percent(f.visitRate()));
+        row.add(f.declined());
         return row;
     }
 

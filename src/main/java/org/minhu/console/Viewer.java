@@ -55,6 +55,11 @@ public class Viewer {
         return isHandler();
     }
 
+    /** A grid worker (网格员) sees the cases of their grid, which is kept as their unit. */
+    public boolean isGridScoped() {
+        return getRole() == Role.GRID;
+    }
+
     public boolean isOperator() {
         return getRole() == Role.OPERATOR;
     }

@@ -17,6 +17,7 @@ import org.minhu.cases.CaseLifecycle;
 import org.minhu.cases.CaseProgress;
 import org.minhu.cases.CaseService;
 import org.minhu.cases.Categories;
+import org.minhu.cases.DispatchRules;
 import org.minhu.cases.NewCase;
 import org.minhu.cases.Rating;
 import org.minhu.cases.ServiceCase;
@@ -47,17 +48,19 @@ public class ResidentUpdates {
     /** What residents hear of; everything else is for staff only. */
     private static final Set<CaseEvent.Kind> TOLD = Set.of(CaseEvent.Kind.FILED, CaseEvent.Kind.DISPATCHED,
             CaseEvent.Kind.TRANSFERRED, CaseEvent.Kind.ACCEPTED, CaseEvent.Kind.RESOLVED, CaseEvent.Kind.REOPENED,
-            CaseEvent.Kind.EXTENSION_APPROVED, CaseEvent.Kind.RESUMED, CaseEvent.Kind.REMINDED);
+            CaseEvent.Kind.EXTENSION_APPROVED, CaseEvent.Kind.RESUMED, CaseEvent.Kind.REMINDED, CaseEvent.Kind.DECLINED);
 
     public static final List<String> KEYS = List.of("notify.title", "notify.unit", "notify.due", "notify.progress",
             "notify.filed", "notify.dispatched", "notify.transferred", "notify.accepted", "notify.resolved",
-            "notify.reopened", "notify.extended", "notify.resumed", "notify.rating-reminder", "notify.rate-prompt");
+            "notify.reopened", "notify.extended", "notify.resumed", "notify.rating-reminder", "notify.rate-prompt",
+            "notify.filed-for", "notify.declined");
 
     private final ResidentRepository residents;
     private final Outbox outbox;
     private final OutboxSender sender;
     private final CaseService cases;
     private final Categories categories;
+    private final DispatchRules rules;
     private final FlowRegistry flows;
     private final Formats formats;
     private final Clock clock;
@@ -65,7 +68,7 @@ public class ResidentUpdates {
     private final Path resolutions;
 
     public ResidentUpdates(ResidentRepository residents, Outbox outbox, OutboxSender sender, CaseService cases,
-                           Categories categories, FlowRegistry flows, Formats formats, Clock clock,
+                           Categories categories, DispatchRules rules, FlowRegistry flows, Formats formats, Clock clock,
                            @ConfigProperty(name = "minhu.public-url", defaultValue = "http://127.0.0.1:8080") String publicUrl,
                            @ConfigProperty(name = "minhu.data-dir") String dataDir) {
         this.residents = residents;
@@ -73,6 +76,7 @@ public class ResidentUpdates {
         this.sender = sender;
         this.cases = cases;
         this.categories = categories;
+        this.rules = rules;
         this.flows = flows;
         this.formats = formats;
         this.clock = clock;
@@ -137,8 +141,14 @@ public class ResidentUpdates {
         vars.put("note", change.publicText() == null ? "" : "：" + Formats.clip(change.publicText(), 300));
         vars.put("category", categories.find(c.getCategory()).map(k -> k.name().in(language)).orElse(c.getCategory()));
         vars.put("progress", CaseProgress.bar(c, language));
+        vars.put("filer", change.kind() == CaseEvent.Kind.FILED && change.note() != null ? change.note() : "");
+        rules.declineReason(c.getDeclineReason()).ifPresent(r -> {
+            vars.put("reason", r.label().in(language));
+            vars.put("elsewhere", r.elsewhere().in(language));
+        });
         String what = switch (change.kind()) {
-            case FILED -> "notify.filed";
+            case FILED -> change.note() != null ? "notify.filed-for" : "notify.filed";
+            case DECLINED -> "notify.declined";
             case DISPATCHED -> "notify.dispatched";
             case TRANSFERRED -> "notify.transferred";
             case ACCEPTED -> "notify.accepted";
@@ -151,7 +161,9 @@ public class ResidentUpdates {
         List<String> lines = new ArrayList<>();
         lines.add(messages.render(language, "notify.progress", vars));
         lines.add(messages.render(language, what, vars));
-        lines.add(messages.render(language, "notify.unit", vars));
+        if (change.kind() != CaseEvent.Kind.DECLINED) {
+            lines.add(messages.render(language, "notify.unit", vars));
+        }
         if (c.isOpen()) {
             lines.add(messages.render(language, "notify.due", vars));
         }

@@ -25,6 +25,7 @@ public class DemoAccounts {
             new Demo("operator", Role.OPERATOR, null, "接线员 王芳"),
             new Demo("handler", Role.HANDLER, "坂田街道城市建设办公室", "城建办 李强"),
             new Demo("handler-env", Role.HANDLER, "坂田街道城市管理和综合执法队", "执法队 陈静"),
+            new Demo("grid", Role.GRID, "坂田街道第五园社区第 3 网格", "网格员 赵磊"),
             new Demo("supervisor", Role.SUPERVISOR, null, "督办室 张敏"),
             new Demo("admin", Role.ADMIN, null, "系统管理员"),
             // one handler for each other unit the shipped categories name, so that every unit's demo cases have someone

@@ -10,6 +10,8 @@ public enum Role {
     OPERATOR("接线员"),
     /** Works a handling unit's cases, and only that unit's. */
     HANDLER("承办人"),
+    /** 网格员: files what they meet on patrol for residents, re-inspects fixes (复查); sees only their grid's cases. */
+    GRID("网格员"),
     /** Sees every unit, the figures, the overdue and escalated cases; approves extensions. */
     SUPERVISOR("督办员"),
     /** Everything a supervisor can, plus the accounts and canned replies. */
@@ -18,6 +20,7 @@ public enum Role {
     public static final String OPERATOR_NAME = "operator";
     public static final String HANDLER_NAME = "handler";
     public static final String SUPERVISOR_NAME = "supervisor";
+    public static final String GRID_NAME = "grid";
     public static final String ADMIN_NAME = "admin";
 
     private final String label;

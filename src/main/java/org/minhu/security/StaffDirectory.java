@@ -112,6 +112,9 @@ public class StaffDirectory {
         if (role == Role.HANDLER && (unit == null || unit.isBlank())) {
             throw ProblemException.badRequest("unit", "a handler works for a unit");
         }
+        if (role == Role.GRID && (unit == null || unit.isBlank())) {
+            throw ProblemException.badRequest("unit", "a grid worker works in a grid (its name, as in the dispatch rules)");
+        }
         if (users.findByUsername(username).isPresent()) {
             throw ProblemException.conflict("user " + username + " exists");
         }

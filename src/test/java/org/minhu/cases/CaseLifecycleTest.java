@@ -83,6 +83,7 @@ class CaseLifecycleTest {
         switch (state) {
             case RECEIVED -> tx(() -> lifecycle.returnToDispatch(n, "dispatcher", "不属于本单位"));
             case DISPATCHED -> { }
+            case DECLINED -> tx(() -> lifecycle.decline(n, "operator", "outside", null));
             case ACCEPTED -> tx(() -> lifecycle.accept(n, "wang"));
             case IN_PROGRESS -> {
                 tx(() -> lifecycle.accept(n, "wang"));
@@ -102,15 +103,17 @@ class CaseLifecycleTest {
         return reload(c);
     }
 
-    private static final Map<CaseTransition, Function<String, Function<CaseLifecycle, ServiceCase>>> ACTIONS = Map.of(
-            CaseTransition.DISPATCH, n -> l -> l.dispatch(n, "dispatcher", "坂田街道城市建设办公室", List.of(), null),
-            CaseTransition.ACCEPT, n -> l -> l.accept(n, "wang"),
-            CaseTransition.START, n -> l -> l.start(n, "wang"),
-            CaseTransition.RESOLVE, n -> l -> l.resolve(n, "wang", "已处理", null),
-            CaseTransition.RETURN, n -> l -> l.returnToDispatch(n, "wang", "不属于本单位"),
-            CaseTransition.TRANSFER, n -> l -> l.transfer(n, "wang", "坂田街道执法队", "属执法范围"),
-            CaseTransition.REOPEN, n -> l -> l.reopen(n, "supervisor", "回访发现未解决"),
-            CaseTransition.ARCHIVE, n -> l -> l.archive(n, "supervisor", null));
+    private static final Map<CaseTransition, Function<String, Function<CaseLifecycle, ServiceCase>>> ACTIONS = Map.ofEntries(
+            Map.entry(CaseTransition.DECLINE, n -> l -> l.decline(n, "operator", "crime", null)),
+            Map.entry(CaseTransition.ANSWER, n -> l -> l.answer(n, "operator", "请携带身份证到党群服务中心办理")),
+            Map.entry(CaseTransition.DISPATCH, n -> l -> l.dispatch(n, "dispatcher", "坂田街道城市建设办公室", List.of(), null)),
+            Map.entry(CaseTransition.ACCEPT, n -> l -> l.accept(n, "wang")),
+            Map.entry(CaseTransition.START, n -> l -> l.start(n, "wang")),
+            Map.entry(CaseTransition.RESOLVE, n -> l -> l.resolve(n, "wang", "已处理", null)),
+            Map.entry(CaseTransition.RETURN, n -> l -> l.returnToDispatch(n, "wang", "不属于本单位")),
+            Map.entry(CaseTransition.TRANSFER, n -> l -> l.transfer(n, "wang", "坂田街道执法队", "属执法范围")),
+            Map.entry(CaseTransition.REOPEN, n -> l -> l.reopen(n, "supervisor", "回访发现未解决")),
+            Map.entry(CaseTransition.ARCHIVE, n -> l -> l.archive(n, "supervisor", null)));
 
     @Test
     void everyTransitionIsAllowedFromItsStatesAndRefusedFromAllOthers() {
@@ -354,7 +357,7 @@ class CaseLifecycleTest {
 
         CaseFigures.Figures all = figures.compute(from, to, CaseFigures.By.ALL).get(0);
         assertThat(all.total()).isEqualTo(3);
-        assertThat(all.responseRate()).isEqualTo(1.0 / 3);
+        assertThat(all.responseRate()).as("the third is inside its 15 minutes: not due, so not counted").isEqualTo(0.5);
         assertThat(all.resolutionRate()).isEqualTo(1.0 / 3);
         assertThat(all.satisfactionRate()).isEqualTo(0.5);
         assertThat(all.averageHandlingHours()).isNotNull().isLessThan(1.0);

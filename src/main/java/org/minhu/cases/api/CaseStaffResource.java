@@ -17,7 +17,12 @@ import org.minhu.cases.CaseEvent;
 import org.minhu.cases.CasePermissions;
 import org.minhu.cases.CaseFigures;
 import org.minhu.cases.CaseLifecycle;
+import org.minhu.cases.CallBackResult;
 import org.minhu.cases.CaseService;
+import org.minhu.cases.CaseWork;
+import org.minhu.cases.DispatchRules;
+import org.minhu.cases.HandlingClass;
+import org.minhu.cases.RequestType;
 import org.minhu.cases.ServiceCase;
 import org.minhu.cases.ServiceCaseRepository;
 import org.minhu.cases.Staff;
@@ -41,12 +46,16 @@ public class CaseStaffResource {
 
     public record CaseView(String number, String state, String category, String unit, String grid, String priority,
                            String owner, Instant createdAt, Instant dueAt, Instant acceptDueAt, boolean flagged,
-                           int escalationLevel, boolean paused, Instant requestedDue, String rating, String linkedTo) {
+                           int escalationLevel, boolean paused, Instant requestedDue, String rating, String linkedTo,
+                           String requestType, String handlingClass, String declineReason, String callBackResult,
+                           boolean reviewNeeded) {
         static CaseView of(ServiceCase c) {
             return new CaseView(c.getNumber(), c.getState().name(), c.getCategory(), c.getUnit(), c.getGrid(),
                     c.getPriority().name(), c.getOwner(), c.getCreatedAt(), c.getDueAt(), c.getAcceptDueAt(),
                     c.isFlagged(), c.getEscalationLevel(), c.getPausedAt() != null, c.getRequestedDue(),
-                    c.getRating() == null ? null : c.getRating().name(), c.getLinkedTo());
+                    c.getRating() == null ? null : c.getRating().name(), c.getLinkedTo(),
+                    c.getRequestType().name(), c.getHandlingClass().name(), c.getDeclineReason(),
+                    c.getCallBackResult() == null ? null : c.getCallBackResult().name(), c.isReviewNeeded());
         }
     }
 
@@ -77,15 +86,32 @@ public class CaseStaffResource {
     public record Link(String parent) {
     }
 
+    public record Classification(RequestType requestType, HandlingClass handlingClass) {
+    }
+
+    public record Decline(String reason, String note) {
+    }
+
+    public record CallBack(CallBackResult result, String note) {
+    }
+
+    public record Review(Boolean passed, String photoPath, String note) {
+    }
+
+    public record DeclineReasonView(String code, String label, String elsewhere) {
+    }
+
     private final CaseLifecycle lifecycle;
     private final CaseService cases;
     private final ServiceCaseRepository repository;
     private final CaseFigures figures;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final DispatchRules rules;
 
     public CaseStaffResource(CaseLifecycle lifecycle, CaseService cases, ServiceCaseRepository repository,
-                             CaseFigures figures, SecurityIdentity identity, Clock clock) {
+                             CaseFigures figures, SecurityIdentity identity, Clock clock, DispatchRules rules) {
+        this.rules = rules;
         this.lifecycle = lifecycle;
         this.cases = cases;
         this.repository = repository;
@@ -243,5 +269,67 @@ public class CaseStaffResource {
             throw ProblemException.badRequest("body", "a JSON body is required");
         }
         return body;
+    }
+
+    /** Who may: the {@link CaseWork} row for this step, for the caller's roles and the case's state. */
+    private String may(CaseWork work, String number) {
+        ServiceCase c = lifecycle.read(staff(), CaseAction.READ_CASE, number);
+        if (identity.getRoles().stream().noneMatch(work.roles()::contains)) {
+            throw new ProblemException(org.minhu.common.Problem.of(403, "not-allowed", "Not allowed",
+                    "your role may not " + work.name().toLowerCase().replace('_', '-') + " a case"));
+        }
+        return c.getNumber();
+    }
+
+    @GET
+    @Path("decline-reasons")
+    @Operation(summary = "The reasons a request may be declined (不予受理), from the dispatch rules")
+    public List<DeclineReasonView> declineReasons() {
+        return rules.declineReasons().stream()
+                .map(r -> new DeclineReasonView(r.code(), r.label().zh(), r.elsewhere().zh())).toList();
+    }
+
+    @POST
+    @Path("{number}/classify")
+    @Operation(summary = "Set the request type (投诉/咨询/建议/求助) and handling class (易办/重点/疑难); the deadline follows")
+    public CaseView classify(@PathParam("number") String number, Classification body) {
+        return CaseView.of(lifecycle.classify(may(CaseWork.CLASSIFY, number), staff().username(),
+                body == null ? null : body.requestType(), body == null ? null : body.handlingClass()));
+    }
+
+    @POST
+    @Path("{number}/decline")
+    @Operation(summary = "不予受理 with a reason code from decline-reasons; the resident is told where to go instead")
+    public CaseView decline(@PathParam("number") String number, Decline body) {
+        return CaseView.of(lifecycle.decline(may(CaseWork.DECLINE, number), staff().username(),
+                body == null ? null : body.reason(), body == null ? null : body.note()));
+    }
+
+    @GET
+    @Path("call-backs")
+    @Operation(summary = "Resolved cases whose resident has not rated within the call-back delay: the operators' call-back list")
+    public List<CaseView> callBacks() {
+        Staff who = staff();
+        return cases.callBacksDue(200).stream()
+                .filter(c -> org.minhu.cases.CasePermissions.permits(CaseAction.READ_CASE, who, c)).map(CaseView::of).toList();
+    }
+
+    @POST
+    @Path("{number}/call-back")
+    @Operation(summary = "回访 result: SATISFIED rates the case, UNSATISFIED reopens it, UNREACHABLE leaves it unrated")
+    public CaseView callBack(@PathParam("number") String number, CallBack body) {
+        return CaseView.of(lifecycle.callBack(may(CaseWork.CALL_BACK, number), staff().username(),
+                body == null ? null : body.result(), body == null ? null : body.note()));
+    }
+
+    @POST
+    @Path("{number}/review")
+    @Operation(summary = "复查 by someone other than the owner, with a photo: passed lets the case be archived, failed reopens it")
+    public CaseView review(@PathParam("number") String number, Review body) {
+        if (body == null || body.passed() == null) {
+            throw ProblemException.badRequest("passed", "passed is required");
+        }
+        return CaseView.of(lifecycle.review(may(CaseWork.REVIEW, number), staff().username(), body.passed(), body.photoPath(),
+                body.note()));
     }
 }

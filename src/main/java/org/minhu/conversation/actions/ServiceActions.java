@@ -1,6 +1,8 @@
 package org.minhu.conversation.actions;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.minhu.cases.CaseService;
+import org.minhu.cases.NewCase;
 import org.minhu.conversation.ActionContext;
 import org.minhu.conversation.ConversationAction;
 import org.minhu.conversation.Handoff;
@@ -25,9 +27,11 @@ final class ServiceActions {
     @ApplicationScoped
     static class SearchKnowledge implements ConversationAction {
         private final KnowledgeBase knowledge;
+        private final CaseService cases;
 
-        SearchKnowledge(KnowledgeBase knowledge) {
+        SearchKnowledge(KnowledgeBase knowledge, CaseService cases) {
             this.knowledge = knowledge;
+            this.cases = cases;
         }
 
         @Override
@@ -54,6 +58,8 @@ final class ServiceActions {
                 if (best.entry().phone() != null) {
                     data.put("phone", best.entry().phone());
                 }
+                // a question answered counts as a consultation (咨询), closed at once
+                cases.recordConsultation(ctx.phone(), ctx.text("question"), best.question(), NewCase.CHANNEL_5G);
             }
             return new Input.ActionResult(matches.isEmpty() ? "none" : "found", data);
         }

@@ -1,0 +1,83 @@
+package org.minhu.console;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import org.minhu.cases.CallBackResult;
+import org.minhu.cases.CaseWork;
+import org.minhu.cases.DispatchRules;
+import org.minhu.cases.HandlingClass;
+import org.minhu.cases.RequestType;
+import org.minhu.cases.ServiceCase;
+
+import java.util.List;
+
+/**
+ * The casework steps of the case page (type and class, 不予受理, 回访, 复查) this viewer may take,
+ * as the {@link CaseWork} rows say, and the choices they offer. Templates reach it as
+ * {@code inject:casework}; the lifecycle checks again.
+ */
+@RequestScoped
+@Named("casework")
+public class Casework {
+
+    public record Actions(boolean classify, boolean decline, boolean callBack, boolean review) {
+        public boolean any() {
+            return classify || decline || callBack || review;
+        }
+    }
+
+    private final Viewer viewer;
+    private final DispatchRules rules;
+
+    public Casework(Viewer viewer, DispatchRules rules) {
+        this.viewer = viewer;
+        this.rules = rules;
+    }
+
+    public Actions actions(ServiceCase c) {
+        return new Actions(may(CaseWork.CLASSIFY, c), may(CaseWork.DECLINE, c),
+                may(CaseWork.CALL_BACK, c) && c.getPhone() != null,
+                may(CaseWork.REVIEW, c) && c.isReviewNeeded() && !viewer.getUsername().equals(c.getOwner()));
+    }
+
+    boolean may(CaseWork work, ServiceCase c) {
+        return work.allows(viewer.getRole().id(), c.getState()) && viewer.canSee(c);
+    }
+
+    /** Whether the viewer files requests for residents (代为登记, {@link IntakeResource}). */
+    public boolean isFiling() {
+        return IntakeResource.ROLES.contains(viewer.getRole().id());
+    }
+
+    /** Whether the viewer makes call-backs or re-inspections: the 回访复查 page is theirs. */
+    public boolean isFollowingUp() {
+        String role = viewer.getRole().id();
+        return CaseWork.CALL_BACK.roles().contains(role) || CaseWork.REVIEW.roles().contains(role);
+    }
+
+    public List<RequestType> getRequestTypes() {
+        return List.of(RequestType.values());
+    }
+
+    public List<HandlingClass> getHandlingClasses() {
+        return List.of(HandlingClass.values());
+    }
+
+    public List<CallBackResult> getCallBackResults() {
+        return List.of(CallBackResult.values());
+    }
+
+    public List<DispatchRules.DeclineReason> getDeclineReasons() {
+        return rules.declineReasons();
+    }
+
+    /** What the dispatch rules tell staff about the case's class (疑难件: joint handling, opinion due). */
+    public String classNote(ServiceCase c) {
+        return rules.classRule(c.getHandlingClass()).map(r -> r.note() == null ? "" : r.note().zh()).orElse("");
+    }
+
+    public String declineReason(ServiceCase c) {
+        return rules.declineReason(c.getDeclineReason()).map(r -> r.label().zh() + "（已告知居民：" + r.elsewhere().zh() + "）")
+                .orElse("");
+    }
+}
