@@ -85,7 +85,7 @@ public class Labels {
 
     /** Where a case came from, in words: 5G消息, 网上诉求接口, 热点合并. */
     public String channel(String code) {
-        return code == null ? "" : CHANNELS.getOrDefault(code, code);
+        return code == null ? "" : CHANNELS.getOrDefault(code, IntakeResource.CHANNELS.getOrDefault(code, code));
     }
 
     /** A message's delivery status (the platform's DISPLAYED and so on) in words. */
@@ -176,18 +176,6 @@ public class Labels {
     }
 
     /** How a case came in, in words: 5G 消息, Open311, or the channel staff chose at intake. */
-    public String channel(String channel) {
-        if (channel == null) {
-            return "";
-        }
-        return switch (channel) {
-            case "5g" -> "5G 消息";
-            case "open311" -> "Open311";
-            case "hotspot" -> "热点合并";
-            default -> IntakeResource.CHANNELS.getOrDefault(channel, channel);
-        };
-    }
-
     public String rating(Rating rating) {
         return rating == null ? "未评价" : rating.label("zh-CN");
     }
