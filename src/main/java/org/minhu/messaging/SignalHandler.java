@@ -6,7 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.minhu.carrier.inbound.InboundMessageRepository;
 import org.minhu.carrier.outbox.OutboxSender;
 import org.minhu.conversation.ResidentQueues;
 
@@ -25,7 +24,6 @@ public class SignalHandler {
 
     private final ResidentQueues queues;
     private final OutboxSender sender;
-    private final InboundMessageRepository inbound;
     private final MessagingConfig config;
     private final MeterRegistry metrics;
     private final java.util.concurrent.atomic.AtomicBoolean takeoverDue = new java.util.concurrent.atomic.AtomicBoolean();
@@ -35,11 +33,10 @@ public class SignalHandler {
         return t;
     });
 
-    public SignalHandler(ResidentQueues queues, OutboxSender sender, InboundMessageRepository inbound,
+    public SignalHandler(ResidentQueues queues, OutboxSender sender,
                          MessagingConfig config, MeterRegistry metrics) {
         this.queues = queues;
         this.sender = sender;
-        this.inbound = inbound;
         this.config = config;
         this.metrics = metrics;
     }

@@ -40,6 +40,11 @@ public class DeliveryReports {
     public record Report(String messageId, String status, String dateTime, Integer errorCode, String errorMessage) {
     }
 
+    /** For each status, the statuses a report may move a message from, as an SQL list: written once, not per report. */
+    private static final Map<OutboundStatus, String> BECOME = Arrays.stream(OutboundStatus.values()).collect(Collectors.toMap(
+            next -> next, next -> Arrays.stream(OutboundStatus.values()).filter(s -> s.canBecome(next))
+                    .map(s -> "'" + s.name() + "'").collect(Collectors.joining(","))));
+
     private record Known(long id, String phone, OutboundMessage.SentAs sentAs, OutboundStatus status) {
     }
 
@@ -81,9 +86,8 @@ public class DeliveryReports {
                 if (!advance(c, message, status, now)) {
                     continue;
                 }
-                Known before = message;
-                known.put(report.messageId(), new Known(before.id(), before.phone(), before.sentAs(), status));
-                queued |= learn(before, status, report.errorCode(), now);
+                known.put(report.messageId(), new Known(message.id(), message.phone(), message.sentAs(), status));
+                queued |= learn(message, status, report.errorCode(), now);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("applying delivery reports failed", e);
@@ -118,8 +122,7 @@ public class DeliveryReports {
      * move it backwards.
      */
     private static boolean advance(Connection c, Known message, OutboundStatus status, Instant now) throws SQLException {
-        String from = Arrays.stream(OutboundStatus.values()).filter(s -> s.canBecome(status))
-                .map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        String from = BECOME.get(status);
         if (from.isEmpty() || !message.status().canBecome(status)) {
             return false;
         }

@@ -9,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -165,53 +164,5 @@ public class OutboundMessage {
 
     public Long getCauseInboundId() {
         return causeInboundId;
-    }
-
-    void sendingAs(SentAs sentAs) {
-        this.sentAs = sentAs;
-        this.attempts++;
-    }
-
-    void accepted(Instant now) {
-        acceptedAt = now;
-        leaseUntil = null;
-        lastError = null;
-        if (status.waiting()) {
-            status = OutboundStatus.ACCEPTED;
-            statusAt = now;
-        }
-    }
-
-    void retryLater(String error, Duration delay, Instant now) {
-        if (!status.waiting()) {
-            // a delivery report overtook a timed-out answer: the platform has the message
-            accepted(now);
-            return;
-        }
-        status = OutboundStatus.PENDING;
-        leaseUntil = null;
-        lastError = truncate(error);
-        nextAttemptAt = now.plus(delay);
-    }
-
-    void rejected(String error, Instant now) {
-        status = OutboundStatus.REJECTED;
-        leaseUntil = null;
-        lastError = truncate(error);
-        statusAt = now;
-    }
-
-    boolean report(OutboundStatus reported, Instant now) {
-        if (!status.canBecome(reported)) {
-            return false;
-        }
-        status = reported;
-        statusAt = now;
-        leaseUntil = null;
-        return true;
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
     }
 }
