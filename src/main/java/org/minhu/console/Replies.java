@@ -8,7 +8,6 @@ import org.minhu.carrier.outbound.CardContent;
 import org.minhu.carrier.outbound.Chip;
 import org.minhu.carrier.outbound.PlatformLimitException;
 import org.minhu.carrier.outbound.PlatformLimits;
-import org.minhu.carrier.outbox.OutboundMessage;
 import org.minhu.carrier.outbox.Outbox;
 import org.minhu.carrier.outbox.OutboxSender;
 import org.minhu.common.ProblemException;
@@ -90,8 +89,8 @@ public class Replies {
         }
         Resident resident = residents.findByPhone(phone)
                 .orElseThrow(() -> ProblemException.conflict("该居民尚未通过 5G 消息联系过我们，无法回复"));
-        OutboundMessage row = outbox.enqueue(resident, message, null, null);
-        em.persist(new StaffReply(row.getId(), phone, caseId, staff, clock.instant()));
+        Outbox.Queued row = outbox.enqueue(resident, message, null, null);
+        em.persist(new StaffReply(row.id(), phone, caseId, staff, clock.instant()));
     }
 
     public List<CannedReply> canned() {

@@ -9,7 +9,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.minhu.carrier.outbound.BotMessage;
 import org.minhu.carrier.outbound.Chip;
-import org.minhu.carrier.outbox.OutboundMessage;
 import org.minhu.carrier.outbox.Outbox;
 import org.minhu.proactive.subscription.ResidentOptedOut;
 import org.minhu.resident.Resident;
@@ -126,7 +125,7 @@ public class NoticeQueue {
             BotMessage message = messages.computeIfAbsent(noticeId + "|" + resident.getLanguage() + "|" + own,
                     key -> notices.message(notices.card(notices.find(noticeId)), resident.getLanguage(), own));
             String options = resident.getSmsOptions();
-            OutboundMessage sent = outbox.enqueue(resident, message, null, null);
+            Outbox.Queued sent = outbox.enqueue(resident, message, null, null);
             if (message.allChips().stream().noneMatch(Chip::answerable)) {
                 // a notice with nothing to answer must not take away what a typed "1" means in the resident's conversation
                 resident.rememberSmsOptions(options, now);
@@ -135,8 +134,8 @@ public class NoticeQueue {
                             update notice_recipient set state = 'QUEUED', decided_at = ?1, outbound_id = ?2, message_id = ?3
                             where id = ?4""")
                     .setParameter(1, now)
-                    .setParameter(2, sent.getId())
-                    .setParameter(3, sent.getMessageId())
+                    .setParameter(2, sent.id())
+                    .setParameter(3, sent.messageId())
                     .setParameter(4, id)
                     .executeUpdate();
             touched.add(noticeId);
