@@ -128,16 +128,18 @@ public class CaseService {
     }
 
     /**
-     * Open cases of a category within {@code radiusMeters} of a place, nearest first: before a
-     * resident files, they can follow one of these instead. Cases without a location are never near.
+     * Open cases of a category within {@code radiusMeters} of a place, nearest first, at most
+     * {@code limit}, none of {@code notOf}'s own: before a resident files, they can follow one of
+     * these instead. Cases without a location are never near.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ServiceCase> nearbyOpen(String category, double latitude, double longitude, double radiusMeters) {
+    public List<ServiceCase> nearbyOpen(String category, double latitude, double longitude, double radiusMeters,
+                                        String notOf, int limit) {
         double latitudeSpan = radiusMeters / Geo.METERS_PER_DEGREE;
-        double longitudeSpan = radiusMeters
-                / (Geo.METERS_PER_DEGREE * Math.max(Math.cos(Math.toRadians(latitude)), 0.01));
-        return cases.openInBox(category, latitude - latitudeSpan, latitude + latitudeSpan,
-                        longitude - longitudeSpan, longitude + longitudeSpan).stream()
+        double cos = Math.max(Math.cos(Math.toRadians(latitude)), 0.01);
+        double longitudeSpan = radiusMeters / (Geo.METERS_PER_DEGREE * cos);
+        return cases.nearestOpenInBox(category, latitude, longitude, latitudeSpan, longitudeSpan, cos * cos, notOf, limit)
+                .stream()
                 .map(c -> new Nearby(c, Geo.distanceMeters(latitude, longitude, c.getLatitude(), c.getLongitude())))
                 .filter(n -> n.meters() <= radiusMeters)
                 .sorted(Comparator.comparingDouble(Nearby::meters))

@@ -52,13 +52,33 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
                 .list();
     }
 
-    /** Open cases of a category inside a latitude/longitude box: the cheap first cut of a radius search. */
-    public List<ServiceCase> openInBox(String category, double minLatitude, double maxLatitude,
-                                       double minLongitude, double maxLongitude) {
-        return list("""
-                category = ?1 and state in ?2
-                and latitude between ?3 and ?4 and longitude between ?5 and ?6""",
-                category, CaseState.OPEN, minLatitude, maxLatitude, minLongitude, maxLongitude);
+    /**
+     * At most {@code limit} open cases of a category in a box, nearest to its centre first (on the
+     * plane: {@code longitudeScale} is cos² of the latitude), leaving out those of {@code notOf}. A
+     * busy district has thousands of open cases in a box; a resident is offered the nearest one.
+     */
+    public List<ServiceCase> nearestOpenInBox(String category, double latitude, double longitude, double latitudeSpan,
+                                              double longitudeSpan, double longitudeScale, String notOf, int limit) {
+        return getEntityManager().createQuery("""
+                        select c from ServiceCase c
+                        where c.category = :category and c.state in :open
+                          and c.latitude between :minLatitude and :maxLatitude
+                          and c.longitude between :minLongitude and :maxLongitude
+                          and (c.phone is null or c.phone <> :notOf)
+                        order by (c.latitude - :latitude) * (c.latitude - :latitude)
+                          + (c.longitude - :longitude) * (c.longitude - :longitude) * :scale, c.id""", ServiceCase.class)
+                .setParameter("category", category)
+                .setParameter("open", CaseState.OPEN)
+                .setParameter("minLatitude", latitude - latitudeSpan)
+                .setParameter("maxLatitude", latitude + latitudeSpan)
+                .setParameter("minLongitude", longitude - longitudeSpan)
+                .setParameter("maxLongitude", longitude + longitudeSpan)
+                .setParameter("notOf", notOf == null ? "" : notOf)
+                .setParameter("latitude", latitude)
+                .setParameter("longitude", longitude)
+                .setParameter("scale", longitudeScale)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** Open cases whose deadline check has something to do now (see {@link ServiceCase#planNextCheck()}), earliest first. */

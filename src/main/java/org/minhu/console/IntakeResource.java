@@ -109,7 +109,7 @@ public class IntakeResource {
             Double latitude = placed.map(Gazetteer.Placed::latitude).orElse(null);
             Double longitude = placed.map(Gazetteer.Placed::longitude).orElse(null);
             if (latitude != null && !"yes".equals(confirm)) {
-                List<ServiceCase> nearby = cases.nearbyOpen(code, latitude, longitude, config.nearbyMeters());
+                List<ServiceCase> nearby = cases.nearbyOpen(code, latitude, longitude, config.nearbyMeters(), null, 10);
                 if (!nearby.isEmpty()) {
                     return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                             .entity(Templates.intake(form, CHANNELS, categories.all(), nearby,

@@ -136,8 +136,7 @@ final class CaseActions {
             String category = ctx.text("category.value");
             Map<String, Object> data = new LinkedHashMap<>();
             List<ServiceCase> found = lat == null || lon == null || category == null ? List.of()
-                    : cases.nearbyOpen(category, lat, lon, radius).stream()
-                    .filter(c -> !c.belongsTo(ctx.phone())).toList();
+                    : cases.nearbyOpen(category, lat, lon, radius, ctx.phone(), 1);
             data.put("count", found.size());
             if (!found.isEmpty()) {
                 ServiceCase nearest = found.get(0);
