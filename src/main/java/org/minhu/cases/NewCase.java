@@ -11,6 +11,8 @@ public record NewCase(String phone, String category, String description, Double 
 
     /** Requests that came in over 5G Messages (or its SMS fallback). */
     public static final String CHANNEL_5G = "5g";
+    /** The flowId of a case staff filed from a live chat (转为诉求): no flow told the resident, so they are told. */
+    public static final String FROM_LIVE_CHAT = "live-chat";
     public static final int MAX_DESCRIPTION = 8000;
     public static final int MAX_ADDRESS = 1024;
 

@@ -104,7 +104,7 @@ public class Chats {
         ServiceCase filed = QuarkusTransaction.joiningExisting().call(() -> {
             Handoff h = find(id);
             ServiceCase c = caseService.file(new NewCase(h.getPhone(), category, description, null, null,
-                    address == null || address.isBlank() ? null : address.strip(), null, "live-chat", null,
+                    address == null || address.isBlank() ? null : address.strip(), null, NewCase.FROM_LIVE_CHAT, null,
                     NewCase.CHANNEL_5G));
             lifecycle.note(c.getNumber(), staff, "由人工会话转为诉求");
             return c;

@@ -37,6 +37,10 @@ public class EventsResource {
                 .map(s -> sse.newEventBuilder().name(s.name()).data("1").build());
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(signals, keepAlive).onOverflow().drop();
+        // the writer asks for one event at a time: signals raised together (a page's first look sends
+        // "cases" and "chats" at once) wait their turn instead of being dropped, which left a page's
+        // chat count stale until the next change; a page that stops reading for 256 signals is closed
+        // and its browser connects again
+        return Multi.createBy().merging().streams(signals, keepAlive).onOverflow().buffer(256);
     }
 }

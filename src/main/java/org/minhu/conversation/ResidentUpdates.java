@@ -121,8 +121,10 @@ public class ResidentUpdates {
             return false;
         }
         return switch (change.kind()) {
-            // a resident filing over 5G was just told by the flow itself; other channels are told here
-            case FILED -> !NewCase.CHANNEL_5G.equals(change.serviceCase().getChannel());
+            // a resident filing over 5G was just told by the flow itself; other channels, and a case staff
+            // filed from the resident's live chat, are told here
+            case FILED -> !NewCase.CHANNEL_5G.equals(change.serviceCase().getChannel())
+                    || NewCase.FROM_LIVE_CHAT.equals(change.serviceCase().getFlowId());
             // routing at filing is part of the filing
             case DISPATCHED -> !CaseLifecycle.SYSTEM.equals(change.actor());
             // only the rating reminder goes to residents; deadline reminders are for staff
