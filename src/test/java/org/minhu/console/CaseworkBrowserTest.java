@@ -165,10 +165,10 @@ class CaseworkBrowserTest extends BrowserTestBase {
         assertThat(page.getByLabel("诉求内容")).hasValue("噪音扰民");
     }
 
-    @org.junit.jupiter.api.Disabled("issue 16: after merging issues 13 and 17 a grid worker's inbox listed a case outside their grid (CI 2026-12-03); to fix before the grid role is relied on")
     @Test
     void aGridWorkerFilesWhatTheyMetOnPatrolAndSeesOnlyTheirGrid() {
-        ServiceCase elsewhere = testCases.file(TestCases.newPhone(), "traffic", "福田中心区路口违停", "福田中心区");
+        // in another grid (福田街道中心区第 5 网格, where 福华路 lies)
+        ServiceCase elsewhere = testCases.fileAt(TestCases.newPhone(), "traffic", "福华路路口违停", "福华路", 22.5380, 114.0520);
         Page page = signIn("grid");
         assertThat(page.locator(".me .role")).containsText("网格员");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("代为登记")).click();

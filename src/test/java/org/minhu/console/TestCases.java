@@ -40,6 +40,13 @@ public class TestCases {
                 new NewCase(phone, category, description, 22.6531, 114.0612, address, photoPath, "file-request", 1)));
     }
 
+    /** A case at a place of its own (the others lie in 坂田街道第五园社区第 3 网格). */
+    public ServiceCase fileAt(String phone, String category, String description, String address,
+                              double latitude, double longitude) {
+        return QuarkusTransaction.requiringNew().call(() -> cases.file(
+                new NewCase(phone, category, description, latitude, longitude, address, null, "file-request", 1)));
+    }
+
     public ServiceCase reload(String number) {
         return QuarkusTransaction.requiringNew().call(() -> repository.findByNumber(number).orElseThrow());
     }
