@@ -2,24 +2,41 @@ package org.minhu.carrier.webhook;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 
 /** Nonces of accepted pushes, kept for twice the freshness window so a replay inside it is refused. */
 @ApplicationScoped
 public class NonceRepository {
 
+    private final DataSource db;
+
+    public NonceRepository(DataSource db) {
+        this.db = db;
+    }
+
     /**
-     * Records a nonce; false when it was seen before. Runs in the caller's transaction. One statement:
-     * a nonce already stored, or stored by a concurrent push that commits first, inserts nothing.
+     * Records a nonce; false when it was seen before. Runs in the caller's transaction, on its JDBC
+     * connection (a push's store opens no Hibernate session). One statement: a nonce already stored,
+     * or stored by a concurrent push that commits first, inserts nothing.
      */
     public boolean claim(String nonce, Instant now) {
-        return Panache.getEntityManager()
-                .createNativeQuery("insert into push_nonce (nonce, seen_at) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, nonce)
-                .setParameter(2, now)
-                .executeUpdate() == 1;
+        try (Connection c = db.getConnection();
+             PreparedStatement insert = c.prepareStatement(
+                     "insert into push_nonce (nonce, seen_at) values (?, ?) on conflict do nothing")) {
+            insert.setString(1, nonce);
+            insert.setTimestamp(2, Timestamp.from(now));
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new PersistenceException("recording the nonce failed", e);
+        }
     }
 
     @Transactional
