@@ -7,18 +7,26 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.minhu.cases.Categories;
+import org.minhu.cases.DispatchRules;
 import org.minhu.cases.Rating;
 import org.minhu.cases.ServiceCase;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The public echo wall (回音壁, 德馨苑): recent cases as anyone may see them, without signing in —
  * the kind of problem, the area (the grid from the dispatch rules, never an address or place the
  * resident typed), when it was filed and resolved, where it stands, the answer staff wrote for the
- * public when resolving (答复居民, never their internal note) and how the resident rated it.
+ * public when resolving (答复居民, never their internal note) and how the resident rated it. Anyone
+ * may narrow it to one kind of problem or one area (the dispatch rules' grids) and page back through
+ * older cases, 50 at a time (keyset paging on the filing time, so a deep page costs what the first does).
  */
 @Path("/echo-wall")
 @Produces(MediaType.TEXT_HTML)
@@ -26,42 +34,91 @@ public class EchoWallResource {
 
     static final int SHOWN = 50;
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{5,}");
+    private static final Pattern CURSOR = Pattern.compile("(\\d{1,17})-(\\d{1,18})");
 
     /** One case as the public sees it. */
     public record Item(Instant filedAt, Instant resolvedAt, String category, String area, String state, boolean done,
                        String whatWasDone, String rating) {
     }
 
+    /** A choice of the filter form: the value sent and the words shown. */
+    public record Choice(String value, String label) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance wall(List<Item> items, long resolved, long satisfied, long rated);
+        static native TemplateInstance wall(List<Item> items, long resolved, long satisfied, long rated,
+                                            List<Choice> categories, List<Choice> areas, String category, String area,
+                                            boolean older, String next);
     }
 
     private final EntityManager em;
     private final Labels labels;
+    private final Categories categories;
+    private final DispatchRules rules;
 
-    public EchoWallResource(EntityManager em, Labels labels) {
+    public EchoWallResource(EntityManager em, Labels labels, Categories categories, DispatchRules rules) {
         this.em = em;
         this.labels = labels;
+        this.categories = categories;
+        this.rules = rules;
     }
 
+    /**
+     * A category or area the wall does not know, or a page mark it did not write, is left out rather
+     * than refused: the page shows everything, as a visitor following an old link would expect.
+     */
     @GET
-    public TemplateInstance wall() {
+    public TemplateInstance wall(@RestQuery String category, @RestQuery String area, @RestQuery String before) {
+        List<Choice> categoryChoices = categories.all().stream().map(c -> new Choice(c.code(), c.name().zh())).toList();
+        List<Choice> areaChoices = rules.areas().stream().map(DispatchRules.Area::grid).distinct()
+                .map(g -> new Choice(g, g)).toList();
+        String kind = categoryChoices.stream().anyMatch(c -> c.value().equals(category)) ? category : null;
+        String grid = areaChoices.stream().anyMatch(c -> c.value().equals(area)) ? area : null;
+        java.util.regex.Matcher mark = before == null ? null : CURSOR.matcher(before);
+        boolean older = mark != null && mark.matches();
+
         // questions answered at once and declined requests are no problems handled: not on the wall
-        List<ServiceCase> recent = em.createQuery("""
-                        select c from ServiceCase c where c.state <> :declined
-                        and not (c.requestType = :consultation and c.dispatchedAt is null and c.state = :archived)
-                        order by c.createdAt desc, c.id desc""", ServiceCase.class)
-                .setParameter("declined", org.minhu.cases.CaseState.DECLINED)
-                .setParameter("consultation", org.minhu.cases.RequestType.CONSULTATION)
-                .setParameter("archived", org.minhu.cases.CaseState.ARCHIVED)
-                .setMaxResults(SHOWN).getResultList();
-        List<Item> items = recent.stream().map(this::item).toList();
+        StringBuilder where = new StringBuilder("""
+                select c from ServiceCase c where c.state <> :declined
+                and not (c.requestType = :consultation and c.dispatchedAt is null and c.state = :archived)""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("declined", org.minhu.cases.CaseState.DECLINED);
+        params.put("consultation", org.minhu.cases.RequestType.CONSULTATION);
+        params.put("archived", org.minhu.cases.CaseState.ARCHIVED);
+        if (kind != null) {
+            where.append(" and c.category = :category");
+            params.put("category", kind);
+        }
+        if (grid != null) {
+            where.append(" and c.grid = :grid");
+            params.put("grid", grid);
+        }
+        if (older) {
+            where.append(" and (c.createdAt < :at or (c.createdAt = :at and c.id < :id))");
+            long micros = Long.parseLong(mark.group(1));
+            params.put("at", Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1_000));
+            params.put("id", Long.parseLong(mark.group(2)));
+        }
+        var query = em.createQuery(where.append(" order by c.createdAt desc, c.id desc").toString(), ServiceCase.class);
+        params.forEach(query::setParameter);
+        List<ServiceCase> found = new ArrayList<>(query.setMaxResults(SHOWN + 1).getResultList());
+        String next = null;
+        if (found.size() > SHOWN) {
+            found = found.subList(0, SHOWN);
+            ServiceCase last = found.get(SHOWN - 1);
+            // the filing time to the microsecond, as the database keeps it, and the id for cases filed in the same one
+            Instant at = last.getCreatedAt();
+            next = "/echo-wall?" + (kind == null ? "" : "category=" + encode(kind) + "&")
+                    + (grid == null ? "" : "area=" + encode(grid) + "&")
+                    + "before=" + (at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000) + "-" + last.getId();
+        }
+        List<Item> items = found.stream().map(this::item).toList();
         long resolved = items.stream().filter(Item::done).count();
-        long rated = recent.stream().filter(c -> c.getRating() != null).count();
-        long satisfied = recent.stream()
+        long rated = found.stream().filter(c -> c.getRating() != null).count();
+        long satisfied = found.stream()
                 .filter(c -> c.getRating() == Rating.SATISFIED || c.getRating() == Rating.MOSTLY_SATISFIED).count();
-        return Templates.wall(items, resolved, satisfied, rated);
+        return Templates.wall(items, resolved, satisfied, rated, categoryChoices, areaChoices, kind, grid, older, next);
     }
 
     private Item item(ServiceCase c) {
@@ -74,6 +131,10 @@ public class EchoWallResource {
     /** The grid (reference data: the dispatch rules' areas) if the case has one; never the resident's own words. */
     static String area(ServiceCase c) {
         return c.getGrid() != null && !c.getGrid().isBlank() ? c.getGrid() : "辖区内";
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String scrub(String text) {

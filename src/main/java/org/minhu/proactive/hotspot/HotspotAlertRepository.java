@@ -19,6 +19,12 @@ public class HotspotAlertRepository implements PanacheRepository<HotspotAlert> {
                 .page(0, Math.max(1, Math.min(limit, 200))).list();
     }
 
+    /** Whether the case is in a hot spot already (a cluster raised for an earlier case may have taken it in). */
+    public boolean clustered(Long caseId) {
+        return getEntityManager().createQuery("select count(h) from HotspotCase h where h.caseId = :id", Long.class)
+                .setParameter("id", caseId).getSingleResult() > 0;
+    }
+
     public void addCase(Long alertId, Long caseId, Instant at) {
         getEntityManager().createNativeQuery("insert into hotspot_case (case_id, alert_id, joined_at) values (?1, ?2, ?3)")
                 .setParameter(1, caseId)

@@ -113,6 +113,10 @@ public class HotspotDetector {
         Instant at = filed.getCreatedAt();
         Instant since = at.minus(window);
         alerts.lock(filed.getCategory());
+        if (alerts.clustered(id)) {
+            // the cluster raised for a case filed just before this one took this one in too
+            return;
+        }
         HotspotAlert near = alerts.active(filed.getCategory(), since).stream()
                 .filter(a -> distance(a, filed) <= radius)
                 .min(Comparator.comparingDouble(a -> distance(a, filed)))
