@@ -38,6 +38,24 @@ class SignInTest {
     }
 
     @Test
+    void anApiClientSigningInWithEveryRequestLosesAccessAsSoonAsThePasswordChangesOrTheAccountIsDisabled() {
+        String name = "client" + (System.nanoTime() % 1_000_000);
+        directory.create(name, "the-old-password-1", Role.SUPERVISOR, null, "督办室 测试");
+        for (int i = 0; i < 3; i++) {
+            assertThat(given().auth().preemptive().basic(name, "the-old-password-1").get("/api/notices").statusCode())
+                    .as("request " + i).isEqualTo(200);
+        }
+        directory.changePassword(name, "the-new-password-2");
+        assertThat(given().auth().preemptive().basic(name, "the-old-password-1").get("/api/notices").statusCode())
+                .as("the old password, checked right a moment ago").isEqualTo(401);
+        assertThat(given().auth().preemptive().basic(name, "the-new-password-2").get("/api/notices").statusCode())
+                .isEqualTo(200);
+        directory.setActive(name, false);
+        assertThat(given().auth().preemptive().basic(name, "the-new-password-2").get("/api/notices").statusCode())
+                .as("a disabled account, its password checked right a moment ago").isEqualTo(401);
+    }
+
+    @Test
     void fiveWrongPasswordsInARowLockTheAccountForAQuarterOfAnHour() {
         String name = "guess" + (System.nanoTime() % 1_000_000);
         directory.create(name, "the-right-one-1", Role.OPERATOR, null, "接线员 测试");
