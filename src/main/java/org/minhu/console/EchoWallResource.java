@@ -34,7 +34,6 @@ public class EchoWallResource {
 
     static final int SHOWN = 50;
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{5,}");
-    private static final Pattern CURSOR = Pattern.compile("(\\d{1,17})-(\\d{1,18})");
 
     /** One case as the public sees it. */
     public record Item(Instant filedAt, Instant resolvedAt, String category, String area, String state, boolean done,
@@ -75,8 +74,9 @@ public class EchoWallResource {
                 .map(g -> new Choice(g, g)).toList();
         String kind = categoryChoices.stream().anyMatch(c -> c.value().equals(category)) ? category : null;
         String grid = areaChoices.stream().anyMatch(c -> c.value().equals(area)) ? area : null;
-        java.util.regex.Matcher mark = before == null ? null : CURSOR.matcher(before);
-        boolean older = mark != null && mark.matches();
+        // the inbox's keyset cursor: filing time in microseconds and id
+        String mark = InboxFilter.cursorOrNull(before);
+        boolean older = mark != null;
 
         // questions answered at once and declined requests are no problems handled: not on the wall
         StringBuilder where = new StringBuilder("""
@@ -96,9 +96,8 @@ public class EchoWallResource {
         }
         if (older) {
             where.append(" and (c.createdAt < :at or (c.createdAt = :at and c.id < :id))");
-            long micros = Long.parseLong(mark.group(1));
-            params.put("at", Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1_000));
-            params.put("id", Long.parseLong(mark.group(2)));
+            params.put("at", InboxFilter.createdAtOf(mark));
+            params.put("id", InboxFilter.idOf(mark));
         }
         var query = em.createQuery(where.append(" order by c.createdAt desc, c.id desc").toString(), ServiceCase.class);
         params.forEach(query::setParameter);
@@ -107,11 +106,9 @@ public class EchoWallResource {
         if (found.size() > SHOWN) {
             found = found.subList(0, SHOWN);
             ServiceCase last = found.get(SHOWN - 1);
-            // the filing time to the microsecond, as the database keeps it, and the id for cases filed in the same one
-            Instant at = last.getCreatedAt();
             next = "/echo-wall?" + (kind == null ? "" : "category=" + encode(kind) + "&")
                     + (grid == null ? "" : "area=" + encode(grid) + "&")
-                    + "before=" + (at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000) + "-" + last.getId();
+                    + "before=" + InboxFilter.cursor(last.getCreatedAt(), last.getId());
         }
         List<Item> items = found.stream().map(this::item).toList();
         long resolved = items.stream().filter(Item::done).count();

@@ -44,12 +44,22 @@ public record InboxFilter(CaseState state, String category, String unit, String 
     }
 
     public Instant afterCreatedAt() {
-        return after == null ? null
-                : Instant.EPOCH.plus(Long.parseLong(after.substring(0, after.indexOf('.'))), ChronoUnit.MICROS);
+        return createdAtOf(after);
     }
 
     public Long afterId() {
-        return after == null ? null : Long.parseLong(after.substring(after.indexOf('.') + 1));
+        return idOf(after);
+    }
+
+    /** The filing time a cursor from {@link #cursor} names; null for none. */
+    public static Instant createdAtOf(String cursor) {
+        return cursor == null ? null
+                : Instant.EPOCH.plus(Long.parseLong(cursor.substring(0, cursor.indexOf('.'))), ChronoUnit.MICROS);
+    }
+
+    /** The id a cursor from {@link #cursor} names; null for none. */
+    public static Long idOf(String cursor) {
+        return cursor == null ? null : Long.parseLong(cursor.substring(cursor.indexOf('.') + 1));
     }
 
     /** The filters as a query string (without the cursor unless asked), for links that keep them. */
@@ -89,7 +99,8 @@ public record InboxFilter(CaseState state, String category, String unit, String 
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String cursorOrNull(String s) {
+    /** The cursor if it is one {@link #cursor} could have written, else null. */
+    public static String cursorOrNull(String s) {
         return s != null && s.matches("\\d{1,18}\\.\\d{1,19}") ? s : null;
     }
 

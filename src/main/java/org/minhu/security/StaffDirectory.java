@@ -73,8 +73,8 @@ public class StaffDirectory {
 
     /**
      * Passwords checked right recently, so that an API client sending HTTP Basic with every request
-     * does not cost a bcrypt check each time (a tenth of a second of CPU; bench/run's progress polling
-     * spent a fifth of the service's time on it). Kept as SHA-256 of the name, the password and the
+     * does not cost a bcrypt check each time (a tenth of a second of CPU: reading a notice's progress
+     * once a second took a fifth of the service's samples, docs/BENCHMARKS.md). Kept as SHA-256 of the name, the password and the
      * stored hash: a changed password changes the hash and misses; only successes are kept, so a wrong
      * password always costs the full check and counts towards the lock; lock and active are checked on
      * every request as before. At most {@value #VERIFIED_MAX} entries, each for {@link #VERIFIED_FOR}.

@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A bot message in the outbox. It is written in the same transaction as the change that caused
@@ -88,22 +87,6 @@ public class OutboundMessage {
     private Long causeInboundId;
 
     protected OutboundMessage() {
-    }
-
-    public OutboundMessage(String phone, String conversationId, String inReplyTo, String messageList,
-                           String smsContent, Long causeInboundId, Long fallbackOf, Instant now) {
-        this.messageId = UUID.randomUUID().toString();
-        this.phone = phone;
-        this.conversationId = conversationId;
-        this.contributionId = "k-" + UUID.randomUUID();
-        this.inReplyTo = inReplyTo;
-        this.messageList = messageList;
-        this.smsContent = smsContent;
-        this.status = OutboundStatus.PENDING;
-        this.nextAttemptAt = now;
-        this.createdAt = now;
-        this.causeInboundId = causeInboundId;
-        this.fallbackOf = fallbackOf;
     }
 
     public Long getId() {

@@ -51,42 +51,14 @@ public class Outbox {
     public Queued enqueue(Resident resident, BotMessage message, String inReplyTo, Long causeInboundId) {
         Instant now = clock.instant();
         SmsRendering sms = SmsRenderer.render(message, resident.getLanguage());
-        String messageId = UUID.randomUUID().toString();
-        long id;
-        try (Connection c = db.getConnection();
-             PreparedStatement insert = c.prepareStatement("""
-                     insert into outbound_message (message_id, phone, conversation_id, contribution_id, in_reply_to,
-                         message_list, sms_content, status, attempts, next_attempt_at, created_at, cause_inbound_id)
-                     values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""", new String[] {"id"})) {
-            Timestamp at = Timestamp.from(now);
-            insert.setString(1, messageId);
-            insert.setString(2, resident.getPhone());
-            insert.setString(3, resident.getConversationId());
-            insert.setString(4, "k-" + UUID.randomUUID());
-            insert.setString(5, inReplyTo);
-            insert.setString(6, PlatformRenderer.render(message).toString());
-            insert.setString(7, sms.text());
-            insert.setTimestamp(8, at);
-            insert.setTimestamp(9, at);
-            if (causeInboundId == null) {
-                insert.setNull(10, Types.BIGINT);
-            } else {
-                insert.setLong(10, causeInboundId);
-            }
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("queueing a message failed", e);
-        }
+        Queued queued = insert(resident.getPhone(), resident.getConversationId(), inReplyTo,
+                PlatformRenderer.render(message).toString(), sms.text(), causeInboundId, null, now);
         try {
             resident.rememberSmsOptions(sms.options().isEmpty() ? null : json.writeValueAsString(sms.options()), now);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("options are plain records", e);
         }
-        return new Queued(id, messageId);
+        return queued;
     }
 
     /** A plain-text copy of a rich message the phone could not show. */
@@ -95,8 +67,48 @@ public class Outbox {
         if (repository.hasFallbackFor(original.getId())) {
             return;
         }
-        repository.persist(new OutboundMessage(original.getPhone(), original.getConversationId(),
-                original.getInReplyTo(), PlatformRenderer.plainText(original.getSmsContent()).toString(),
-                original.getSmsContent(), original.getCauseInboundId(), original.getId(), clock.instant()));
+        insert(original.getPhone(), original.getConversationId(), original.getInReplyTo(),
+                PlatformRenderer.plainText(original.getSmsContent()).toString(), original.getSmsContent(),
+                original.getCauseInboundId(), original.getId(), clock.instant());
+    }
+
+    /** The one way a message enters the outbox: PENDING, due now, with a messageId of its own. */
+    private Queued insert(String phone, String conversationId, String inReplyTo, String messageList, String smsContent,
+                          Long causeInboundId, Long fallbackOf, Instant now) {
+        String messageId = UUID.randomUUID().toString();
+        try (Connection c = db.getConnection();
+             PreparedStatement insert = c.prepareStatement("""
+                     insert into outbound_message (message_id, phone, conversation_id, contribution_id, in_reply_to,
+                         message_list, sms_content, status, attempts, next_attempt_at, created_at, cause_inbound_id,
+                         fallback_of)
+                     values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""", new String[] {"id"})) {
+            Timestamp at = Timestamp.from(now);
+            insert.setString(1, messageId);
+            insert.setString(2, phone);
+            insert.setString(3, conversationId);
+            insert.setString(4, "k-" + UUID.randomUUID());
+            insert.setString(5, inReplyTo);
+            insert.setString(6, messageList);
+            insert.setString(7, smsContent);
+            insert.setTimestamp(8, at);
+            insert.setTimestamp(9, at);
+            setLong(insert, 10, causeInboundId);
+            setLong(insert, 11, fallbackOf);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return new Queued(keys.getLong(1), messageId);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("queueing a message failed", e);
+        }
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
     }
 }
