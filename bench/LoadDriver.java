@@ -44,6 +44,12 @@ public class LoadDriver {
     static String mode = "journey";
     static int residents = 20;
     static int seconds = 20;
+    static java.nio.file.Path stopFile;
+
+    /** The run ends early once the stop file exists (for a run as long as something else takes). */
+    static boolean stopped() {
+        return stopFile != null && java.nio.file.Files.exists(stopFile);
+    }
     static long pid = -1;
     static String out;
     static double rate = 0;
@@ -69,10 +75,11 @@ public class LoadDriver {
                 case "--pid" -> pid = Long.parseLong(args[++i]);
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
                 case "--out" -> out = args[++i];
+                case "--stop-file" -> stopFile = java.nio.file.Path.of(args[++i]);
                 default -> {
                     System.out.println("java bench/LoadDriver.java [--mode journey|ceiling] [--service URL] [--mock URL]"
                             + " [--residents N] [--seconds S] [--rate pushes/s per resident, 0 = as fast as replies allow]"
-                            + " [--pid service pid for RSS/CPU] [--out summary.json]");
+                            + " [--pid service pid for RSS/CPU] [--out summary.json] [--stop-file F: end early once F exists]");
                     return;
                 }
             }
@@ -137,7 +144,7 @@ public class LoadDriver {
         double lat = 22.0 + ThreadLocalRandom.current().nextDouble(2.0);
         double lon = 113.0 + ThreadLocalRandom.current().nextDouble(2.0);
         int seq = lastSeq(phone);
-        while (System.nanoTime() < until) {
+        while (System.nanoTime() < until && !stopped()) {
             seq = turn(phone, text("你好"), seq, 1);
             seq = turn(phone, chip("我要反映", "opt:menu:menu:file"), seq, 2);
             seq = turn(phone, chip("选择", "opt:file-request:category:municipal"), seq, 1);
@@ -199,7 +206,7 @@ public class LoadDriver {
     }
 
     static void ceiling(String phone, long until) throws Exception {
-        while (System.nanoTime() < until) {
+        while (System.nanoTime() < until && !stopped()) {
             push(service, phone, text("路灯不亮一个多月了"));
         }
     }

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.minhu.carrier.outbox.OutboundMessage;
 import org.minhu.carrier.outbox.OutboundStatus;
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,6 +50,12 @@ class HotPathBudgetTest {
     static final int RECORD = 1;
     /** A delivery report: the nonce, the message read, one conditional update, and at most one learning. */
     static final int REPORT = 4;
+    /**
+     * A batch of notice recipients, however many: the recipients read, the residents known, those new
+     * created (one batch), locked, their 退订 read, the recipients locked, the notice read, the messages
+     * written (one batch), the recipients marked (one batch), the skipped marked (one batch).
+     */
+    static final int NOTICE_BATCH = 10;
 
     public static class Counting implements QuarkusTestProfile {
         @Override
@@ -97,6 +106,28 @@ class HotPathBudgetTest {
         reports.forEach(tx -> assertThat(tx).as("statements of a delivery report, in:\n" + all).hasSizeLessThanOrEqualTo(REPORT));
         assertThat(reports.stream().filter(tx -> has(tx, "update resident")).count())
                 .as("the phone is learnt to show 5G messages at most once per reply").isLessThanOrEqualTo(replies);
+    }
+
+    @Test
+    void aNoticeBatchCostsTheSameStatementsWhateverItsSize() {
+        List<String> phones = IntStream.range(0, 60).mapToObj(i -> String.format("tel:+86139000%05d", i)).toList();
+        CountingDriver.reset();
+        int id = given().auth().preemptive().basic("supervisor", "minhu-demo").contentType(ContentType.JSON)
+                .body(Map.of("title", "停水通知", "text", "明日 9:00 至 18:00 停水，请提前储水。", "chips", List.of(),
+                        "audience", Map.of("kind", "list", "phones", phones)))
+                .post("/api/notices").then().statusCode(201).extract().jsonPath().getInt("id");
+        given().auth().preemptive().basic("supervisor", "minhu-demo").contentType(ContentType.JSON)
+                .post("/api/notices/" + id + "/send")
+                .then().statusCode(200);
+        await("the notice queued and done").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().preemptive().basic("supervisor", "minhu-demo").get("/api/notices/" + id)
+                        .jsonPath().getString("state"), "DONE"::equals);
+        List<List<String>> batches = of(CountingDriver.committed(), tx -> has(tx, "set state = 'queued'"));
+        String all = batches.stream().map(tx -> tx.size() + ": " + String.join(" | ", tx)).collect(Collectors.joining("\n"));
+        assertThat(batches).as("batches that queued the 60 residents (new to the service)").isNotEmpty();
+        batches.forEach(tx -> assertThat(tx).as("statements of a notice batch, in:\n" + all).hasSizeLessThanOrEqualTo(NOTICE_BATCH));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> phones.stream().mapToInt(p -> outbox.forPhone(p).size()).sum()))
+                .as("one message each").isEqualTo(60);
     }
 
     private void awaitAllDisplayed(String phone, int atLeast) {

@@ -31,7 +31,8 @@ public class MockCarrierResource implements QuarkusTestResourceLifecycleManager 
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: build it with ./mvnw -f mock-carrier/pom.xml package");
         }
-        int servicePort = freePort();
+        // a port given on the command line (-Dquarkus.http.test-port, e.g. for two checkouts testing at once) is kept
+        int servicePort = Integer.getInteger("quarkus.http.test-port", 0) > 0 ? Integer.getInteger("quarkus.http.test-port") : freePort();
         int mockPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -20,6 +20,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Writes bot messages to the outbox, inside the caller's transaction. The sender takes it from there. */
@@ -72,10 +74,61 @@ public class Outbox {
                 original.getCauseInboundId(), original.getId(), clock.instant());
     }
 
-    /** The one way a message enters the outbox: PENDING, due now, with a messageId of its own. */
+    /** A resident as a batch of messages needs them: no entity. */
+    public record Addressee(long residentId, String phone, String conversationId) {
+    }
+
+    /**
+     * Queues one message for many residents (a notice): rendered once, written in one JDBC batch.
+     * With {@code rememberOptions} its numbered options (or none) become what a typed number means in
+     * each resident's next message, as {@link #enqueue} does (one batched update); without, what a
+     * typed number meant stays as it was and the residents' rows are not written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Queued> enqueueAll(List<Addressee> to, BotMessage message, String language, boolean rememberOptions) {
+        if (to.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        SmsRendering sms = SmsRenderer.render(message, language);
+        String messageList = PlatformRenderer.render(message).toString();
+        List<Row> rows = to.stream()
+                .map(a -> new Row(a.phone(), a.conversationId(), null, messageList, sms.text(), null, null))
+                .toList();
+        List<Queued> queued = insert(rows, now);
+        if (rememberOptions) {
+            try (Connection c = db.getConnection();
+                 PreparedStatement update = c.prepareStatement("update resident set sms_options = ?, updated_at = ? where id = ?")) {
+                String options = sms.options().isEmpty() ? null : json.writeValueAsString(sms.options());
+                for (Addressee a : to) {
+                    update.setString(1, options);
+                    update.setTimestamp(2, Timestamp.from(now));
+                    update.setLong(3, a.residentId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            } catch (SQLException e) {
+                throw new PersistenceException("remembering the residents' options failed", e);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("options are plain records", e);
+            }
+        }
+        return queued;
+    }
+
+    /** One outbox row to write. */
+    private record Row(String phone, String conversationId, String inReplyTo, String messageList, String smsContent,
+                       Long causeInboundId, Long fallbackOf) {
+    }
+
     private Queued insert(String phone, String conversationId, String inReplyTo, String messageList, String smsContent,
                           Long causeInboundId, Long fallbackOf, Instant now) {
-        String messageId = UUID.randomUUID().toString();
+        return insert(List.of(new Row(phone, conversationId, inReplyTo, messageList, smsContent, causeInboundId, fallbackOf)), now)
+                .get(0);
+    }
+
+    /** The one way messages enter the outbox: PENDING, due now, each with a messageId of its own; one statement or one batch. */
+    private List<Queued> insert(List<Row> rows, Instant now) {
         try (Connection c = db.getConnection();
              PreparedStatement insert = c.prepareStatement("""
                      insert into outbound_message (message_id, phone, conversation_id, contribution_id, in_reply_to,
@@ -83,22 +136,40 @@ public class Outbox {
                          fallback_of)
                      values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""", new String[] {"id"})) {
             Timestamp at = Timestamp.from(now);
-            insert.setString(1, messageId);
-            insert.setString(2, phone);
-            insert.setString(3, conversationId);
-            insert.setString(4, "k-" + UUID.randomUUID());
-            insert.setString(5, inReplyTo);
-            insert.setString(6, messageList);
-            insert.setString(7, smsContent);
-            insert.setTimestamp(8, at);
-            insert.setTimestamp(9, at);
-            setLong(insert, 10, causeInboundId);
-            setLong(insert, 11, fallbackOf);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return new Queued(keys.getLong(1), messageId);
+            List<String> messageIds = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                String messageId = UUID.randomUUID().toString();
+                messageIds.add(messageId);
+                insert.setString(1, messageId);
+                insert.setString(2, row.phone());
+                insert.setString(3, row.conversationId());
+                insert.setString(4, "k-" + UUID.randomUUID());
+                insert.setString(5, row.inReplyTo());
+                insert.setString(6, row.messageList());
+                insert.setString(7, row.smsContent());
+                insert.setTimestamp(8, at);
+                insert.setTimestamp(9, at);
+                setLong(insert, 10, row.causeInboundId());
+                setLong(insert, 11, row.fallbackOf());
+                if (rows.size() > 1) {
+                    insert.addBatch();
+                }
             }
+            if (rows.size() > 1) {
+                insert.executeBatch();
+            } else {
+                insert.executeUpdate();
+            }
+            List<Queued> queued = new ArrayList<>(rows.size());
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                for (String messageId : messageIds) {
+                    if (!keys.next()) {
+                        throw new PersistenceException("the database returned fewer ids than rows inserted");
+                    }
+                    queued.add(new Queued(keys.getLong(1), messageId));
+                }
+            }
+            return queued;
         } catch (SQLException e) {
             throw new PersistenceException("queueing a message failed", e);
         }

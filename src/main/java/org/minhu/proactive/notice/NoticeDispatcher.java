@@ -84,7 +84,8 @@ public class NoticeDispatcher {
 
     private void topUp() {
         Instant now = clock.instant();
-        NoticeQueue.Load load = queue.load(LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant());
+        NoticeQueue.Load load = queue.load(pace.perDay() == Long.MAX_VALUE ? null
+                : LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant());
         int allowance = pace.allowance(System.nanoTime(), load.backlog(), load.queuedToday());
         while (allowance > 0) {
             NoticeQueue.Batch batch = queue.next(Math.min(allowance, batchSize), clock.instant());

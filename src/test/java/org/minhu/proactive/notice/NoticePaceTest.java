@@ -19,10 +19,15 @@ class NoticePaceTest {
 
     /** Tops up every 100 ms for {@code seconds}; the outbox sends {@code sendsPerSecond} meanwhile. */
     private static Run simulate(NoticePace pace, int sendsPerSecond, int seconds) {
+        return simulate(pace, sendsPerSecond, seconds, 0);
+    }
+
+    /** The same, going on from second {@code from} of an earlier simulation with an empty outbox. */
+    private static Run simulate(NoticePace pace, int sendsPerSecond, int seconds, int from) {
         long backlog = 0;
         long queued = 0;
         long most = 0;
-        for (int tick = 1; tick <= seconds * 10; tick++) {
+        for (int tick = from * 10 + 1; tick <= (from + seconds) * 10; tick++) {
             int allowed = pace.allowance(tick * TICK, backlog, queued);
             pace.used(allowed);
             queued += allowed;
@@ -41,6 +46,17 @@ class NoticePaceTest {
         Run run = simulate(pace, 1_000, 20);
 
         assertThat(run.queued()).as("a fast outbox still gets only 25 a second").isBetween(20L * 20, 25L * 20 + 25);
+    }
+
+    @Test
+    void aCarrierThatKeepsUpGetsTheWholeShareWithinTwoSeconds() {
+        NoticePace pace = new NoticePace(2_000, 0, 0.5, 0);
+
+        Run first = simulate(pace, 5_000, 2);
+        Run next = simulate(pace, 5_000, 10, 20);
+
+        assertThat(first.queued()).as("the first two seconds, learning the outbox's pace").isGreaterThan(1_000);
+        assertThat(next.queued()).as("then the 1,000 a second notices may use").isGreaterThan(9_500);
     }
 
     @Test
