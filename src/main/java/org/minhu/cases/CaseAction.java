@@ -32,7 +32,12 @@ public enum CaseAction {
     APPROVE_EXTENSION(c -> c.getRequestedDue() != null),
     REJECT_EXTENSION(c -> c.getRequestedDue() != null),
     // 重复件
-    LINK(c -> c.isOpen() && c.getLinkedTo() == null);
+    LINK(c -> c.isOpen() && c.getLinkedTo() == null),
+    // casework: 诉求类型/办理类别 while open, 不予受理, 回访 of a resolved case, 复查 before archiving
+    CLASSIFY(states(CaseState.RECEIVED, CaseState.DISPATCHED, CaseState.ACCEPTED, CaseState.IN_PROGRESS)),
+    DECLINE(transition(CaseTransition.DECLINE)),
+    CALL_BACK(states(CaseState.RESOLVED)),
+    REVIEW(states(CaseState.RESOLVED, CaseState.RATED));
 
     private final Predicate<ServiceCase> possible;
 
@@ -47,6 +52,11 @@ public enum CaseAction {
 
     public boolean isRead() {
         return name().startsWith("READ_");
+    }
+
+    private static Predicate<ServiceCase> states(CaseState first, CaseState... rest) {
+        java.util.Set<CaseState> states = java.util.EnumSet.of(first, rest);
+        return c -> states.contains(c.getState());
     }
 
     private static Predicate<ServiceCase> transition(CaseTransition t) {

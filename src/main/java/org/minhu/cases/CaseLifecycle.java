@@ -296,7 +296,7 @@ public class CaseLifecycle {
             throw ProblemException.badRequest(type == null ? "requestType" : "handlingClass", "请选择诉求类型和办理类别");
         }
         ServiceCase c = find(number);
-        requireState(CaseWork.CLASSIFY, c);
+        requirePossible(CaseAction.CLASSIFY, c);
         if (c.getRequestType() == type && c.getHandlingClass() == handling) {
             return c;
         }
@@ -339,7 +339,7 @@ public class CaseLifecycle {
             throw ProblemException.badRequest("result", "请选择回访结果");
         }
         ServiceCase c = find(number);
-        requireState(CaseWork.CALL_BACK, c);
+        requirePossible(CaseAction.CALL_BACK, c);
         Instant now = clock.instant();
         CaseState before = c.getState();
         String why = note == null || note.isBlank() ? null : note.strip();
@@ -362,7 +362,7 @@ public class CaseLifecycle {
             throw ProblemException.badRequest("photo", "复查须附现场照片");
         }
         ServiceCase c = find(number);
-        requireState(CaseWork.REVIEW, c);
+        requirePossible(CaseAction.REVIEW, c);
         if (actor.equals(c.getOwner())) {
             throw new ProblemException(org.minhu.common.Problem.of(403, "same-person", "Not another person",
                     "复查须由办理人以外的人员进行"));
@@ -380,10 +380,10 @@ public class CaseLifecycle {
         return record(c, CaseEvent.Kind.REVIEWED, before, actor, join(what, note));
     }
 
-    private static void requireState(CaseWork work, ServiceCase c) {
-        if (!work.allowedFrom(c.getState())) {
+    private static void requirePossible(CaseAction action, ServiceCase c) {
+        if (!action.possibleOn(c)) {
             throw new CaseStateException(c.getNumber(), c.getState(), "case " + c.getNumber() + " is " + c.getState()
-                    + "; " + work.name().toLowerCase() + " needs one of " + work.states());
+                    + "; " + action.name().toLowerCase().replace('_', '-') + " is not possible then");
         }
     }
 

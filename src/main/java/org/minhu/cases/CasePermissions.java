@@ -71,8 +71,14 @@ public final class CasePermissions {
             // reopening and archiving a closed case: supervisors only
             row(REOPEN, SUPERVISOR, ANY), row(REOPEN, ADMIN, ANY),
             row(ARCHIVE, SUPERVISOR, ANY), row(ARCHIVE, ADMIN, ANY),
-            // 网格员: the cases of their grid (their unit holds the grid's name), to read and note;
-            // classify, decline, call back and 复查 are CaseWork's rows (issue 16), to fold in here
+            // 诉求类型/办理类别 (the deadline follows): the desk, the lead unit, supervisors
+            row(CLASSIFY, OPERATOR, ANY), row(CLASSIFY, HANDLER, OWN_UNIT), row(CLASSIFY, SUPERVISOR, ANY), row(CLASSIFY, ADMIN, ANY),
+            // 不予受理 and 回访: the desk and supervisors
+            row(DECLINE, OPERATOR, ANY), row(DECLINE, SUPERVISOR, ANY), row(DECLINE, ADMIN, ANY),
+            row(CALL_BACK, OPERATOR, ANY), row(CALL_BACK, SUPERVISOR, ANY), row(CALL_BACK, ADMIN, ANY),
+            // 复查: on site, by the grid's worker or a handler of a unit on the case (never the owner: CaseLifecycle.review)
+            row(REVIEW, GRID, OWN_UNIT), row(REVIEW, HANDLER, INVOLVED), row(REVIEW, SUPERVISOR, ANY), row(REVIEW, ADMIN, ANY),
+            // 网格员: the cases of their grid (their unit holds the grid's name), to read and note
             row(READ_CASE, GRID, OWN_UNIT), row(READ_HISTORY, GRID, OWN_UNIT), row(READ_CONVERSATION, GRID, OWN_UNIT),
             row(READ_MEDIA, GRID, OWN_UNIT), row(NOTE, GRID, OWN_UNIT));
 
@@ -90,6 +96,11 @@ public final class CasePermissions {
     /** The whole table, for the documentation and the test generated from it. */
     public static List<Row> table() {
         return TABLE;
+    }
+
+    /** Whether the role has any row for the action: whether a page of such steps is theirs at all. */
+    public static boolean roleMay(CaseAction action, Role role) {
+        return TABLE.stream().anyMatch(r -> r.action() == action && r.role() == role);
     }
 
     /** The person's unit's relation to the case. */

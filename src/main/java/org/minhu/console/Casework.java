@@ -3,7 +3,8 @@ package org.minhu.console;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import org.minhu.cases.CallBackResult;
-import org.minhu.cases.CaseWork;
+import org.minhu.cases.CaseAction;
+import org.minhu.cases.CasePermissions;
 import org.minhu.cases.DispatchRules;
 import org.minhu.cases.HandlingClass;
 import org.minhu.cases.RequestType;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * The casework steps of the case page (type and class, 不予受理, 回访, 复查) this viewer may take,
- * as the {@link CaseWork} rows say, and the choices they offer. Templates reach it as
+ * as {@link CasePermissions}' rows say, and the choices they offer. Templates reach it as
  * {@code inject:casework}; the lifecycle checks again.
  */
 @RequestScoped
@@ -35,13 +36,13 @@ public class Casework {
     }
 
     public Actions actions(ServiceCase c) {
-        return new Actions(may(CaseWork.CLASSIFY, c), may(CaseWork.DECLINE, c),
-                may(CaseWork.CALL_BACK, c) && c.getPhone() != null,
-                may(CaseWork.REVIEW, c) && c.isReviewNeeded() && !viewer.getUsername().equals(c.getOwner()));
+        return new Actions(may(CaseAction.CLASSIFY, c), may(CaseAction.DECLINE, c),
+                may(CaseAction.CALL_BACK, c) && c.getPhone() != null,
+                may(CaseAction.REVIEW, c) && c.isReviewNeeded() && !viewer.getUsername().equals(c.getOwner()));
     }
 
-    boolean may(CaseWork work, ServiceCase c) {
-        return work.allows(viewer.getRole().id(), c.getState()) && viewer.canSee(c);
+    boolean may(CaseAction action, ServiceCase c) {
+        return CasePermissions.offers(action, viewer.staff(), c);
     }
 
     /** Whether the viewer files requests for residents (代为登记, {@link IntakeResource}). */
@@ -51,8 +52,8 @@ public class Casework {
 
     /** Whether the viewer makes call-backs or re-inspections: the 回访复查 page is theirs. */
     public boolean isFollowingUp() {
-        String role = viewer.getRole().id();
-        return CaseWork.CALL_BACK.roles().contains(role) || CaseWork.REVIEW.roles().contains(role);
+        return CasePermissions.roleMay(CaseAction.CALL_BACK, viewer.getRole())
+                || CasePermissions.roleMay(CaseAction.REVIEW, viewer.getRole());
     }
 
     public List<RequestType> getRequestTypes() {

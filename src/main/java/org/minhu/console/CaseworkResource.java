@@ -10,7 +10,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.minhu.cases.CallBackResult;
 import org.minhu.cases.CaseLifecycle;
-import org.minhu.cases.CaseWork;
+import org.minhu.cases.CaseAction;
+import org.minhu.cases.CasePermissions;
 import org.minhu.cases.HandlingClass;
 import org.minhu.cases.RequestType;
 import org.minhu.cases.ServiceCase;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
 /**
  * The case page's casework forms: request type and handling class, 不予受理 with a reason from the
  * list, the result of a call-back (回访), and the re-inspection (复查) with its photo. Who may is
- * {@link CaseWork}'s; a refusal shows on the case page with its status, as the page's other actions do.
+ * {@link CasePermissions}' rows; a refusal shows on the case page with its status, as the page's other actions do.
  */
 @Path("/console/cases/{number}/work")
 @CsrfProtected
@@ -54,7 +55,7 @@ public class CaseworkResource {
     public Response classify(@PathParam("number") String number, @RestForm String requestType,
                              @RestForm String handlingClass) {
         return page.act(number, "classify", () -> {
-            requireMay(CaseWork.CLASSIFY, number);
+            requireMay(CaseAction.CLASSIFY, number);
             return lifecycle.classify(number, viewer.getUsername(), choice(RequestType.class, requestType, "requestType"),
                     choice(HandlingClass.class, handlingClass, "handlingClass"));
         });
@@ -64,7 +65,7 @@ public class CaseworkResource {
     @Path("/decline")
     public Response decline(@PathParam("number") String number, @RestForm String reason, @RestForm String note) {
         return page.act(number, "decline", () -> {
-            requireMay(CaseWork.DECLINE, number);
+            requireMay(CaseAction.DECLINE, number);
             return lifecycle.decline(number, viewer.getUsername(), reason, note);
         });
     }
@@ -73,7 +74,7 @@ public class CaseworkResource {
     @Path("/call-back")
     public Response callBack(@PathParam("number") String number, @RestForm String result, @RestForm String note) {
         return page.act(number, "call-back", () -> {
-            requireMay(CaseWork.CALL_BACK, number);
+            requireMay(CaseAction.CALL_BACK, number);
             return lifecycle.callBack(number, viewer.getUsername(), choice(CallBackResult.class, result, "result"), note);
         });
     }
@@ -83,7 +84,7 @@ public class CaseworkResource {
     public Response review(@PathParam("number") String number, @RestForm String passed, @RestForm String note,
                            @RestForm("photo") FileUpload photo) {
         return page.act(number, "review", () -> {
-            requireMay(CaseWork.REVIEW, number);
+            requireMay(CaseAction.REVIEW, number);
             if (photo == null || photo.size() == 0) {
                 throw ProblemException.badRequest("photo", "复查须附现场照片");
             }
@@ -92,12 +93,10 @@ public class CaseworkResource {
         });
     }
 
-    private void requireMay(CaseWork work, String number) {
+    private void requireMay(CaseAction action, String number) {
         ServiceCase c = cases.findByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number));
-        if (!work.roles().contains(viewer.getRole().id())) {
-            throw new ProblemException(Problem.of(403, "not-allowed", "Not allowed", "您的角色不能对这件诉求执行此操作"));
-        }
-        if (!work.allowedFrom(c.getState())) {
+        CasePermissions.require(action, viewer.staff(), c);
+        if (!action.possibleOn(c)) {
             throw ProblemException.conflict("这件诉求当前状态下不能执行此操作");
         }
     }

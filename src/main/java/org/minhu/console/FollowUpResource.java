@@ -8,7 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.minhu.cases.CaseService;
-import org.minhu.cases.CaseWork;
+import org.minhu.cases.CaseAction;
+import org.minhu.cases.CasePermissions;
 import org.minhu.cases.ServiceCase;
 import org.minhu.cases.ServiceCaseRepository;
 import org.minhu.security.CsrfProtected;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * 回访与复查: the operators' call-back list (residents who have not rated some days after the
  * resolution; the result is recorded in the row) and the cases owing a re-inspection before they can
- * be archived. Each list shows to the roles {@link CaseWork} lets take that step, within what they may see.
+ * be archived. Each list shows to the roles {@link CasePermissions} lets take that step, within what they may see.
  */
 @Path("/console/follow-up")
 @CsrfProtected
@@ -45,8 +46,8 @@ public class FollowUpResource {
 
     @GET
     public TemplateInstance page() {
-        boolean callingBack = CaseWork.CALL_BACK.roles().contains(viewer.getRole().id());
-        boolean reviewing = CaseWork.REVIEW.roles().contains(viewer.getRole().id());
+        boolean callingBack = CasePermissions.roleMay(CaseAction.CALL_BACK, viewer.getRole());
+        boolean reviewing = CasePermissions.roleMay(CaseAction.REVIEW, viewer.getRole());
         if (!callingBack && !reviewing) {
             throw new ForbiddenException("neither call-backs nor re-inspections are this role's");
         }

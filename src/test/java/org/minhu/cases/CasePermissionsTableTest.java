@@ -78,6 +78,9 @@ class CasePermissionsTableTest {
         }
     }
 
+    /** A 不予受理 reason from the shipped dispatch rules. */
+    static final String DECLINE_REASON = "litigation";
+    static final String PHOTO = "permission-test/photo.jpg";
     static final Map<CaseAction, Function<String, Call>> API = new EnumMap<>(CaseAction.class);
     static final Map<CaseAction, Function<String, Call>> CONSOLE = new EnumMap<>(CaseAction.class);
 
@@ -99,6 +102,10 @@ class CasePermissionsTableTest {
         API.put(CaseAction.APPROVE_EXTENSION, p -> Call.post("/extension/approve"));
         API.put(CaseAction.REJECT_EXTENSION, p -> Call.post("/extension/reject", "reason", "理由不足"));
         API.put(CaseAction.LINK, p -> Call.post("/link", "parent", p));
+        API.put(CaseAction.CLASSIFY, p -> Call.post("/classify", "requestType", "SUGGESTION", "handlingClass", "KEY"));
+        API.put(CaseAction.DECLINE, p -> Call.post("/decline", "reason", DECLINE_REASON));
+        API.put(CaseAction.CALL_BACK, p -> Call.post("/call-back", "result", "UNREACHABLE"));
+        API.put(CaseAction.REVIEW, p -> Call.post("/review", "passed", "true", "photoPath", PHOTO));
 
         CONSOLE.put(CaseAction.READ_CASE, p -> Call.get(""));
         CONSOLE.put(CaseAction.READ_HISTORY, p -> Call.get(""));
@@ -120,6 +127,9 @@ class CasePermissionsTableTest {
         CONSOLE.put(CaseAction.APPROVE_EXTENSION, p -> Call.post("/approve-extension"));
         CONSOLE.put(CaseAction.REJECT_EXTENSION, p -> Call.post("/reject-extension", "reason", "理由不足"));
         CONSOLE.put(CaseAction.LINK, p -> Call.post("/link", "parent", p));
+        CONSOLE.put(CaseAction.CLASSIFY, p -> Call.post("/work/classify", "requestType", "SUGGESTION", "handlingClass", "KEY"));
+        CONSOLE.put(CaseAction.DECLINE, p -> Call.post("/work/decline", "reason", DECLINE_REASON));
+        CONSOLE.put(CaseAction.CALL_BACK, p -> Call.post("/work/call-back", "result", "UNREACHABLE"));
     }
 
     /** The history entry each change leaves. */
@@ -133,9 +143,10 @@ class CasePermissionsTableTest {
             Map.entry(CaseAction.REQUEST_EXTENSION, CaseEvent.Kind.EXTENSION_REQUESTED),
             Map.entry(CaseAction.APPROVE_EXTENSION, CaseEvent.Kind.EXTENSION_APPROVED),
             Map.entry(CaseAction.REJECT_EXTENSION, CaseEvent.Kind.EXTENSION_REJECTED),
-            Map.entry(CaseAction.LINK, CaseEvent.Kind.LINKED)));
+            Map.entry(CaseAction.LINK, CaseEvent.Kind.LINKED), Map.entry(CaseAction.CLASSIFY, CaseEvent.Kind.CLASSIFIED),
+            Map.entry(CaseAction.DECLINE, CaseEvent.Kind.DECLINED), Map.entry(CaseAction.CALL_BACK, CaseEvent.Kind.CALLED_BACK),
+            Map.entry(CaseAction.REVIEW, CaseEvent.Kind.REVIEWED)));
 
-    static final String PHOTO = "permission-test/photo.jpg";
 
     @Inject
     TestCases testCases;
@@ -229,7 +240,7 @@ class CasePermissionsTableTest {
         switch (action) {
             case DISPATCH -> tx(() -> lifecycle.returnToDispatch(n, "system", "待重新派单"));
             case START, RESOLVE -> tx(() -> lifecycle.accept(n, who.user));
-            case REOPEN, ARCHIVE -> {
+            case REOPEN, ARCHIVE, CALL_BACK, REVIEW -> {
                 tx(() -> lifecycle.accept(n, "someone"));
                 tx(() -> lifecycle.resolve(n, "someone", "已处理", null));
             }

@@ -19,7 +19,6 @@ import org.minhu.cases.CaseFigures;
 import org.minhu.cases.CaseLifecycle;
 import org.minhu.cases.CallBackResult;
 import org.minhu.cases.CaseService;
-import org.minhu.cases.CaseWork;
 import org.minhu.cases.DispatchRules;
 import org.minhu.cases.HandlingClass;
 import org.minhu.cases.RequestType;
@@ -271,13 +270,10 @@ public class CaseStaffResource {
         return body;
     }
 
-    /** Who may: the {@link CaseWork} row for this step, for the caller's roles and the case's state. */
-    private String may(CaseWork work, String number) {
+    /** Who may: {@link org.minhu.cases.CasePermissions}' rows for this step, the caller and the case (the state is the lifecycle's). */
+    private String may(CaseAction action, String number) {
         ServiceCase c = lifecycle.read(staff(), CaseAction.READ_CASE, number);
-        if (identity.getRoles().stream().noneMatch(work.roles()::contains)) {
-            throw new ProblemException(org.minhu.common.Problem.of(403, "not-allowed", "Not allowed",
-                    "your role may not " + work.name().toLowerCase().replace('_', '-') + " a case"));
-        }
+        org.minhu.cases.CasePermissions.require(action, staff(), c);
         return c.getNumber();
     }
 
@@ -293,7 +289,7 @@ public class CaseStaffResource {
     @Path("{number}/classify")
     @Operation(summary = "Set the request type (投诉/咨询/建议/求助) and handling class (易办/重点/疑难); the deadline follows")
     public CaseView classify(@PathParam("number") String number, Classification body) {
-        return CaseView.of(lifecycle.classify(may(CaseWork.CLASSIFY, number), staff().username(),
+        return CaseView.of(lifecycle.classify(may(CaseAction.CLASSIFY, number), staff().username(),
                 body == null ? null : body.requestType(), body == null ? null : body.handlingClass()));
     }
 
@@ -301,7 +297,7 @@ public class CaseStaffResource {
     @Path("{number}/decline")
     @Operation(summary = "不予受理 with a reason code from decline-reasons; the resident is told where to go instead")
     public CaseView decline(@PathParam("number") String number, Decline body) {
-        return CaseView.of(lifecycle.decline(may(CaseWork.DECLINE, number), staff().username(),
+        return CaseView.of(lifecycle.decline(may(CaseAction.DECLINE, number), staff().username(),
                 body == null ? null : body.reason(), body == null ? null : body.note()));
     }
 
@@ -318,7 +314,7 @@ public class CaseStaffResource {
     @Path("{number}/call-back")
     @Operation(summary = "回访 result: SATISFIED rates the case, UNSATISFIED reopens it, UNREACHABLE leaves it unrated")
     public CaseView callBack(@PathParam("number") String number, CallBack body) {
-        return CaseView.of(lifecycle.callBack(may(CaseWork.CALL_BACK, number), staff().username(),
+        return CaseView.of(lifecycle.callBack(may(CaseAction.CALL_BACK, number), staff().username(),
                 body == null ? null : body.result(), body == null ? null : body.note()));
     }
 
@@ -329,7 +325,7 @@ public class CaseStaffResource {
         if (body == null || body.passed() == null) {
             throw ProblemException.badRequest("passed", "passed is required");
         }
-        return CaseView.of(lifecycle.review(may(CaseWork.REVIEW, number), staff().username(), body.passed(), body.photoPath(),
+        return CaseView.of(lifecycle.review(may(CaseAction.REVIEW, number), staff().username(), body.passed(), body.photoPath(),
                 body.note()));
     }
 }
