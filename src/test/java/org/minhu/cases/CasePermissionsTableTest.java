@@ -99,6 +99,7 @@ class CasePermissionsTableTest {
         API.put(CaseAction.APPROVE_EXTENSION, p -> Call.post("/extension/approve"));
         API.put(CaseAction.REJECT_EXTENSION, p -> Call.post("/extension/reject", "reason", "理由不足"));
         API.put(CaseAction.LINK, p -> Call.post("/link", "parent", p));
+        API.put(CaseAction.OPINION, p -> Call.post("/opinion", "text", "牵头单位会同协办单位三日内现场核查，一周内拿出方案"));
 
         CONSOLE.put(CaseAction.READ_CASE, p -> Call.get(""));
         CONSOLE.put(CaseAction.READ_HISTORY, p -> Call.get(""));
@@ -120,6 +121,7 @@ class CasePermissionsTableTest {
         CONSOLE.put(CaseAction.APPROVE_EXTENSION, p -> Call.post("/approve-extension"));
         CONSOLE.put(CaseAction.REJECT_EXTENSION, p -> Call.post("/reject-extension", "reason", "理由不足"));
         CONSOLE.put(CaseAction.LINK, p -> Call.post("/link", "parent", p));
+        CONSOLE.put(CaseAction.OPINION, p -> Call.post("/opinion", "text", "牵头单位会同协办单位三日内现场核查，一周内拿出方案"));
     }
 
     /** The history entry each change leaves. */
@@ -133,7 +135,7 @@ class CasePermissionsTableTest {
             Map.entry(CaseAction.REQUEST_EXTENSION, CaseEvent.Kind.EXTENSION_REQUESTED),
             Map.entry(CaseAction.APPROVE_EXTENSION, CaseEvent.Kind.EXTENSION_APPROVED),
             Map.entry(CaseAction.REJECT_EXTENSION, CaseEvent.Kind.EXTENSION_REJECTED),
-            Map.entry(CaseAction.LINK, CaseEvent.Kind.LINKED)));
+            Map.entry(CaseAction.LINK, CaseEvent.Kind.LINKED), Map.entry(CaseAction.OPINION, CaseEvent.Kind.OPINION)));
 
     static final String PHOTO = "permission-test/photo.jpg";
 
@@ -229,6 +231,8 @@ class CasePermissionsTableTest {
         switch (action) {
             case DISPATCH -> tx(() -> lifecycle.returnToDispatch(n, "system", "待重新派单"));
             case START, RESOLVE -> tx(() -> lifecycle.accept(n, who.user));
+            case OPINION -> tx(() -> lifecycle.classify(n, "system", RequestType.COMPLAINT, HandlingClass.HARD),
+                    () -> lifecycle.accept(n, who.user));
             case REOPEN, ARCHIVE -> {
                 tx(() -> lifecycle.accept(n, "someone"));
                 tx(() -> lifecycle.resolve(n, "someone", "已处理", null));
