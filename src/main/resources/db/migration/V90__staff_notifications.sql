@@ -10,9 +10,14 @@ alter table staff_user add column heads_unit boolean default false not null;
 alter table service_case add column accept_chased integer default 0 not null;
 -- when a case still not accepted is escalated (set at dispatch, like accept_due_at)
 alter table service_case add column accept_escalate_at timestamp with time zone;
--- cases whose acceptance time ran out before this version are not chased after the fact: the
--- overdue lists hold them already
-update service_case set accept_chased = 2 where accept_due_at < current_timestamp;
+-- cases waiting to be accepted when this version comes: those whose acceptance time ran out are
+-- not chased after the fact (the overdue lists hold them already); the others are checked at their
+-- acceptance time. Only unaccepted dispatched cases are touched, not every case ever dispatched.
+update service_case set accept_chased = 2
+ where state = 'DISPATCHED' and accepted_at is null and accept_due_at < current_timestamp;
+update service_case set next_check_at = accept_due_at
+ where state = 'DISPATCHED' and accepted_at is null and paused_at is null and accept_due_at >= current_timestamp
+   and (next_check_at is null or next_check_at > accept_due_at);
 -- 办理意见 of a 疑难件: when it is owed (from acceptance), when it was given, what it said, and
 -- 0 nothing sent yet, 1 the owner reminded, 2 escalated
 alter table service_case add column opinion_due_at timestamp with time zone;

@@ -98,7 +98,7 @@ public class LiveEvents {
             delayed = "2s")
     void poll() {
         if (listeners.get() <= 0) {
-            // only note where the conversations stand (two reads of an index), so the first look after
+            // only note where the conversations and the notifications stand (three reads of an index), so the first look after
             // a page opens signals what came since; cases and chats are noted afresh then
             signalled = null;
             lastHandoff = -1;

@@ -196,6 +196,24 @@ class DeadlineNotificationsTest {
         assertThat(testCases.reload(late.getNumber()).isOpinionOwed()).isFalse();
     }
 
+    @Test
+    void anAdminSetsAStaffPhoneAndAWrongNumberIsRefusedInChinese() {
+        staff("notify-admin-set", Role.HANDLER, UNIT, null, false);
+        org.minhu.console.ConsoleSession admin = org.minhu.console.ConsoleSession.signIn("admin");
+        io.restassured.response.Response refused = admin.form().formParam("phone", "12345")
+                .post("/console/admin/users/notify-admin-set/contact");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("手机号应为 11 位");
+
+        assertThat(admin.form().formParam("phone", "139 1234 5699").formParam("headsUnit", "true")
+                .post("/console/admin/users/notify-admin-set/contact").statusCode()).isEqualTo(303);
+        org.minhu.security.StaffUser user = QuarkusTransaction.requiringNew().call(() -> directory.all().stream()
+                .filter(u -> u.getUsername().equals("notify-admin-set")).findFirst().orElseThrow());
+        assertThat(user.getPhone()).isEqualTo("tel:+8613912345699");
+        assertThat(user.isHeadsUnit()).isTrue();
+        assertThat(admin.bare().get("/console/admin").asString()).contains("value=\"13912345699\"");
+    }
+
     private ServiceCase complexAcceptedBy(String handler, String description) {
         ServiceCase c = dispatchedTo(HEADED_UNIT, description);
         QuarkusTransaction.requiringNew().run(() -> {
