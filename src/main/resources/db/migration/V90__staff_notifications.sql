@@ -5,6 +5,8 @@
 -- a number to text reminders to (tel:+86…), and whether the person heads their unit (部门负责人)
 alter table staff_user add column phone varchar(64);
 alter table staff_user add column heads_unit boolean default false not null;
+-- the check looks up a unit's handlers and head for each step it takes
+create index staff_user_unit on staff_user (unit, role);
 
 -- the 15-minute acceptance: 0 nothing sent yet, 1 the unit's handlers reminded, 2 escalated
 alter table service_case add column accept_chased integer default 0 not null;
