@@ -31,6 +31,8 @@ public enum CaseAction {
     REQUEST_EXTENSION(c -> c.isOpen() && c.getState() != CaseState.RECEIVED && c.getRequestedDue() == null),
     APPROVE_EXTENSION(c -> c.getRequestedDue() != null),
     REJECT_EXTENSION(c -> c.getRequestedDue() != null),
+    // 办理意见 of a 疑难件, owed within 3 days of acceptance
+    OPINION(ServiceCase::isOpinionOwed),
     // 重复件
     LINK(c -> c.isOpen() && c.getLinkedTo() == null),
     // casework: 诉求类型/办理类别 while open, 不予受理, 回访 of a resolved case, 复查 before archiving

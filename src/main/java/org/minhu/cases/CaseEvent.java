@@ -61,7 +61,8 @@ public class CaseEvent {
         DECLINED(Audience.RESIDENT, "不予受理", "Declined"),
         ANSWERED(Audience.RESIDENT, "已答复", "Answered"),
         CALLED_BACK(Audience.RESIDENT, "电话回访", "Called back"),
-        REVIEWED(Audience.STAFF, "复查", "Re-inspected");
+        REVIEWED(Audience.STAFF, "复查", "Re-inspected"),
+        OPINION(Audience.STAFF, "办理意见", "Handling opinion");
 
         private final Audience audience;
         private final org.minhu.knowledge.LocalizedText label;

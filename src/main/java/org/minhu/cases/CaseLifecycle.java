@@ -103,6 +103,7 @@ public class CaseLifecycle {
             case REQUEST_EXTENSION -> requestExtension(number, actor, d.until(), d.text());
             case APPROVE_EXTENSION -> approveExtension(number, actor);
             case REJECT_EXTENSION -> rejectExtension(number, actor, d.text());
+            case OPINION -> opinion(number, actor, d.text());
             case LINK -> {
                 if (d.parent() == null || d.parent().isBlank()) {
                     throw ProblemException.badRequest("parent", "请填写主诉求的编号");
@@ -127,7 +128,7 @@ public class CaseLifecycle {
         Instant now = clock.instant();
         CaseState before = c.getState();
         c.apply(CaseTransition.DISPATCH, now);
-        c.routeTo(route.unit(), route.grid(), List.of(), route.priority(), now, config.acceptWithin());
+        c.routeTo(route.unit(), route.grid(), List.of(), route.priority(), now, config.acceptWithin(), config.acceptEscalateAfter());
         String to = "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid());
         return record(c, CaseTransition.DISPATCH.kind(), before, SYSTEM, to, to);
     }
@@ -139,7 +140,7 @@ public class CaseLifecycle {
         Instant now = clock.instant();
         CaseState before = c.getState();
         c.apply(CaseTransition.DISPATCH, now);
-        c.routeTo(unit.strip(), null, assistingUnits, null, now, config.acceptWithin());
+        c.routeTo(unit.strip(), null, assistingUnits, null, now, config.acceptWithin(), config.acceptEscalateAfter());
         String assisting = assistingUnits == null || assistingUnits.isEmpty() ? "" : "（协办：" + String.join("、", assistingUnits) + "）";
         return record(c, CaseTransition.DISPATCH.kind(), before, actor, join("派往 " + unit.strip() + assisting, note),
                 "派往 " + unit.strip());
@@ -152,6 +153,7 @@ public class CaseLifecycle {
         CaseState before = c.getState();
         c.apply(CaseTransition.ACCEPT, now);
         c.acceptedBy(actor, now);
+        c.owesOpinion(opinionWithin(c.getHandlingClass()));
         return record(c, CaseTransition.ACCEPT.kind(), before, actor, null);
     }
 
@@ -202,7 +204,7 @@ public class CaseLifecycle {
         Instant now = clock.instant();
         CaseState before = c.getState();
         c.apply(CaseTransition.TRANSFER, now);
-        c.routeTo(unit.strip(), null, List.of(), null, now, config.acceptWithin());
+        c.routeTo(unit.strip(), null, List.of(), null, now, config.acceptWithin(), config.acceptEscalateAfter());
         return record(c, CaseTransition.TRANSFER.kind(), before, actor, "转至 " + unit.strip() + "：" + reason.strip(),
                 "转至 " + unit.strip());
     }
@@ -302,8 +304,31 @@ public class CaseLifecycle {
         }
         String before = c.getRequestType().label("zh-CN") + " · " + c.getHandlingClass().label("zh-CN");
         c.classify(type, handling, rules.resolveHours(c.getCategory(), c.getPriority(), type, handling), clock.instant());
+        c.owesOpinion(opinionWithin(handling));
         return record(c, CaseEvent.Kind.CLASSIFIED, c.getState(), actor,
                 before + " → " + type.label("zh-CN") + " · " + handling.label("zh-CN"));
+    }
+
+    /** How long after acceptance a case of this class owes its 办理意见 (疑难件 only): the rules' opinionHours, else the config's. */
+    private java.time.Duration opinionWithin(HandlingClass handling) {
+        if (handling != HandlingClass.HARD) {
+            return null;
+        }
+        return rules.classRule(handling).map(DispatchRules.ClassRule::opinionHours).map(Duration::ofHours)
+                .orElse(config.opinionWithin());
+    }
+
+    /** 办理意见: what the lead unit will do about a 疑难件 and by when, owed within 3 days of acceptance. */
+    public ServiceCase opinion(String number, String actor, String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.badRequest("text", "请填写办理意见");
+        }
+        if (text.strip().length() > 2000) {
+            throw ProblemException.badRequest("text", "办理意见最多 2000 字");
+        }
+        ServiceCase c = owned(number, actor);
+        c.opinionGiven(text.strip(), clock.instant());
+        return record(c, CaseEvent.Kind.OPINION, c.getState(), actor, text.strip());
     }
 
     /** 不予受理: closed with a reason from the dispatch rules' list; the resident is told it and where to go instead. */

@@ -59,6 +59,8 @@ public final class CasePermissions {
             row(ACCEPT, HANDLER, OWN_UNIT), row(ACCEPT, SUPERVISOR, ANY), row(ACCEPT, ADMIN, ANY),
             owner(START, HANDLER, OWN_UNIT), owner(START, SUPERVISOR, ANY), owner(START, ADMIN, ANY),
             owner(RESOLVE, HANDLER, OWN_UNIT), owner(RESOLVE, SUPERVISOR, ANY), owner(RESOLVE, ADMIN, ANY),
+            // 办理意见 of a 疑难件: its owner (the lead unit's handler who accepted it)
+            owner(OPINION, HANDLER, OWN_UNIT), owner(OPINION, SUPERVISOR, ANY), owner(OPINION, ADMIN, ANY),
             // 退单, 转办: the lead unit sends it back or on; the desk and supervisors too
             row(RETURN, OPERATOR, ANY), row(RETURN, HANDLER, OWN_UNIT), row(RETURN, SUPERVISOR, ANY), row(RETURN, ADMIN, ANY),
             row(TRANSFER, OPERATOR, ANY), row(TRANSFER, HANDLER, OWN_UNIT), row(TRANSFER, SUPERVISOR, ANY), row(TRANSFER, ADMIN, ANY),

@@ -20,6 +20,14 @@ public interface CasesConfig {
     @WithDefault("15m")
     java.time.Duration acceptWithin();
 
+    /** Not accepted after this (from dispatch), the case is escalated to the unit's head, or the supervisors. */
+    @WithDefault("30m")
+    java.time.Duration acceptEscalateAfter();
+
+    /** A 疑难件's 办理意见 is owed this long after acceptance, unless the dispatch rules' opinionHours say otherwise (新安: 3 days). */
+    @WithDefault("72h")
+    java.time.Duration opinionWithin();
+
     /** New cases are routed by the dispatch rules at once; off, they wait for a dispatcher. */
     @WithDefault("true")
     boolean autoDispatch();

@@ -192,6 +192,27 @@ public class ServiceCase {
     @Column(name = "review_passed")
     private Boolean reviewPassed;
 
+    /** The 15-minute acceptance chased: 0 not yet, 1 the unit's handlers reminded, 2 escalated. */
+    @Column(name = "accept_chased", nullable = false)
+    private int acceptChased;
+
+    /** When a case still not accepted is escalated (set at dispatch; the clock's pauses move it on). */
+    @Column(name = "accept_escalate_at")
+    private Instant acceptEscalateAt;
+
+    /** 办理意见 of a 疑难件: owed by this time, counted from acceptance; null when none is owed. */
+    @Column(name = "opinion_due_at")
+    private Instant opinionDueAt;
+
+    @Column(name = "opinion_at")
+    private Instant opinionAt;
+
+    private String opinion;
+
+    /** The opinion chased: 0 not yet, 1 the owner reminded, 2 escalated. */
+    @Column(name = "opinion_chased", nullable = false)
+    private int opinionChased;
+
     protected ServiceCase() {
     }
 
@@ -419,6 +440,95 @@ public class ServiceCase {
         return reviewPassed;
     }
 
+    public int getAcceptChased() {
+        return acceptChased;
+    }
+
+    public Instant getAcceptEscalateAt() {
+        return acceptEscalateAt;
+    }
+
+    public Instant getOpinionDueAt() {
+        return opinionDueAt;
+    }
+
+    public Instant getOpinionAt() {
+        return opinionAt;
+    }
+
+    public String getOpinion() {
+        return opinion;
+    }
+
+    public int getOpinionChased() {
+        return opinionChased;
+    }
+
+    /** Whether a 办理意见 is owed and not given yet. */
+    public boolean isOpinionOwed() {
+        return opinionDueAt != null && opinionAt == null && state.isOpen();
+    }
+
+    /** When the owner is reminded of the opinion: two thirds of its time gone (a day before, of three). */
+    public Instant opinionReminderAt() {
+        Instant from = acceptedAt == null ? createdAt : acceptedAt;
+        return opinionDueAt.minus(Duration.between(from, opinionDueAt).dividedBy(3));
+    }
+
+    /** When a missing opinion is escalated: once its time has passed. */
+    public Instant opinionEscalationAt() {
+        return opinionDueAt.plusNanos(1000);
+    }
+
+    /** When a case not accepted is escalated; cases dispatched before the column existed, at their acceptance time. */
+    public Instant acceptEscalationAt() {
+        return acceptEscalateAt == null ? acceptDueAt : acceptEscalateAt;
+    }
+
+    /**
+     * A 办理意见 is owed within {@code within} of acceptance (a 疑难件), or none (another class, or
+     * null). An opinion given stands; one owed already keeps its time.
+     */
+    void owesOpinion(java.time.Duration within) {
+        if (opinionAt != null) {
+            return;
+        }
+        if (within == null || acceptedAt == null) {
+            opinionDueAt = null;
+            opinionChased = 0;
+        } else if (opinionDueAt == null) {
+            opinionDueAt = acceptedAt.plus(within);
+            opinionChased = 0;
+        }
+    }
+
+    void opinionGiven(String text, Instant now) {
+        if (!isOpinionOwed()) {
+            throw new CaseStateException(number, state, "case " + number + " owes no handling opinion");
+        }
+        opinion = text;
+        opinionAt = now;
+        updatedAt = now;
+    }
+
+    /** Marks the acceptance chase (1 reminded, 2 escalated) as done; false if it was. */
+    boolean chaseAcceptance(int level) {
+        if (acceptChased >= level) {
+            return false;
+        }
+        acceptChased = level;
+        return true;
+    }
+
+    /** Marks the opinion chase (1 reminded, 2 escalated) as done; false if it was. */
+    boolean chaseOpinion(int level) {
+        if (opinionChased >= level) {
+            return false;
+        }
+        opinionChased = level;
+        return true;
+    }
+
     /**
      * A 复查 is owed before archiving: a 差评件 (rated 不满意 or reopened) or a hot spot's parent case
      * has its fix verified on site by someone other than who did it, and it held.
@@ -486,7 +596,7 @@ public class ServiceCase {
     }
 
     void routeTo(String unit, String grid, java.util.List<String> assisting, Priority priority, Instant now,
-                 Duration acceptWithin) {
+                 Duration acceptWithin, Duration escalateAfter) {
         this.unit = unit;
         if (grid != null) {
             this.grid = grid;
@@ -504,6 +614,8 @@ public class ServiceCase {
         this.acceptedAt = null;
         this.dispatchedAt = now;
         this.acceptDueAt = now.plus(acceptWithin);
+        this.acceptEscalateAt = now.plus(escalateAfter.compareTo(acceptWithin) > 0 ? escalateAfter : acceptWithin);
+        this.acceptChased = 0;
     }
 
     void acceptedBy(String owner, Instant now) {
@@ -515,6 +627,8 @@ public class ServiceCase {
         this.owner = null;
         this.acceptedAt = null;
         this.acceptDueAt = null;
+        this.acceptEscalateAt = null;
+        this.acceptChased = 0;
     }
 
     void resolvedWith(String note, String publicReply, String photo, Instant now) {
@@ -555,6 +669,12 @@ public class ServiceCase {
         dueAt = dueAt.plus(stood);
         if (acceptDueAt != null) {
             acceptDueAt = acceptDueAt.plus(stood);
+        }
+        if (acceptEscalateAt != null) {
+            acceptEscalateAt = acceptEscalateAt.plus(stood);
+        }
+        if (opinionDueAt != null && opinionAt == null) {
+            opinionDueAt = opinionDueAt.plus(stood);
         }
         pausedAt = null;
         updatedAt = now;
@@ -672,22 +792,40 @@ public class ServiceCase {
 
     /**
      * Plans the deadline check on every write: the next reminder while no escalation has started, else
-     * the next escalation step ({@link #reminderAt}, {@link #escalationAt}). {@link SlaMonitor} reads
-     * only cases whose time has come, and plans again after it looked.
+     * the next escalation step ({@link #reminderAt}, {@link #escalationAt}); the acceptance chase while
+     * the case waits to be accepted; the 办理意见's reminder and escalation while one is owed.
+     * {@link SlaMonitor} reads only cases whose time has come, and plans again after it looked.
      */
     @PrePersist
     @PreUpdate
     void planNextCheck() {
-        if (state == null || !state.isOpen() || pausedAt != null || escalationLevel >= 3 || createdAt == null || dueAt == null) {
+        if (state == null || !state.isOpen() || pausedAt != null || createdAt == null || dueAt == null) {
             nextCheckAt = null;
             return;
         }
-        Instant next = escalationAt(escalationLevel + 1);
-        if (escalationLevel == 0 && remindersSent < 2) {
-            Instant reminder = reminderAt(remindersSent + 1);
-            next = reminder.isBefore(next) ? reminder : next;
+        Instant next = null;
+        if (escalationLevel < 3) {
+            next = escalationAt(escalationLevel + 1);
+            if (escalationLevel == 0 && remindersSent < 2) {
+                next = earlier(next, reminderAt(remindersSent + 1));
+            }
+        }
+        if (isAwaitingAcceptance() && acceptChased < 2) {
+            next = earlier(next, acceptChased == 0 ? acceptDueAt : acceptEscalationAt());
+        }
+        if (isOpinionOwed() && opinionChased < 2) {
+            next = earlier(next, opinionChased == 0 ? opinionReminderAt() : opinionEscalationAt());
         }
         nextCheckAt = next;
+    }
+
+    /** Dispatched to a unit and nobody there has accepted it yet. */
+    public boolean isAwaitingAcceptance() {
+        return state == CaseState.DISPATCHED && acceptedAt == null && acceptDueAt != null;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     public Instant getNextCheckAt() {

@@ -14,7 +14,9 @@ import java.util.List;
  * Watches deadlines (坪山: countdown reminders, chasing level by level). For an open case whose
  * clock runs: reminders at half and four fifths of the time allowed; past the deadline, escalation
  * to the handler, then (a quarter of the allowance later) the department head, then (half) the
- * supervision office. Resolved cases not rated get one reminder, then are archived unrated.
+ * supervision office. A dispatched case not accepted in 15 minutes reminds its unit's handlers,
+ * in 30 escalates; a 疑难件's 办理意见 is reminded of and escalated when late. Each step is told to
+ * its people as a {@link Chase} (the notification centre, a message to their phone). Resolved cases not rated get one reminder, then are archived unrated.
  * Each step is recorded once: a case is locked while it is checked, so several instances or
  * overlapping runs do not repeat one.
  */
@@ -28,12 +30,15 @@ public class SlaMonitor {
     private final CaseLifecycle lifecycle;
     private final CasesConfig config;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<Chase> chased;
 
-    public SlaMonitor(ServiceCaseRepository cases, CaseLifecycle lifecycle, CasesConfig config, Clock clock) {
+    public SlaMonitor(ServiceCaseRepository cases, CaseLifecycle lifecycle, CasesConfig config, Clock clock,
+                      jakarta.enterprise.event.Event<Chase> chased) {
         this.cases = cases;
         this.lifecycle = lifecycle;
         this.config = config;
         this.clock = clock;
+        this.chased = chased;
     }
 
     /** Cases looked at per run at most; more due ones wait for the next run. */
@@ -76,11 +81,15 @@ public class SlaMonitor {
         if (!c.isOpen() || c.getPausedAt() != null) {
             return;
         }
+        chaseAcceptance(c, now);
+        chaseOpinion(c, now);
         boolean beforeDeadline = now.isBefore(c.getDueAt());
         if (beforeDeadline && !now.isBefore(c.reminderAt(2)) && c.remind(2)) {
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "80%：办结时限将至 " + c.getDueAt());
+            tell(c, Chase.Kind.DUE_SOON, c.getDueAt());
         } else if (beforeDeadline && !now.isBefore(c.reminderAt(1)) && c.remind(1)) {
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "50%：已用去一半时限");
+            tell(c, Chase.Kind.DUE_REMINDER, c.getDueAt());
         }
         int level = 0;
         while (level < 3 && !now.isBefore(c.escalationAt(level + 1))) {
@@ -90,8 +99,44 @@ public class SlaMonitor {
             if (c.escalate(l)) {
                 lifecycle.record(c, CaseEvent.Kind.ESCALATED, c.getState(), CaseLifecycle.SYSTEM,
                         "超期催办 → " + ESCALATION.get(l - 1));
+                tell(c, OVERDUE.get(l - 1), c.getDueAt());
             }
         }
+    }
+
+    private static final List<Chase.Kind> OVERDUE =
+            List.of(Chase.Kind.OVERDUE, Chase.Kind.OVERDUE_HEAD, Chase.Kind.OVERDUE_SUPERVISION);
+
+    /** 15 minutes (minhu.cases.accept-within) without acceptance: the unit's handlers; 30 (accept-escalate-after): its head. */
+    private void chaseAcceptance(ServiceCase c, Instant now) {
+        if (!c.isAwaitingAcceptance()) {
+            return;
+        }
+        if (!now.isBefore(c.acceptEscalationAt()) && c.chaseAcceptance(2)) {
+            lifecycle.record(c, CaseEvent.Kind.ESCALATED, c.getState(), CaseLifecycle.SYSTEM, "超时未受理，已升级：" + c.getUnit());
+            tell(c, Chase.Kind.ACCEPT_ESCALATION, c.getAcceptDueAt());
+        } else if (!now.isBefore(c.getAcceptDueAt()) && c.chaseAcceptance(1)) {
+            lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "超时未受理，已提醒：" + c.getUnit());
+            tell(c, Chase.Kind.ACCEPT_REMINDER, c.getAcceptDueAt());
+        }
+    }
+
+    /** A 疑难件's 办理意见: the owner is reminded two thirds of the way, the unit's head told once it is late. */
+    private void chaseOpinion(ServiceCase c, Instant now) {
+        if (!c.isOpinionOwed()) {
+            return;
+        }
+        if (!now.isBefore(c.opinionEscalationAt()) && c.chaseOpinion(2)) {
+            lifecycle.record(c, CaseEvent.Kind.ESCALATED, c.getState(), CaseLifecycle.SYSTEM, "办理意见超期未提交，已升级");
+            tell(c, Chase.Kind.OPINION_ESCALATION, c.getOpinionDueAt());
+        } else if (!now.isBefore(c.opinionReminderAt()) && c.chaseOpinion(1)) {
+            lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "办理意见将到期，已提醒");
+            tell(c, Chase.Kind.OPINION_REMINDER, c.getOpinionDueAt());
+        }
+    }
+
+    private void tell(ServiceCase c, Chase.Kind kind, Instant deadline) {
+        chased.fire(new Chase(c, kind, deadline));
     }
 
     private void checkUnrated(Long id) {

@@ -85,6 +85,14 @@ public class AdminResource {
         });
     }
 
+    /** The number deadline reminders are texted to, and whether the person heads their unit (told of its escalations). */
+    @POST
+    @Path("/users/{username}/contact")
+    public Response setContact(@PathParam("username") String username, @RestForm String phone,
+                               @RestForm boolean headsUnit) {
+        return act(() -> directory.setContact(username, phone, headsUnit));
+    }
+
     @POST
     @Path("/users/{username}/password")
     public Response setPassword(@PathParam("username") String username, @RestForm String password) {

@@ -62,6 +62,7 @@ public class CaseResource {
             Map.entry("extend", "延期申请已提交"), Map.entry("approve-extension", "已批准延期"),
             Map.entry("reject-extension", "已驳回延期"), Map.entry("pause", "已暂停计时"),
             Map.entry("resume", "已恢复计时"), Map.entry("archive", "已归档"),
+            Map.entry("opinion", "办理意见已提交"),
             // the casework forms (CaseworkResource)
             Map.entry("classify", "诉求类型和办理类别已更新，办结时限随之调整"),
             Map.entry("decline", "已不予受理，已告知居民原因和办理途径"), Map.entry("call-back", "回访结果已记录"),
@@ -182,6 +183,13 @@ public class CaseResource {
             return lifecycle.perform(viewer.staff(), CaseAction.RESOLVE, number,
                     CaseLifecycle.Details.resolution(whatWasDone, publicReply, photoPath));
         });
+    }
+
+    /** 办理意见 of a 疑难件, owed within 3 days of acceptance. */
+    @POST
+    @Path("/opinion")
+    public Response opinion(@PathParam("number") String number, @RestForm String text) {
+        return perform(number, "opinion", CaseAction.OPINION, CaseLifecycle.Details.text(text));
     }
 
     @POST

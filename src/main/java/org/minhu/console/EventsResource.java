@@ -13,7 +13,8 @@ import java.time.Duration;
 
 /**
  * Server-sent events for the console's pages: each signal names what to fetch again ("cases",
- * "chats", "conversation-&lt;resident&gt;"); a handler only hears of their own unit's cases. A
+ * "chats", "conversation-&lt;resident&gt;", "notifications"); a handler only hears of their own unit's
+ * cases, and each person only of their own notifications. A
  * comment every 20 s keeps proxies from closing a quiet stream.
  */
 @Path("/console/events")
@@ -32,8 +33,9 @@ public class EventsResource {
     public Multi<OutboundSseEvent> events(@Context Sse sse) {
         boolean unitScoped = viewer.isUnitScoped();
         String unit = viewer.getUnit();
+        String username = viewer.getUsername();
         Multi<OutboundSseEvent> signals = live.stream()
-                .filter(s -> s.visibleTo(unitScoped, unit))
+                .filter(s -> s.visibleTo(username, unitScoped, unit))
                 .map(s -> sse.newEventBuilder().name(s.name()).data("1").build());
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());

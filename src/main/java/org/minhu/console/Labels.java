@@ -58,6 +58,7 @@ public class Labels {
         EVENTS.put(CaseEvent.Kind.ANSWERED, "即时答复");
         EVENTS.put(CaseEvent.Kind.CALLED_BACK, "电话回访");
         EVENTS.put(CaseEvent.Kind.REVIEWED, "复查");
+        EVENTS.put(CaseEvent.Kind.OPINION, "办理意见");
     }
 
     private static final Map<String, String> CHANNELS = Map.of(

@@ -30,14 +30,26 @@ public class LiveEvents {
 
     public static final String CASES = "cases";
     public static final String CHATS = "chats";
+    /** This person's notification centre has something new (the bell). */
+    public static final String NOTIFICATIONS = "notifications";
     private static final int BATCH = 1000;
     private static final Duration LOOK_BACK = Duration.ofSeconds(30);
     private static final long ID_SLACK = 200;
 
-    /** A signal to the pages; {@code units} limits it to those units' handlers (null: everyone). */
-    public record Signal(String name, Set<String> units) {
+    /**
+     * A signal to the pages; {@code units} limits it to those units' handlers (null: everyone),
+     * {@code user} to one person's pages (null: anyone).
+     */
+    public record Signal(String name, Set<String> units, String user) {
 
-        boolean visibleTo(boolean unitScoped, String unit) {
+        public Signal(String name, Set<String> units) {
+            this(name, units, null);
+        }
+
+        boolean visibleTo(String username, boolean unitScoped, String unit) {
+            if (user != null && !user.equals(username)) {
+                return false;
+            }
             if (!unitScoped || units == null) {
                 return true;
             }
@@ -55,6 +67,8 @@ public class LiveEvents {
     private long lastInbound = -1;
     private long lastOutbound = -1;
     private long lastHandoff = -1;
+    private long lastNotification = -1;
+    private final Set<Long> signalledNotifications = new HashSet<>();
     private long openHandoffs = -1;
 
     public LiveEvents(EntityManager em, Clock clock) {
@@ -84,13 +98,14 @@ public class LiveEvents {
             delayed = "2s")
     void poll() {
         if (listeners.get() <= 0) {
-            // only note where the conversations stand (two reads of an index), so the first look after
+            // only note where the conversations and the notifications stand (three reads of an index), so the first look after
             // a page opens signals what came since; cases and chats are noted afresh then
             signalled = null;
             lastHandoff = -1;
             QuarkusTransaction.requiringNew().run(() -> {
                 lastInbound = top("select max(m.id) from InboundMessage m");
                 lastOutbound = top("select max(o.id) from OutboundMessage o");
+                lastNotification = topNotification();
             });
             return;
         }
@@ -141,6 +156,8 @@ public class LiveEvents {
             }
         }
 
+        notifications();
+
         Long maxHandoff = em.createQuery("select coalesce(max(h.id), 0) from Handoff h", Long.class).getSingleResult();
         Long open = em.createQuery("select count(h) from Handoff h where h.closedAt is null", Long.class).getSingleResult();
         if ((maxHandoff != lastHandoff || open != openHandoffs || !phones.isEmpty()) && lastHandoff >= 0) {
@@ -148,6 +165,41 @@ public class LiveEvents {
         }
         lastHandoff = maxHandoff;
         openHandoffs = open;
+    }
+
+    /**
+     * New rows of the staff notification centre (written by the deadline check on any instance):
+     * each recipient's pages fetch their bell again. Looks {@value #ID_SLACK} ids back, like the
+     * messages, for rows that committed after a later one.
+     */
+    @SuppressWarnings("unchecked")
+    private void notifications() {
+        if (lastNotification < 0) {
+            lastNotification = topNotification();
+            return;
+        }
+        long seen = lastNotification;
+        Set<String> recipients = new LinkedHashSet<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery(
+                        "select id, recipient from staff_notification where id > ?1 order by id")
+                .setParameter(1, lastNotification - ID_SLACK).setMaxResults(BATCH).getResultList()) {
+            long id = ((Number) row[0]).longValue();
+            seen = Math.max(seen, id);
+            if (signalledNotifications.add(id)) {
+                recipients.add((String) row[1]);
+            }
+        }
+        long floor = seen - ID_SLACK;
+        signalledNotifications.removeIf(id -> id <= floor);
+        lastNotification = seen;
+        for (String recipient : recipients) {
+            signals.onNext(new Signal(NOTIFICATIONS, null, recipient));
+        }
+    }
+
+    private long topNotification() {
+        Object top = em.createNativeQuery("select max(id) from staff_notification").getSingleResult();
+        return top == null ? 0 : ((Number) top).longValue();
     }
 
     private long top(String max) {

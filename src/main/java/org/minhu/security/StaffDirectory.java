@@ -176,4 +176,28 @@ public class StaffDirectory {
         users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("no user " + username))
                 .changePassword(Passwords.hash(password));
     }
+
+    /**
+     * The number deadline reminders are texted to (a mobile number, stored as tel:+86…; blank for
+     * none) and whether the person heads their unit (部门负责人, told of its escalations).
+     */
+    public void setContact(String username, String phone, boolean headsUnit) {
+        StaffUser user = users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("没有账号 " + username));
+        user.setContact(staffPhone(phone), headsUnit);
+    }
+
+    /** A mobile number as typed (13800138000, +86 138 0013 8000, tel:+8613800138000) in the form the carrier takes, or null for blank. */
+    static String staffPhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        String digits = phone.strip().replaceFirst("^tel:", "").replaceAll("[\\s-]", "");
+        if (digits.matches("1[3-9][0-9]{9}")) {
+            return "tel:+86" + digits;
+        }
+        if (digits.matches("\\+861[3-9][0-9]{9}")) {
+            return "tel:" + digits;
+        }
+        throw ProblemException.badRequest("phone", "手机号应为 11 位，例如 13800138000");
+    }
 }

@@ -49,6 +49,13 @@ public class StaffUser {
     @Column(name = "session_version", nullable = false)
     private int sessionVersion;
 
+    /** A number deadline reminders are texted to (tel:+86…); null for none. */
+    private String phone;
+
+    /** The head of their unit (部门负责人): told when the unit's cases are escalated. */
+    @Column(name = "heads_unit", nullable = false)
+    private boolean headsUnit;
+
     /** While in the future, no password is accepted for this account. */
     @Column(name = "locked_until")
     private Instant lockedUntil;
@@ -96,6 +103,24 @@ public class StaffUser {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    /** The phone as typed in the console (13800138000), or null. */
+    public String getMobile() {
+        return phone == null ? null : phone.replaceFirst("^tel:(\\+86)?", "");
+    }
+
+    public boolean isHeadsUnit() {
+        return headsUnit;
+    }
+
+    void setContact(String phone, boolean headsUnit) {
+        this.phone = phone;
+        this.headsUnit = headsUnit;
     }
 
     void changePassword(String hash) {

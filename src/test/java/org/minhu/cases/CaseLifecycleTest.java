@@ -180,6 +180,8 @@ class CaseLifecycleTest {
     @Test
     void remindersAndEscalationFireOnceEachAsTheClockMoves() {
         ServiceCase c = file(newPhone(), "property", "电梯按钮失灵");
+        // accepted at once: only the deadline to resolve is chased (the acceptance's own: DeadlineNotificationsTest)
+        tx(() -> lifecycle.accept(c.getNumber(), "wang"));
         Duration allowed = Duration.between(c.getCreatedAt(), c.getDueAt());
 
         clock.advance(allowed.dividedBy(2).plusMinutes(1));
@@ -216,6 +218,8 @@ class CaseLifecycleTest {
     @Test
     void theDeadlineCheckReadsOnlyCasesWhoseNextStepIsDueAndPlansTheNextOne() {
         ServiceCase c = file(newPhone(), "property", "消防通道被占");
+        // accepted at once: the plan holds only the deadline to resolve (the acceptance's: DeadlineNotificationsTest)
+        tx(() -> lifecycle.accept(c.getNumber(), "wang"));
         Duration allowed = Duration.between(c.getCreatedAt(), c.getDueAt());
         org.assertj.core.data.TemporalUnitOffset second = within(1, java.time.temporal.ChronoUnit.SECONDS);
         assertThat(reload(c).getNextCheckAt()).isCloseTo(c.getCreatedAt().plus(allowed.dividedBy(2)), second);

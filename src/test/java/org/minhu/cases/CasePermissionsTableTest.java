@@ -106,6 +106,7 @@ class CasePermissionsTableTest {
         API.put(CaseAction.DECLINE, p -> Call.post("/decline", "reason", DECLINE_REASON));
         API.put(CaseAction.CALL_BACK, p -> Call.post("/call-back", "result", "UNREACHABLE"));
         API.put(CaseAction.REVIEW, p -> Call.post("/review", "passed", "true", "photoPath", PHOTO));
+        API.put(CaseAction.OPINION, p -> Call.post("/opinion", "text", "牵头单位会同协办单位三日内现场核查，一周内拿出方案"));
 
         CONSOLE.put(CaseAction.READ_CASE, p -> Call.get(""));
         CONSOLE.put(CaseAction.READ_HISTORY, p -> Call.get(""));
@@ -130,6 +131,7 @@ class CasePermissionsTableTest {
         CONSOLE.put(CaseAction.CLASSIFY, p -> Call.post("/work/classify", "requestType", "SUGGESTION", "handlingClass", "KEY"));
         CONSOLE.put(CaseAction.DECLINE, p -> Call.post("/work/decline", "reason", DECLINE_REASON));
         CONSOLE.put(CaseAction.CALL_BACK, p -> Call.post("/work/call-back", "result", "UNREACHABLE"));
+        CONSOLE.put(CaseAction.OPINION, p -> Call.post("/opinion", "text", "牵头单位会同协办单位三日内现场核查，一周内拿出方案"));
     }
 
     /** The history entry each change leaves. */
@@ -145,7 +147,8 @@ class CasePermissionsTableTest {
             Map.entry(CaseAction.REJECT_EXTENSION, CaseEvent.Kind.EXTENSION_REJECTED),
             Map.entry(CaseAction.LINK, CaseEvent.Kind.LINKED), Map.entry(CaseAction.CLASSIFY, CaseEvent.Kind.CLASSIFIED),
             Map.entry(CaseAction.DECLINE, CaseEvent.Kind.DECLINED), Map.entry(CaseAction.CALL_BACK, CaseEvent.Kind.CALLED_BACK),
-            Map.entry(CaseAction.REVIEW, CaseEvent.Kind.REVIEWED)));
+            Map.entry(CaseAction.REVIEW, CaseEvent.Kind.REVIEWED),
+            Map.entry(CaseAction.OPINION, CaseEvent.Kind.OPINION)));
 
 
     @Inject
@@ -240,6 +243,8 @@ class CasePermissionsTableTest {
         switch (action) {
             case DISPATCH -> tx(() -> lifecycle.returnToDispatch(n, "system", "待重新派单"));
             case START, RESOLVE -> tx(() -> lifecycle.accept(n, who.user));
+            case OPINION -> tx(() -> lifecycle.classify(n, "system", RequestType.COMPLAINT, HandlingClass.HARD),
+                    () -> lifecycle.accept(n, who.user));
             case REOPEN, ARCHIVE, CALL_BACK, REVIEW -> {
                 tx(() -> lifecycle.accept(n, "someone"));
                 tx(() -> lifecycle.resolve(n, "someone", "已处理", null));

@@ -63,6 +63,16 @@ public class Outbox {
         return queued;
     }
 
+    /**
+     * A plain text to a member of staff (a deadline reminder): no resident and no conversation of
+     * theirs, so the message is its own conversation and carries no options.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Queued enqueueStaffText(String phone, String text) {
+        return insert(phone, "staff-" + UUID.randomUUID(), null, PlatformRenderer.plainText(text).toString(), text,
+                null, null, clock.instant());
+    }
+
     /** A plain-text copy of a rich message the phone could not show. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueueFallback(OutboundMessage original) {

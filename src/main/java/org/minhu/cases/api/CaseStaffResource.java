@@ -82,6 +82,10 @@ public class CaseStaffResource {
     public record Extension(Instant until, String reason) {
     }
 
+    /** A 疑难件's 办理意见. */
+    public record Opinion(String text) {
+    }
+
     public record Link(String parent) {
     }
 
@@ -254,6 +258,13 @@ public class CaseStaffResource {
     @Path("{number}/link")
     public CaseView link(@PathParam("number") String number, Link body) {
         return perform(CaseAction.LINK, number, CaseLifecycle.Details.parent(body(body).parent()));
+    }
+
+    /** 办理意见 of a 疑难件, owed within 3 days of acceptance: its owner, a supervisor or an admin. */
+    @POST
+    @Path("{number}/opinion")
+    public CaseView opinion(@PathParam("number") String number, Opinion body) {
+        return perform(CaseAction.OPINION, number, CaseLifecycle.Details.text(body(body).text()));
     }
 
     /** An internal note: staff only, never shown to the resident or the public. */
