@@ -91,6 +91,16 @@ final class FlowValidator {
             if (flow.step(flow.start()) == null) {
                 throw error(1, "start step '" + flow.start() + "' does not exist");
             }
+            // what other steps and chips start this flow with (with:) is known from its start
+            for (Flow other : flows.values()) {
+                for (Step step : other.steps().values()) {
+                    for (Transition t : Flow.transitions(step)) {
+                        if (t != null && flow.id().equals(t.flow())) {
+                            known.addAll(t.with().keySet());
+                        }
+                    }
+                }
+            }
             for (Step step : flow.orderedSteps()) {
                 if (step instanceof Step.Ask ask && ask.save() != null) {
                     known.add(root(ask.save()));

@@ -234,7 +234,7 @@ class JourneyRenderingTest {
             assertThat(sms.text()).isNotBlank().doesNotContainPattern(LEAK);
             for (Chip chip : message.allChips()) {
                 assertThat(chip.postback()).as("a postback the engine understands")
-                        .matches("(opt|go):[\\w-]+:[\\w-]+(:.+)?|flow:[\\w-]+|cmd:(menu|agent|resume|discard)|loc:[\\w-]+:[\\w-]+|dial:\\d+|url");
+                        .matches("(opt|go):[\\w-]+:[\\w-]+(:.+)?|flow:[\\w-]+(\\?[\\w-]+=[^&]+(&[\\w-]+=[^&]+)*)?|cmd:(menu|agent|resume|discard)|loc:[\\w-]+:[\\w-]+|dial:\\d+|url");
             }
         }
     }
