@@ -311,33 +311,14 @@ final class FlowValidator {
         }
 
         List<String> successors(Step step) {
-            List<Transition> out = new ArrayList<>();
+            List<Transition> out = Flow.transitions(step);
             List<String> steps = new ArrayList<>();
-            if (step instanceof Step.Say say) {
-                out.add(say.next());
-                say.message().chips().forEach(c -> out.add(c.to()));
-            } else if (step instanceof Step.Ask ask) {
-                out.add(ask.next());
-                ask.prompt().chips().forEach(c -> out.add(c.to()));
-                for (Step.Otherwise otherwise : java.util.Arrays.asList(ask.text(), ask.file())) {
-                    if (otherwise != null) {
-                        out.add(otherwise.to());
-                    }
-                }
+            if (step instanceof Step.Ask ask) {
                 ask.options().forEach(o -> {
-                    out.add(o.to());
                     if (o.edit() != null) {
                         steps.add(o.edit());
                     }
                 });
-            } else if (step instanceof Step.Branch branch) {
-                branch.cases().forEach(c -> out.add(c.to()));
-                out.add(branch.otherwise());
-            } else if (step instanceof Step.Action action) {
-                out.addAll(action.on().values());
-                out.add(action.next());
-            } else if (step instanceof Step.Goto go) {
-                out.add(go.to());
             }
             for (Transition t : out) {
                 if (t != null && !t.end() && t.step() != null) {
