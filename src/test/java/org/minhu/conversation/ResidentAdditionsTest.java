@@ -15,6 +15,7 @@ import org.minhu.cases.NewCase;
 import org.minhu.cases.ServiceCase;
 import org.minhu.cases.ServiceCaseRepository;
 import org.minhu.console.ConsoleSession;
+import org.minhu.console.LiveEvents;
 import org.minhu.console.TestCases;
 import org.minhu.security.DemoAccounts;
 import org.minhu.testing.MockCarrier;
@@ -60,6 +61,9 @@ class ResidentAdditionsTest {
 
     @Inject
     ServiceCaseRepository repository;
+
+    @Inject
+    LiveEvents live;
 
     private static Phone phone() {
         return new Phone("tel:+861390000" + String.format("%04d", NEXT.incrementAndGet() + 7000));
@@ -165,6 +169,32 @@ class ResidentAdditionsTest {
     }
 
     @Test
+    void openPagesAreSignalledWhenTheResidentAdds() {
+        Phone phone = phone();
+        String number = file(phone, "小区喷泉的水泵坏了，水池发臭").getNumber();
+        progressCard(phone, number);
+        phone.tap("补充材料");
+
+        List<LiveEvents.Signal> signals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.smallrye.mutiny.subscription.Cancellable listening = live.stream().subscribe().with(signals::add);
+        try {
+            // a page that starts listening first fetches everything once; changes after that are signalled by unit
+            org.awaitility.Awaitility.await("the first look").atMost(Duration.ofSeconds(15))
+                    .until(() -> signals.stream().anyMatch(sig -> LiveEvents.CASES.equals(sig.name())));
+            signals.clear();
+            phone.send("水泵旁边还有电线露在外面");
+            String conversation = QuarkusTransaction.requiringNew().call(() -> live.channel(phone.number()));
+            org.awaitility.Awaitility.await("the inbox of the case's unit and the case page told").atMost(Duration.ofSeconds(15))
+                    .until(() -> signals.stream().anyMatch(sig -> LiveEvents.CASES.equals(sig.name()) && sig.units() != null
+                            && sig.units().contains(TestCases.MUNICIPAL_UNIT))
+                            && signals.stream().anyMatch(sig -> conversation.equals(sig.name())));
+        } finally {
+            listening.cancel();
+        }
+        assertThat(additions(number)).extracting(CaseAddition::getText).containsExactly("水泵旁边还有电线露在外面");
+    }
+
+    @Test
     void theSamePushDeliveredTwiceIsAddedOnce() {
         Phone phone = phone();
         String number = file(phone, "路灯一闪一闪的，晚上看不清路").getNumber();
@@ -233,7 +263,10 @@ class ResidentAdditionsTest {
         assertThat(handler.bare().get("/console").asString()).contains("催办1");
         assertThat(handler.bare().get("/console/cases/" + number).asString()).contains("居民催办 1 次", "居民催办");
         // and the supervisor's dashboard shows the count
-        assertThat(ConsoleSession.signIn("supervisor").bare().get("/console/dashboard").asString()).contains("居民催办");
+        String dashboard = ConsoleSession.signIn("supervisor").bare().get("/console/dashboard").asString();
+        Matcher shown = Pattern.compile("居民催办</span><b>(\\d+)</b>").matcher(dashboard);
+        assertThat(shown.find()).as("the 居民催办 figure on the dashboard").isTrue();
+        assertThat(Long.parseLong(shown.group(1))).isGreaterThanOrEqualTo(1);
     }
 
     @Test
