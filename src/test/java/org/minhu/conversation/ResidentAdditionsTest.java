@@ -159,6 +159,11 @@ class ResidentAdditionsTest {
         assertThat(handler.bare().get("/console/cases/" + number + "/additions").asString()).contains(note);
         assertThat(handler.bare().get("/console").asString()).as("the inbox marks it").contains("有补充");
 
+        // nobody signed in gets it
+        Response anonymous = given().redirects().follow(false).get(photoUrl);
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.header("Location")).endsWith("/console/login");
+
         // another unit's handler sees neither the case nor the photo
         ConsoleSession other = ConsoleSession.signIn("handler-env");
         assertThat(other.bare().get(photoUrl).statusCode()).isEqualTo(403);
