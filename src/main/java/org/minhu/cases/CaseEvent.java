@@ -62,7 +62,11 @@ public class CaseEvent {
         ANSWERED(Audience.RESIDENT, "已答复", "Answered"),
         CALLED_BACK(Audience.RESIDENT, "电话回访", "Called back"),
         REVIEWED(Audience.STAFF, "复查", "Re-inspected"),
-        OPINION(Audience.STAFF, "办理意见", "Handling opinion");
+        OPINION(Audience.STAFF, "办理意见", "Handling opinion"),
+        /** The resident added a text or a photo to their open case (补充材料); never published. */
+        ADDED(Audience.RESIDENT, "居民补充材料", "You added material"),
+        /** The resident nudged their open case (催办), at most once a day. */
+        NUDGED(Audience.RESIDENT, "居民催办", "You asked us to hurry");
 
         private final Audience audience;
         private final org.minhu.knowledge.LocalizedText label;

@@ -29,6 +29,7 @@ public class CaseService {
     private final ServiceCaseRepository cases;
     private final CaseEventRepository events;
     private final CaseFollowerRepository followers;
+    private final CaseAdditionRepository additions;
     private final CaseNumbers numbers;
     private final Categories categories;
     private final CasesConfig config;
@@ -38,8 +39,9 @@ public class CaseService {
     private final Clock clock;
 
     public CaseService(ServiceCaseRepository cases, CaseEventRepository events, CaseFollowerRepository followers,
-                       CaseNumbers numbers, Categories categories, CasesConfig config, CaseLifecycle lifecycle,
-                       DispatchRules rules, Event<CaseChanged> changed, Clock clock) {
+                       CaseAdditionRepository additions, CaseNumbers numbers, Categories categories, CasesConfig config,
+                       CaseLifecycle lifecycle, DispatchRules rules, Event<CaseChanged> changed, Clock clock) {
+        this.additions = additions;
         this.rules = rules;
         this.cases = cases;
         this.events = events;
@@ -198,6 +200,114 @@ public class CaseService {
         return serviceCase;
     }
 
+    /** What a resident sends to add to their case: a text, or a file the media store keeps (its path, type and name). */
+    public record Addition(String text, String mediaPath, String mediaType, String mediaName) {
+        public static Addition text(String text) {
+            return new Addition(text, null, null, null);
+        }
+
+        public static Addition file(String path, String type, String name) {
+            return new Addition(null, path, type, name);
+        }
+    }
+
+    /**
+     * What came of a resident's addition or nudge. Refusals are outcomes, not exceptions: they come
+     * in the middle of a conversation's turn, whose transaction must still commit.
+     */
+    public enum Outcome {
+        /** Done: kept with the case, in its history; the case's unit sees it. */
+        DONE,
+        /** A nudge when the resident nudged this case today already: nothing recorded. */
+        ALREADY_TODAY,
+        /** The case is no longer open (resolved, rated, archived, declined): nothing recorded. */
+        CLOSED,
+        /** The resident has no case with this number (someone else's reads the same). */
+        NOT_FOUND
+    }
+
+    /** The outcome, and the case when it is the resident's own. */
+    public record Result(Outcome outcome, ServiceCase serviceCase) {
+    }
+
+    /**
+     * 补充材料: the resident adds a text or a photo to their own open case. It is kept with the case
+     * for its handler (the case page), written in its history as 居民补充材料, and the case counts as
+     * changed so open pages and the inbox fetch it again. Never published.
+     *
+     * @throws ProblemException 400 if there is neither a text nor a file
+     */
+    public Result addByResident(String phone, String number, Addition addition) {
+        String text = addition == null || addition.text() == null || addition.text().isBlank() ? null
+                : clip(addition.text().strip(), CaseAddition.MAX_TEXT);
+        String path = addition == null || addition.mediaPath() == null || addition.mediaPath().isBlank() ? null : addition.mediaPath();
+        if (text == null && path == null) {
+            throw ProblemException.badRequest("addition", "请发送文字或照片");
+        }
+        Result found = ownedOpen(phone, number);
+        if (found.outcome() != Outcome.DONE) {
+            return found;
+        }
+        ServiceCase c = found.serviceCase();
+        Instant now = clock.instant();
+        additions.persist(new CaseAddition(c.getId(), now, phone, text, path, addition.mediaType(),
+                addition.mediaName() == null ? null : clip(addition.mediaName(), 255)));
+        c.residentAdded(now);
+        String note = text != null ? text : "照片" + (addition.mediaName() == null ? "" : " " + addition.mediaName());
+        events.persist(new CaseEvent(c, now, phone, CaseEvent.Kind.ADDED, c.getState(), clip(note, 500)));
+        changed.fire(new CaseChanged(c, CaseEvent.Kind.ADDED, note, phone));
+        return found;
+    }
+
+    /** What the resident added to the case, oldest first: for staff who may read the case. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CaseAddition> additions(ServiceCase serviceCase) {
+        return additions.forCase(serviceCase.getId());
+    }
+
+    /** The file of one addition to this case; empty when the case has no such addition or it has no file. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CaseAddition> addition(ServiceCase serviceCase, long id) {
+        return additions.findByIdOptional(id).filter(a -> a.getCaseId().equals(serviceCase.getId()) && a.getMediaPath() != null);
+    }
+
+    /**
+     * 催办: the resident asks for their open case to be hurried, at most once a (local) day per case.
+     * A nudge is written in the history as 居民催办, counted on the case (the inbox marks it) and kept
+     * in {@code case_nudge} for the figures. A second nudge the same day records nothing.
+     */
+    public Result nudge(String phone, String number) {
+        Result found = ownedOpen(phone, number);
+        if (found.outcome() != Outcome.DONE) {
+            return found;
+        }
+        ServiceCase c = found.serviceCase();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        // the case's row is locked (ownedOpen): two nudges at once are taken one after the other
+        if (c.getNudgedAt() != null && LocalDate.ofInstant(c.getNudgedAt(), config.zone()).equals(today)) {
+            return new Result(Outcome.ALREADY_TODAY, c);
+        }
+        cases.getEntityManager().persist(new CaseNudge(c, today, now));
+        c.nudged(now);
+        events.persist(new CaseEvent(c, now, phone, CaseEvent.Kind.NUDGED, c.getState(), "第 " + c.getNudges() + " 次催办"));
+        changed.fire(new CaseChanged(c, CaseEvent.Kind.NUDGED, null, phone));
+        return found;
+    }
+
+    /** The resident's own case, locked, if it is still open: the rule for what residents add to a case. */
+    private Result ownedOpen(String phone, String number) {
+        if (phone == null || number == null || number.isBlank()) {
+            return new Result(Outcome.NOT_FOUND, null);
+        }
+        Optional<ServiceCase> owned = cases.lockByNumber(number.strip().toUpperCase(Locale.ROOT))
+                .filter(found -> found.belongsTo(phone));
+        if (owned.isEmpty()) {
+            return new Result(Outcome.NOT_FOUND, null);
+        }
+        return new Result(owned.get().isOpen() ? Outcome.DONE : Outcome.CLOSED, owned.get());
+    }
+
     /** 回访: resolved cases whose resident has not rated {@code minhu.cases.call-back-after} after the resolution. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ServiceCase> callBacksDue(int limit) {
@@ -215,10 +325,14 @@ public class CaseService {
     }
 
     private static String clip(String text) {
-        if (text.length() <= MAX_REASON) {
+        return clip(text, MAX_REASON);
+    }
+
+    private static String clip(String text, int max) {
+        if (text.length() <= max) {
             return text;
         }
-        int end = Character.isHighSurrogate(text.charAt(MAX_REASON - 1)) ? MAX_REASON - 1 : MAX_REASON;
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
         return text.substring(0, end);
     }
 }

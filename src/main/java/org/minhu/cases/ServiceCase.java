@@ -831,4 +831,42 @@ public class ServiceCase {
     public Instant getNextCheckAt() {
         return nextCheckAt;
     }
+
+    // ---- what the resident added to the case and how often they nudged it (issue 17) ----
+
+    /** How many days the resident nudged the case (催办); the inbox and the case page show it. */
+    @Column(nullable = false)
+    private int nudges;
+
+    @Column(name = "nudged_at")
+    private Instant nudgedAt;
+
+    /** When the resident last added a text or a photo (补充材料). */
+    @Column(name = "added_at")
+    private Instant addedAt;
+
+    /** The resident added material: the case counts as changed, so open pages and the inbox fetch it again. */
+    void residentAdded(Instant now) {
+        addedAt = now;
+        updatedAt = now;
+    }
+
+    /** The resident nudged the case today. */
+    void nudged(Instant now) {
+        nudges++;
+        nudgedAt = now;
+        updatedAt = now;
+    }
+
+    public int getNudges() {
+        return nudges;
+    }
+
+    public Instant getNudgedAt() {
+        return nudgedAt;
+    }
+
+    public Instant getAddedAt() {
+        return addedAt;
+    }
 }

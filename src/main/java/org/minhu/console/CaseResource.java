@@ -52,6 +52,8 @@ public class CaseResource {
                                             String flash, String error);
 
         static native TemplateInstance page$conversation(ServiceCase c, List<Conversation.Entry> conversation);
+
+        static native TemplateInstance page$additions(ServiceCase c);
     }
 
     private static final Map<String, String> DONE = Map.ofEntries(
@@ -116,6 +118,23 @@ public class CaseResource {
     @Produces(MediaType.WILDCARD)
     public Response resolutionPhoto(@PathParam("number") String number) {
         return media.serve(find(number, CaseAction.READ_MEDIA).getResolutionPhoto());
+    }
+
+    /** What the resident added to the case, fetched again when their conversation moves (they add through it). */
+    @GET
+    @Path("/additions")
+    public TemplateInstance additionsPart(@PathParam("number") String number) {
+        return Templates.page$additions(find(number));
+    }
+
+    /** A photo or file the resident added to this case from its progress card (补充材料). */
+    @GET
+    @Path("/additions/{id}")
+    @Produces(MediaType.WILDCARD)
+    public Response addition(@PathParam("number") String number, @PathParam("id") long id) {
+        ServiceCase c = find(number, CaseAction.READ_MEDIA);
+        return media.serve(caseService.addition(c, id)
+                .orElseThrow(() -> ProblemException.notFound("这件诉求没有这份补充材料")).getMediaPath());
     }
 
     /** A file the resident sent in the conversation of this case. */

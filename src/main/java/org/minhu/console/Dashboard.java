@@ -76,7 +76,8 @@ public class Dashboard {
                         + " order by c.escalationLevel desc, c.dueAt", ServiceCase.class)
                 .setParameter("open", CaseState.OPEN).setMaxResults(LIST).getResultList();
         return new View(overall, overdueCount, cases.overdue(now, LIST), escalated, hotSpots(from),
-                chart(trend(today)), chart(ranking(units)), units);
+                // a unit with nudges but no case filed in the period has a row in the table, not a bar in the ranking
+                chart(trend(today)), chart(ranking(units.stream().filter(u -> u.total() > 0).toList())), units);
     }
 
     private Map<String, Object> trend(LocalDate today) {

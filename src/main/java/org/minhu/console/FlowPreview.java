@@ -178,6 +178,18 @@ public class FlowPreview {
                 outcome = "rated";
                 data.put("number", Values.text(Values.get(vars, "target.value")));
             }
+            case "check-addable", "add-to-case", "nudge-case" -> {
+                // 补充材料 / 催一下: nothing is added or recorded in a preview
+                outcome = switch (call.action()) {
+                    case "check-addable" -> "open";
+                    case "add-to-case" -> "added";
+                    default -> "nudged";
+                };
+                String number = Values.text(Values.get(vars, call.action().equals("nudge-case") ? "nudging" : "adding"));
+                data.put("number", number.isEmpty() ? "MH-预览-0001" : number);
+                data.put("state", "办理中");
+                data.put("unit", "（预览：不会记录）");
+            }
             case "hand-off" -> {
                 outcome = "queued";
                 data.put("position", 0);

@@ -59,6 +59,8 @@ public class Labels {
         EVENTS.put(CaseEvent.Kind.CALLED_BACK, "电话回访");
         EVENTS.put(CaseEvent.Kind.REVIEWED, "复查");
         EVENTS.put(CaseEvent.Kind.OPINION, "办理意见");
+        EVENTS.put(CaseEvent.Kind.ADDED, "居民补充材料");
+        EVENTS.put(CaseEvent.Kind.NUDGED, "居民催办");
     }
 
     private static final Map<String, String> CHANNELS = Map.of(

@@ -61,7 +61,11 @@ public class FlowRegistry {
             Required.flow(FreeText.FILE, "a problem the resident writes in their own words starts it"),
             Required.flow(FreeText.ASK, "a question the resident writes in their own words starts it"),
             Required.flow(FreeText.MINE, "a typed case number and the 查看进度 chip of progress cards start it"),
-            Required.flow(Subscriptions.FLOW, "订阅 / 通知 typed at any time opens it"));
+            Required.flow(Subscriptions.FLOW, "订阅 / 通知 typed at any time opens it"),
+            Required.action(FreeText.MINE, ResidentUpdates.ADD_STEP, "check-addable",
+                    "the 补充材料 chip of progress updates starts my-requests with 'adding' set, which its start leads there (ResidentUpdates)"),
+            Required.action(FreeText.MINE, ResidentUpdates.NUDGE_STEP, "nudge-case",
+                    "the 催一下 chip of progress updates starts my-requests with 'nudging' set, which its start leads there (ResidentUpdates)"));
 
     /** What one instance uses: the published flows, the drafts for the test numbers, and what it was built from. */
     private record Live(Engine engine, Engine drafts, Set<String> testNumbers, String stamp) {

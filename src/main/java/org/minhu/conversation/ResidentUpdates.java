@@ -53,7 +53,15 @@ public class ResidentUpdates {
     public static final List<String> KEYS = List.of("notify.title", "notify.unit", "notify.due", "notify.progress",
             "notify.filed", "notify.dispatched", "notify.transferred", "notify.accepted", "notify.resolved",
             "notify.reopened", "notify.extended", "notify.resumed", "notify.rating-reminder", "notify.rate-prompt",
-            "notify.filed-for", "notify.declined");
+            "notify.filed-for", "notify.declined", "mine.add.chip", "mine.nudge.chip");
+
+    /**
+     * The steps of my-requests the 补充材料 / 催一下 chips lead to: the chips start the flow with the
+     * case's number as {@code adding} / {@code nudging}, as the flow's own card does
+     * ({@link FlowRegistry#REQUIRED} keeps the steps there).
+     */
+    public static final String ADD_STEP = "add";
+    public static final String NUDGE_STEP = "nudge";
 
     private final ResidentRepository residents;
     private final Outbox outbox;
@@ -180,6 +188,14 @@ public class ResidentUpdates {
             }
         } else {
             chips.add(Chip.reply(Formats.clip(messages.render(language, "file.created.progress", vars), 25), "flow:my-requests"));
+            if (own && c.isOpen()) {
+                // the resident's own open case: add a photo or a note to it, or nudge it, from the update itself
+                String number = java.net.URLEncoder.encode(c.getNumber(), java.nio.charset.StandardCharsets.UTF_8);
+                chips.add(Chip.reply(Formats.clip(messages.render(language, "mine.add.chip", vars), 25),
+                        "flow:" + FreeText.MINE + "?adding=" + number));
+                chips.add(Chip.reply(Formats.clip(messages.render(language, "mine.nudge.chip", vars), 25),
+                        "flow:" + FreeText.MINE + "?nudging=" + number));
+            }
         }
         Media photo = change.kind() == CaseEvent.Kind.RESOLVED ? photo(c.getResolutionPhoto()) : null;
         return BotMessage.card(new CardContent(photo, Formats.clip(messages.render(language, "notify.title", vars), 200),

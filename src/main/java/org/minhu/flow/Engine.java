@@ -335,9 +335,22 @@ public final class Engine {
             if (postback == null) {
                 return false;
             }
-            if (postback.startsWith("flow:") && flows.flow(postback.substring(5)) != null) {
-                startFlow(postback.substring(5));
-                return true;
+            if (postback.startsWith("flow:")) {
+                int query = postback.indexOf('?');
+                String id = postback.substring(5, query < 0 ? postback.length() : query);
+                Flow target = flows.flow(id);
+                if (target != null) {
+                    Map<String, Object> carried = query < 0 ? Map.of() : carried(id, postback.substring(query + 1));
+                    if (carried.isEmpty()) {
+                        startFlow(id);
+                    } else {
+                        if (flowId != null && !id.equals(flowId)) {
+                            keepDraft(now);
+                        }
+                        startFlowAt(target, target.start(), carried);
+                    }
+                    return true;
+                }
             }
             if (postback.startsWith("go:")) {
                 String[] parts = postback.split(":", 3);
@@ -767,12 +780,57 @@ public final class Engine {
 
         String postback(Transition t) {
             if (t.flow() != null) {
-                return "flow:" + t.flow();
+                return "flow:" + t.flow() + carrying(t);
             }
             if (t.end()) {
                 return "cmd:menu";
             }
             return "go:" + flowId + ":" + t.step();
+        }
+
+        /**
+         * A chip's {@code with:} values, carried in its postback ({@code ?adding=MH-...}) so that it
+         * starts its flow with them from any old message: short texts and numbers only, else none.
+         */
+        String carrying(Transition t) {
+            if (t.with().isEmpty()) {
+                return "";
+            }
+            Map<String, Object> scope = scope();
+            StringBuilder query = new StringBuilder();
+            for (Map.Entry<String, String> e : t.with().entrySet()) {
+                Object value = Values.get(scope, e.getValue());
+                if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                    continue;
+                }
+                String text = Values.text(value);
+                if (text.isEmpty() || text.length() > MAX_CARRIED) {
+                    continue;
+                }
+                query.append(query.length() == 0 ? "?" : "&").append(encode(e.getKey())).append('=').append(encode(text));
+            }
+            return query.length() > PlatformLimits.MAX_POSTBACK / 2 ? "" : query.toString();
+        }
+
+        /**
+         * Values a {@code flow:} postback carries, kept only under the names some {@code with:} of the
+         * flows gives the flow: a postback made up by hand sets nothing else.
+         */
+        Map<String, Object> carried(String flow, String query) {
+            Set<String> allowed = flows.carriedInto(flow);
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    continue;
+                }
+                String name = decode(pair.substring(0, eq));
+                String value = decode(pair.substring(eq + 1));
+                if (name != null && value != null && !value.isEmpty() && value.length() <= MAX_CARRIED && allowed.contains(name)) {
+                    values.put(name, value);
+                }
+            }
+            return values;
         }
 
         /** Builds a message from a spec; {@code cardChips} go inside the card (up to four), the rest under it. */
@@ -928,6 +986,21 @@ public final class Engine {
 
         String optionPrefix(Step.Ask ask) {
             return "opt:" + flowId + ":" + ask.id() + ":";
+        }
+    }
+
+    /** The longest value a chip carries in its postback. */
+    static final int MAX_CARRIED = 200;
+
+    static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String decode(String s) {
+        try {
+            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

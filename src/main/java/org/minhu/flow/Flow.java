@@ -29,6 +29,33 @@ public record Flow(String id, int version, String title, String start, boolean r
         return steps.values().stream().sorted(java.util.Comparator.comparingInt(Step::line)).toList();
     }
 
+    /** Every way out of a step: its next, its options', chips', branches' and outcomes' targets (some may be null). */
+    public static List<Transition> transitions(Step step) {
+        List<Transition> out = new java.util.ArrayList<>();
+        if (step instanceof Step.Say say) {
+            out.add(say.next());
+            say.message().chips().forEach(c -> out.add(c.to()));
+        } else if (step instanceof Step.Ask ask) {
+            out.add(ask.next());
+            ask.prompt().chips().forEach(c -> out.add(c.to()));
+            for (Step.Otherwise otherwise : java.util.Arrays.asList(ask.text(), ask.file())) {
+                if (otherwise != null) {
+                    out.add(otherwise.to());
+                }
+            }
+            ask.options().forEach(o -> out.add(o.to()));
+        } else if (step instanceof Step.Branch branch) {
+            branch.cases().forEach(c -> out.add(c.to()));
+            out.add(branch.otherwise());
+        } else if (step instanceof Step.Action action) {
+            out.addAll(action.on().values());
+            out.add(action.next());
+        } else if (step instanceof Step.Goto go) {
+            out.add(go.to());
+        }
+        return out;
+    }
+
     /** The same flow under another version number, as the console numbers saved versions. */
     public Flow withVersion(int number) {
         return new Flow(id, number, title, start, resumable, steps, file, texts);

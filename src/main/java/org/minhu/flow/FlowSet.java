@@ -47,6 +47,24 @@ public record FlowSet(Map<String, Flow> flows, Messages messages, Map<String, Se
         return earlier != null ? earlier : current;
     }
 
+    /**
+     * The names other steps and chips give a flow with {@code with:} when they start it: the values
+     * it may begin with, and the only ones a chip's postback may carry into it.
+     */
+    public Set<String> carriedInto(String flowId) {
+        Set<String> names = new java.util.HashSet<>();
+        for (Flow flow : flows.values()) {
+            for (Step step : flow.steps().values()) {
+                for (Transition t : Flow.transitions(step)) {
+                    if (t != null && flowId.equals(t.flow())) {
+                        names.addAll(t.with().keySet());
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
     /** The texts a flow speaks with: its own first, then the shared bundles. */
     public Messages messages(Flow flow) {
         return flow == null ? messages : messages.with(flow.texts());

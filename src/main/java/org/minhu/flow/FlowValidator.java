@@ -91,6 +91,16 @@ final class FlowValidator {
             if (flow.step(flow.start()) == null) {
                 throw error(1, "start step '" + flow.start() + "' does not exist");
             }
+            // what other steps and chips start this flow with (with:) is known from its start
+            for (Flow other : flows.values()) {
+                for (Step step : other.steps().values()) {
+                    for (Transition t : Flow.transitions(step)) {
+                        if (t != null && flow.id().equals(t.flow())) {
+                            known.addAll(t.with().keySet());
+                        }
+                    }
+                }
+            }
             for (Step step : flow.orderedSteps()) {
                 if (step instanceof Step.Ask ask && ask.save() != null) {
                     known.add(root(ask.save()));
@@ -301,33 +311,14 @@ final class FlowValidator {
         }
 
         List<String> successors(Step step) {
-            List<Transition> out = new ArrayList<>();
+            List<Transition> out = Flow.transitions(step);
             List<String> steps = new ArrayList<>();
-            if (step instanceof Step.Say say) {
-                out.add(say.next());
-                say.message().chips().forEach(c -> out.add(c.to()));
-            } else if (step instanceof Step.Ask ask) {
-                out.add(ask.next());
-                ask.prompt().chips().forEach(c -> out.add(c.to()));
-                for (Step.Otherwise otherwise : java.util.Arrays.asList(ask.text(), ask.file())) {
-                    if (otherwise != null) {
-                        out.add(otherwise.to());
-                    }
-                }
+            if (step instanceof Step.Ask ask) {
                 ask.options().forEach(o -> {
-                    out.add(o.to());
                     if (o.edit() != null) {
                         steps.add(o.edit());
                     }
                 });
-            } else if (step instanceof Step.Branch branch) {
-                branch.cases().forEach(c -> out.add(c.to()));
-                out.add(branch.otherwise());
-            } else if (step instanceof Step.Action action) {
-                out.addAll(action.on().values());
-                out.add(action.next());
-            } else if (step instanceof Step.Goto go) {
-                out.add(go.to());
             }
             for (Transition t : out) {
                 if (t != null && !t.end() && t.step() != null) {

@@ -151,6 +151,48 @@ class JourneyRenderingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"zh-CN", "en"})
+    void addToAndNudgeARequestFromItsCard(String language) {
+        String number = "MH-20250601-0007";
+        Map<String, Object> shown = Map.of("number", number, "state", "办理中", "progress", "●●●○○ 办理中",
+                "category", "环境卫生", "place", PLACE, "unit", "坂田街道城市管理和综合执法队", "due", "2025-06-02 09:00",
+                "description", "夜间施工噪音", "timeline", timeline(3));
+        Chat chat = chat(language).opens("my-requests").actionReturns("found", Map.of("count", 1, "items", List.of(
+                item(number, "环境卫生 · 办理中"))));
+        chat.chooses("opt:my-requests:pick:" + number).actionReturns("found", shown);
+        assertThat(chat.postbacks()).as("the card's chips carry the case number")
+                .contains("flow:my-requests?adding=" + number, "flow:my-requests?nudging=" + number);
+        assertThat(chat.state().active()).as("the card ends the flow").isFalse();
+
+        // later, from the old card: the chip still names its case
+        chat.says("菜单").taps("flow:my-requests?nudging=" + number);
+        assertThat(chat.pending().action()).isEqualTo("nudge-case");
+        assertThat(chat.pending().vars()).containsEntry("nudging", number).doesNotContainKey("adding");
+        chat.actionReturns("already", Map.of("number", number, "state", "办理中", "unit", "坂田街道城市管理和综合执法队"));
+        assertThat(chat.lastText()).contains(language.equals("en") ? "already asked" : "今天已催办过");
+
+        // a photo, then a note, then done
+        chat.taps("flow:my-requests?adding=" + number);
+        assertThat(chat.pending().action()).isEqualTo("check-addable");
+        chat.actionReturns("open", Map.of("number", number, "state", "办理中", "unit", "坂田街道城市管理和综合执法队"));
+        assertThat(chat.lastText()).contains(number);
+        chat.send(new Input.File("media/2025/06/02/x.jpg", "x.jpg", "image/jpeg", null));
+        assertThat(chat.pending().action()).isEqualTo("add-to-case");
+        assertThat(chat.pending().vars()).containsEntry("adding", number).containsKey("addition");
+        chat.actionReturns("added", Map.of("number", number, "state", "办理中", "unit", "坂田街道城市管理和综合执法队"));
+        chat.says("晚上十一点以后最吵");
+        assertThat(chat.pending().vars()).containsEntry("addition", "晚上十一点以后最吵");
+        chat.actionReturns("added", Map.of("number", number, "state", "办理中", "unit", "坂田街道城市管理和综合执法队"));
+        chat.says(language.equals("en") ? "done" : "完成");
+        assertThat(chat.state().active()).isFalse();
+
+        // a chip made up by hand carries only the names a with: gives the flow
+        chat.taps("flow:my-requests?nudging=" + number + "&picked=MH-20000101-0001&description=x");
+        assertThat(chat.pending().vars()).containsEntry("nudging", number).doesNotContainKeys("picked", "description");
+        assertAllRender(chat);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
     void rateResolvedRequests(String language) {
         Map<String, Object> rateable = Map.of("count", 2, "items", List.of(
                 item("MH-20250601-0007", "环境卫生 · 已办结\n夜间施工噪音"), item("MH-20250520-0001", "市政设施 · 已办结\n路灯")));
@@ -234,7 +276,7 @@ class JourneyRenderingTest {
             assertThat(sms.text()).isNotBlank().doesNotContainPattern(LEAK);
             for (Chip chip : message.allChips()) {
                 assertThat(chip.postback()).as("a postback the engine understands")
-                        .matches("(opt|go):[\\w-]+:[\\w-]+(:.+)?|flow:[\\w-]+|cmd:(menu|agent|resume|discard)|loc:[\\w-]+:[\\w-]+|dial:\\d+|url");
+                        .matches("(opt|go):[\\w-]+:[\\w-]+(:.+)?|flow:[\\w-]+(\\?[\\w-]+=[^&]+(&[\\w-]+=[^&]+)*)?|cmd:(menu|agent|resume|discard)|loc:[\\w-]+:[\\w-]+|dial:\\d+|url");
             }
         }
     }

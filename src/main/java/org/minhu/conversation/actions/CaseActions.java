@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The case actions flows call: file, find nearby, follow, list, show and rate the resident's own cases. */
+/**
+ * The case actions flows call: file, find nearby, follow, list, show and rate the resident's own
+ * cases, and add to or nudge one of them from its progress card.
+ */
 final class CaseActions {
 
     private CaseActions() {
@@ -312,6 +315,116 @@ final class CaseActions {
                 return new Input.ActionResult("refused", Map.of("number", number));
             }
             return new Input.ActionResult(rating == Rating.UNSATISFIED ? "reopened" : "rated", Map.of("number", number));
+        }
+    }
+
+    /** The case a progress card's 补充材料 / 催一下 chip names: the resident's own, as their number, with its state. */
+    static Map<String, Object> about(ServiceCase c, String language) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("number", c.getNumber());
+        data.put("state", c.getState().label(language));
+        data.put("unit", c.getUnit());
+        return data;
+    }
+
+    static String typed(String number) {
+        return number == null ? "" : Formats.clip(number.strip().toUpperCase(java.util.Locale.ROOT), 30);
+    }
+
+    /** Before asking for material: is the case the resident's own, and still open? Reads {@code adding}. */
+    @ApplicationScoped
+    static class CheckAddable implements ConversationAction {
+        private final CaseService cases;
+
+        CheckAddable(CaseService cases) {
+            this.cases = cases;
+        }
+
+        @Override
+        public String name() {
+            return "check-addable";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "number", "state", "unit");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            String number = ctx.text("adding");
+            return cases.forResident(ctx.phone(), number)
+                    .map(c -> new Input.ActionResult(c.isOpen() ? "open" : "closed", about(c, ctx.language())))
+                    .orElseGet(() -> new Input.ActionResult("not-found", Map.of("number", typed(number))));
+        }
+    }
+
+    /**
+     * 补充材料: appends what the resident sent ({@code addition}: a text, or a file with its
+     * {@code path}, {@code type}, {@code name}) to the case {@code adding} names.
+     */
+    @ApplicationScoped
+    static class AddToCase implements ConversationAction {
+        private final CaseService cases;
+
+        AddToCase(CaseService cases) {
+            this.cases = cases;
+        }
+
+        @Override
+        public String name() {
+            return "add-to-case";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "number", "state", "unit");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            String number = ctx.text("adding");
+            Object sent = ctx.vars().get("addition");
+            CaseService.Addition addition = sent instanceof Map<?, ?>
+                    ? CaseService.Addition.file(ctx.text("addition.path"), ctx.text("addition.type"), ctx.text("addition.name"))
+                    : CaseService.Addition.text(ctx.text("addition"));
+            return result(cases.addByResident(ctx.phone(), number, addition), "added", number, ctx.language());
+        }
+    }
+
+    /** An addition's or a nudge's outcome as the flow reads it: {@code done} names what was done. */
+    static Input.ActionResult result(CaseService.Result result, String done, String number, String language) {
+        return switch (result.outcome()) {
+            case DONE -> new Input.ActionResult(done, about(result.serviceCase(), language));
+            case ALREADY_TODAY -> new Input.ActionResult("already", about(result.serviceCase(), language));
+            case CLOSED -> new Input.ActionResult("closed", about(result.serviceCase(), language));
+            case NOT_FOUND -> new Input.ActionResult("not-found", Map.of("number", typed(number)));
+        };
+    }
+
+    /** 催一下: nudges the case {@code nudging} names, once a day. */
+    @ApplicationScoped
+    static class NudgeCase implements ConversationAction {
+        private final CaseService cases;
+
+        NudgeCase(CaseService cases) {
+            this.cases = cases;
+        }
+
+        @Override
+        public String name() {
+            return "nudge-case";
+        }
+
+        @Override
+        public Set<String> outputs() {
+            return Set.of("outcome", "number", "state", "unit");
+        }
+
+        @Override
+        public Input.ActionResult run(ActionContext ctx) {
+            String number = ctx.text("nudging");
+            return result(cases.nudge(ctx.phone(), number), "nudged", number, ctx.language());
         }
     }
 }
