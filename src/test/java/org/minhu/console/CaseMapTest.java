@@ -9,7 +9,10 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.minhu.cases.CaseLifecycle;
 import org.minhu.cases.ServiceCase;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import org.minhu.proactive.hotspot.HotspotDetector;
+import org.minhu.security.Role;
 import org.minhu.testing.MockCarrierResource;
 
 import java.time.Duration;
@@ -38,6 +41,9 @@ class CaseMapTest {
 
     @Inject
     HotspotDetector detector;
+
+    @Inject
+    CaseMap caseMap;
 
     private static JsonPath data(ConsoleSession who, String query) {
         var response = who.bare().get("/console/map/data" + query);
@@ -138,6 +144,24 @@ class CaseMapTest {
 
         String html = supervisor.bare().get("/console/map?overdue=true").asString();
         assertThat(html).contains("href=\"/console/cases/" + late.getNumber() + "\"", "图例", "超时", "热点");
+    }
+
+    @Test
+    void pastTheCapOnlyTheNewestAreDrawnAndTheViewSaysSo() {
+        ServiceCase first = testCases.file(TestCases.newPhone(), "municipal", "路沿石破损", "第五园三期");
+        ServiceCase second = testCases.file(TestCases.newPhone(), "environment", "路边堆放杂物", "第五园三期");
+        ServiceCase third = testCases.file(TestCases.newPhone(), "municipal", "雨水篦子缺失", "第五园三期");
+        QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(second.getNumber(), "handler-env"));
+        Viewer supervisor = new Viewer(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("supervisor"))
+                .addRole(Role.SUPERVISOR_NAME).build());
+
+        // the newest across the open states (the second case is in another state than the others)
+        CaseMap.View view = QuarkusTransaction.requiringNew().call(() -> caseMap.open(supervisor, InboxFilter.none(), 2));
+        assertThat(view.capped()).isTrue();
+        assertThat(view.points()).extracting(CaseMap.Point::number).containsExactly(third.getNumber(), second.getNumber());
+        CaseMap.View wide = QuarkusTransaction.requiringNew().call(() -> caseMap.open(supervisor, InboxFilter.none(), 100_000));
+        assertThat(wide.capped()).isFalse();
+        assertThat(wide.points()).extracting(CaseMap.Point::number).contains(first.getNumber());
     }
 
     @Test

@@ -48,6 +48,8 @@ class MapBrowserTest extends BrowserTestBase {
         assertThat(points.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(mine.getNumber())))
                 .hasAttribute("href", "/console/cases/" + mine.getNumber());
         assertThat(points).not().containsText(otherUnit.getNumber());
+        String text = (String) page.evaluate("() => document.body.innerText");
+        assertThat(DeskBrowserTest.FORBIDDEN.matcher(text).find()).as("English or internal ids on the map page: " + text).isFalse();
         screenshot(page, "map");
 
         // the point itself, on the drawn chart: its tooltip names the case, a click opens it
