@@ -165,6 +165,27 @@ class CaseMapTest {
     }
 
     @Test
+    void aPlacePickedOnTheIntakeMapPlacesTheCaseAndAnUnreadableOneIsRefusedInChinese() {
+        ConsoleSession operator = ConsoleSession.signIn("operator");
+        String description = "会展中心北侧路灯不亮 " + System.nanoTime();
+        var filed = operator.form().formParam("channel", "phone").formParam("category", "municipal")
+                .formParam("description", description).formParam("address", "会展中心北侧")
+                .formParam("latitude", "22.5380").formParam("longitude", "114.0520").formParam("confirm", "yes")
+                .post("/console/intake");
+        assertThat(filed.statusCode()).as(filed.asString()).isEqualTo(303);
+        String number = filed.header("Location").replaceAll(".*/console/cases/([^?]+).*", "$1");
+        ServiceCase c = testCases.reload(number);
+        assertThat(c.getLatitude()).isEqualTo(22.5380);
+        assertThat(c.getGrid()).isEqualTo("福田街道中心区第 5 网格");
+
+        var refused = operator.form().formParam("channel", "phone").formParam("category", "municipal")
+                .formParam("description", "路灯不亮").formParam("latitude", "北纬").formParam("longitude", "114.05")
+                .post("/console/intake");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("图上选定的位置无法识别");
+    }
+
+    @Test
     void theAreasAreGeoJsonOfTheDispatchRulesCommunitiesAndGrids() {
         JsonPath areas = ConsoleSession.signIn("handler").bare().get("/console/map/areas").jsonPath();
         assertThat(areas.getString("type")).isEqualTo("FeatureCollection");
