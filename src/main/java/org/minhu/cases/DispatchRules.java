@@ -318,7 +318,12 @@ public class DispatchRules {
         if (latitude == null || longitude == null) {
             return Optional.empty();
         }
-        return document.get().areas().stream()
+        return firstHolding(document.get().areas(), latitude, longitude);
+    }
+
+    /** The first of the areas whose circle holds the point: how dispatch places a case, and what the map's outlines ({@link AreaOutlines}) draw. */
+    public static Optional<Area> firstHolding(List<Area> areas, double latitude, double longitude) {
+        return areas.stream()
                 .filter(a -> Geo.distanceMeters(latitude, longitude, a.latitude(), a.longitude()) <= a.radiusMeters())
                 .findFirst();
     }

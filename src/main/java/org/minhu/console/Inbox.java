@@ -142,10 +142,15 @@ public class Inbox {
                 .getResultList());
     }
 
-    private record Where(String text, Map<String, Object> params) {
+    /** A JPQL condition on {@code c} (a ServiceCase) and its parameters. */
+    record Where(String text, Map<String, Object> params) {
     }
 
-    private Where where(Viewer viewer, InboxFilter f, Instant now, boolean withState) {
+    /**
+     * The viewer's scope (a handler their unit's cases, a grid worker their grid's) and the filter as a
+     * condition: the inbox's, and the map's ({@link CaseMap}), so the two never disagree on who sees what.
+     */
+    Where where(Viewer viewer, InboxFilter f, Instant now, boolean withState) {
         List<String> terms = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         terms.add("1 = 1");

@@ -10,7 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
+import org.minhu.cases.AreaOutlines;
 import org.minhu.cases.CaseService;
+import org.minhu.cases.DispatchRules;
 import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
 import org.minhu.cases.CasesConfig;
@@ -49,13 +51,19 @@ public class IntakeResource {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
-    public record Form(String channel, String phone, String category, String description, String address) {
+    /** As typed; latitude and longitude (text as posted) when the place was picked on the map. */
+    public record Form(String channel, String phone, String category, String description, String address,
+                       String latitude, String longitude) {
+        Form(String channel, String phone, String category, String description, String address) {
+            this(channel, phone, category, description, address, "", "");
+        }
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance intake(Form form, Map<String, String> channels, List<Category> categories,
-                                              List<ServiceCase> nearby, String guessed, String error, String flash);
+                                              List<ServiceCase> nearby, String guessed, String error, String flash,
+                                              String areas);
     }
 
     private final CaseService cases;
@@ -64,7 +72,13 @@ public class IntakeResource {
     private final CasesConfig config;
     private final Viewer viewer;
 
-    public IntakeResource(CaseService cases, Categories categories, Gazetteer gazetteer, CasesConfig config, Viewer viewer) {
+    private final DispatchRules rules;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    public IntakeResource(CaseService cases, Categories categories, Gazetteer gazetteer, CasesConfig config, Viewer viewer,
+                          DispatchRules rules, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.rules = rules;
+        this.json = json;
         this.cases = cases;
         this.categories = categories;
         this.gazetteer = gazetteer;
@@ -78,14 +92,16 @@ public class IntakeResource {
         // a case outside the viewer's grid (its place not found in it) is filed, but its page is not theirs
         String flash = filed == null || !filed.matches("[A-Z]{2}-\\d{8}-\\d{4,}") ? null : "已登记 " + filed + "，已按派单规则派单";
         return Templates.intake(new Form(viewer.isGridScoped() ? "patrol" : "phone", "", "", "", ""), CHANNELS,
-                categories.all(), List.of(), null, null, flash);
+                categories.all(), List.of(), null, null, flash, areasJson());
     }
 
     @POST
     public Response file(@RestForm String channel, @RestForm String phone, @RestForm String category,
-                         @RestForm String description, @RestForm String address, @RestForm String confirm) {
+                         @RestForm String description, @RestForm String address, @RestForm String confirm,
+                         @RestForm("latitude") String pickedLatitude, @RestForm("longitude") String pickedLongitude) {
         requireRole();
-        Form form = new Form(channel, blank(phone), blank(category), blank(description), blank(address));
+        Form form = new Form(channel, blank(phone), blank(category), blank(description), blank(address),
+                blank(pickedLatitude), blank(pickedLongitude));
         try {
             if (channel == null || !CHANNELS.containsKey(channel)) {
                 throw ProblemException.badRequest("channel", "请选择诉求来源");
@@ -101,19 +117,22 @@ public class IntakeResource {
                     throw ProblemException.badRequest("category", "无法从描述判断类别，请选择类别");
                 }
                 code = guess.get().category().code();
-                form = new Form(channel, form.phone(), code, form.description(), form.address());
+                form = new Form(channel, form.phone(), code, form.description(), form.address(), form.latitude(),
+                        form.longitude());
             } else if (categories.find(code).isEmpty()) {
                 throw ProblemException.badRequest("category", "请从列表中选择类别");
             }
-            Optional<Gazetteer.Placed> placed = form.address().isEmpty() ? Optional.empty() : gazetteer.place(form.address());
-            Double latitude = placed.map(Gazetteer.Placed::latitude).orElse(null);
-            Double longitude = placed.map(Gazetteer.Placed::longitude).orElse(null);
+            double[] picked = picked(form);
+            Optional<Gazetteer.Placed> placed = picked != null || form.address().isEmpty() ? Optional.empty()
+                    : gazetteer.place(form.address());
+            Double latitude = picked != null ? Double.valueOf(picked[0]) : placed.map(Gazetteer.Placed::latitude).orElse(null);
+            Double longitude = picked != null ? Double.valueOf(picked[1]) : placed.map(Gazetteer.Placed::longitude).orElse(null);
             if (latitude != null && !"yes".equals(confirm)) {
                 List<ServiceCase> nearby = cases.nearbyOpen(code, latitude, longitude, config.nearbyMeters(), null, 10);
                 if (!nearby.isEmpty()) {
                     return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                             .entity(Templates.intake(form, CHANNELS, categories.all(), nearby,
-                                    form.category().equals(blank(category)) ? null : code, null, null)).build();
+                                    form.category().equals(blank(category)) ? null : code, null, null, areasJson())).build();
                 }
             }
             NewCase request = new NewCase(tel, code, form.description(), latitude, longitude,
@@ -125,9 +144,36 @@ public class IntakeResource {
                     : "/console/intake?filed=" + c.getNumber())).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.intake(form, CHANNELS, categories.all(), List.of(), null, refused.problem().detail(), null))
+                    .entity(Templates.intake(form, CHANNELS, categories.all(), List.of(), null, refused.problem().detail(), null,
+                            areasJson()))
                     .build();
         }
+    }
+
+    /** The district's communities and grids for the place picker (the map's outlines, {@link AreaOutlines}). */
+    private String areasJson() {
+        try {
+            return json.writeValueAsString(AreaOutlines.geoJson(rules.areas()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The place picked on the map, if one was: it wins over the typed address's (which is kept as typed). */
+    private static double[] picked(Form form) {
+        if (form.latitude().isEmpty() && form.longitude().isEmpty()) {
+            return null;
+        }
+        try {
+            double lat = Double.parseDouble(form.latitude());
+            double lon = Double.parseDouble(form.longitude());
+            if (lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) {
+                return new double[] {lat, lon};
+            }
+        } catch (NumberFormatException unreadable) {
+            // refused below
+        }
+        throw ProblemException.badRequest("latitude", "图上选定的位置无法识别，请在图上重新点选");
     }
 
     private void requireRole() {
