@@ -86,7 +86,9 @@ class CaseMapTest {
         JsonPath otherUnit = data(ConsoleSession.signIn("handler-env"), "");
         assertThat(numbers(otherUnit)).contains(environment.getNumber()).doesNotContain(municipal.getNumber(), futian.getNumber());
         // asking for another unit does not widen a handler's view
-        assertThat(numbers(data(ConsoleSession.signIn("handler-env"), "?unit=" + TestCases.MUNICIPAL_UNIT))).isEmpty();
+        // (other tests' cases the environment unit assists on may show: those are its own to see)
+        assertThat(numbers(data(ConsoleSession.signIn("handler-env"), "?unit=" + TestCases.MUNICIPAL_UNIT)))
+                .doesNotContain(municipal.getNumber(), futian.getNumber());
 
         // a grid worker sees their grid's cases, whatever the unit, and not the case in 福田
         JsonPath grid = data(ConsoleSession.signIn("grid"), "");
@@ -155,13 +157,16 @@ class CaseMapTest {
         Viewer supervisor = new Viewer(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("supervisor"))
                 .addRole(Role.SUPERVISOR_NAME).build());
 
-        // the newest across the open states (the second case is in another state than the others)
-        CaseMap.View view = QuarkusTransaction.requiringNew().call(() -> caseMap.open(supervisor, InboxFilter.none(), 2));
-        assertThat(view.capped()).isTrue();
-        assertThat(view.points()).extracting(CaseMap.Point::number).containsExactly(third.getNumber(), second.getNumber());
+        // the newest across the open states (the second case is in another state than the others); other
+        // tests' cases may be newer (some move the clock on), so the newest are read from the whole view
         CaseMap.View wide = QuarkusTransaction.requiringNew().call(() -> caseMap.open(supervisor, InboxFilter.none(), 100_000));
         assertThat(wide.capped()).isFalse();
-        assertThat(wide.points()).extracting(CaseMap.Point::number).contains(first.getNumber());
+        assertThat(wide.points()).extracting(CaseMap.Point::number)
+                .contains(first.getNumber(), second.getNumber(), third.getNumber());
+        CaseMap.View view = QuarkusTransaction.requiringNew().call(() -> caseMap.open(supervisor, InboxFilter.none(), 2));
+        assertThat(view.capped()).isTrue();
+        assertThat(view.points()).extracting(CaseMap.Point::number)
+                .containsExactly(wide.points().get(0).number(), wide.points().get(1).number());
     }
 
     @Test
