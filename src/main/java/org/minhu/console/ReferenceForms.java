@@ -9,6 +9,7 @@ import org.minhu.carrier.outbound.PlatformLimits;
 import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
 import org.minhu.cases.DispatchRules;
+import org.minhu.cases.Gazetteer;
 import org.minhu.cases.Priority;
 import org.minhu.common.ProblemException;
 import org.minhu.knowledge.KnowledgeBase;
@@ -218,6 +219,14 @@ public class ReferenceForms {
                 text("department.en", "承办部门（英文）", "可不填", false),
                 text("phone", "电话", "可不填，如 12345", false).withPattern("[0-9+][0-9-]{2,19}", "应为可拨打的号码，如 12345 或 0755-12345678")))),
                 null));
+        schemas.put(Gazetteer.DOCUMENT, new Schema(Gazetteer.DOCUMENT, List.of(new Section("places", "地名",
+                "居民输入的地址按名称和别名查找，找到的地点决定所属社区和网格。", "地名", 1, 0, List.of(
+                text("name", "名称", null, true),
+                select("kind", "类型", null, "kind", true),
+                list("aliases", "别名", "每行一个（可不填）", false),
+                decimal("latitude", "纬度"),
+                decimal("longitude", "经度")))),
+                "用表单保存时，列表中间的注释（如各社区的小标题）不再保留；需要时请在 YAML 视图中编辑。"));
     }
 
     private static Column text(String path, String label, String help, boolean required) {
@@ -324,6 +333,8 @@ public class ReferenceForms {
 
     private List<Choice> choices(String name) {
         return switch (name) {
+            case "kind" -> List.of(new Choice("estate", "小区"), new Choice("road", "道路"), new Choice("landmark", "地标"),
+                    new Choice("building", "楼宇"));
             case "priority" -> List.of(new Choice("A", "A 紧急"), new Choice("B", "B 较急"), new Choice("C", "C 一般"));
             case "category" -> categories.all().stream().map(c -> new Choice(c.code(), c.name().zh() + "（" + c.code() + "）")).toList();
             case "area" -> rules.areas().stream()

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minhu.cases.Categories;
 import org.minhu.cases.DispatchRules;
+import org.minhu.cases.Gazetteer;
 import org.minhu.knowledge.KnowledgeBase;
 import org.minhu.knowledge.ReferenceDocuments;
 import org.minhu.security.CsrfFilter;
@@ -47,7 +48,7 @@ class ReferenceFormsTest {
 
     @AfterEach
     void backToTheShippedVersions() {
-        for (String name : List.of(DispatchRules.DOCUMENT, Categories.DOCUMENT, KnowledgeBase.DOCUMENT)) {
+        for (String name : List.of(DispatchRules.DOCUMENT, Categories.DOCUMENT, KnowledgeBase.DOCUMENT, Gazetteer.DOCUMENT)) {
             references.restoreShipped(name, "test");
         }
     }
@@ -107,7 +108,7 @@ class ReferenceFormsTest {
     @Test
     void aFormSavedUnchangedIsTheDocumentItShowed() {
         ConsoleSession admin = ConsoleSession.signIn("admin");
-        for (String name : List.of(Categories.DOCUMENT, DispatchRules.DOCUMENT, KnowledgeBase.DOCUMENT)) {
+        for (String name : List.of(Categories.DOCUMENT, DispatchRules.DOCUMENT, KnowledgeBase.DOCUMENT, Gazetteer.DOCUMENT)) {
             String shipped = references.current(name).text();
             String page = admin.bare().get("/console/admin/reference/" + name).then().statusCode(200).extract().asString();
             List<List<String>> fields = fields(page);
@@ -124,8 +125,10 @@ class ReferenceFormsTest {
                         .isEqualTo(Categories.parse("shipped", shipped).all());
                 case DispatchRules.DOCUMENT -> assertThat(DispatchRules.parse("saved", stored.text()))
                         .isEqualTo(DispatchRules.parse("shipped", shipped));
-                default -> assertThat(KnowledgeBase.parse("saved", stored.text()).entries())
+                case KnowledgeBase.DOCUMENT -> assertThat(KnowledgeBase.parse("saved", stored.text()).entries())
                         .isEqualTo(KnowledgeBase.parse("shipped", shipped).entries());
+                default -> assertThat(Gazetteer.parse("saved", stored.text()).places())
+                        .isEqualTo(Gazetteer.parse("shipped", shipped).places());
             }
             // the comments that explain each part stay for the YAML view
             String firstComment = shipped.lines().findFirst().orElseThrow();
