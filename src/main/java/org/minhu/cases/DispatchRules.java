@@ -36,7 +36,7 @@ public class DispatchRules {
                 throw new IllegalArgumentException("an area needs a code and a grid");
             }
             if (latitude < -90 || latitude > 90 || longitude < -180 || longitude > 180 || radiusMeters <= 0) {
-                throw new IllegalArgumentException("area " + code + " needs a latitude, a longitude and a positive radiusMeters");
+                throw new IllegalArgumentException("区域 " + code + " 的纬度应在 -90 到 90 之间、经度在 -180 到 180 之间，半径（radiusMeters）应大于 0");
             }
         }
     }
@@ -140,9 +140,32 @@ public class DispatchRules {
         }
     }
 
+    /**
+     * A category's cases (in one area, or anywhere) handled by another unit than the category's own:
+     * the first assignment that fits a case decides its unit.
+     */
+    public record Assignment(String category, String area, String unit) {
+        @JsonCreator
+        public Assignment(@JsonProperty(value = "category", required = true) String category,
+                          @JsonProperty("area") String area,
+                          @JsonProperty(value = "unit", required = true) String unit) {
+            if (category == null || category.isBlank() || unit == null || unit.isBlank()) {
+                throw new IllegalArgumentException("an assignment needs a category and a unit");
+            }
+            this.category = category.strip();
+            this.area = area == null || area.isBlank() ? null : area.strip();
+            this.unit = unit.strip();
+        }
+
+        boolean fits(String categoryCode, Area place) {
+            return category.equals(categoryCode) && (area == null || place != null && area.equals(place.code()));
+        }
+    }
+
     public record Rules(List<Area> areas, Map<Priority, List<String>> keywords, Map<Priority, Integer> resolveHours,
                         List<Emergency> emergencies, Map<RequestType, TypeRule> requestTypes,
-                        Map<HandlingClass, ClassRule> handlingClasses, List<DeclineReason> declineReasons) {
+                        Map<HandlingClass, ClassRule> handlingClasses, List<DeclineReason> declineReasons,
+                        List<Assignment> assignments) {
         @JsonCreator
         public Rules(@JsonProperty("areas") List<Area> areas,
                      @JsonProperty("keywords") Map<Priority, List<String>> keywords,
@@ -150,7 +173,8 @@ public class DispatchRules {
                      @JsonProperty("emergencies") @JsonSetter(nulls = Nulls.AS_EMPTY) List<Emergency> emergencies,
                      @JsonProperty("requestTypes") @JsonSetter(nulls = Nulls.AS_EMPTY) Map<RequestType, TypeRule> requestTypes,
                      @JsonProperty("handlingClasses") @JsonSetter(nulls = Nulls.AS_EMPTY) Map<HandlingClass, ClassRule> handlingClasses,
-                     @JsonProperty("declineReasons") @JsonSetter(nulls = Nulls.AS_EMPTY) List<DeclineReason> declineReasons) {
+                     @JsonProperty("declineReasons") @JsonSetter(nulls = Nulls.AS_EMPTY) List<DeclineReason> declineReasons,
+                     @JsonProperty("assignments") @JsonSetter(nulls = Nulls.AS_EMPTY) List<Assignment> assignments) {
             this.requestTypes = requestTypes == null ? Map.of() : Map.copyOf(requestTypes);
             this.handlingClasses = handlingClasses == null ? Map.of() : Map.copyOf(handlingClasses);
             this.declineReasons = declineReasons == null ? List.of() : List.copyOf(declineReasons);
@@ -173,6 +197,13 @@ public class DispatchRules {
             }
             if (this.areas.stream().map(Area::code).distinct().count() != this.areas.size()) {
                 throw new IllegalArgumentException("an area code appears twice");
+            }
+            this.assignments = assignments == null ? List.of() : List.copyOf(assignments);
+            for (Assignment assignment : this.assignments) {
+                if (assignment.area() != null && this.areas.stream().noneMatch(a -> a.code().equals(assignment.area()))) {
+                    throw new IllegalArgumentException("the assignment of " + assignment.category() + " names area "
+                            + assignment.area() + ", which is not among the areas");
+                }
             }
         }
     }
@@ -218,6 +249,11 @@ public class DispatchRules {
         return document.get().areas();
     }
 
+    /** The units assignments name, which may be ones no category names. */
+    public List<String> assignedUnits() {
+        return document.get().assignments().stream().map(Assignment::unit).distinct().toList();
+    }
+
     /** The first emergency the text says, checked before any conversation flow. */
     public Optional<Emergency> emergency(String text) {
         if (text == null || text.isBlank()) {
@@ -242,7 +278,10 @@ public class DispatchRules {
             }
         }
         int hours = Math.min(category.dueHours(), rules.resolveHours().getOrDefault(priority, category.dueHours()));
-        return new Route(category.unit(), area(latitude, longitude).map(Area::grid).orElse(null), priority, hours);
+        Area place = area(latitude, longitude).orElse(null);
+        String unit = rules.assignments().stream().filter(a -> a.fits(category.code(), place)).map(Assignment::unit)
+                .findFirst().orElse(category.unit());
+        return new Route(unit, place == null ? null : place.grid(), priority, hours);
     }
 
     /**

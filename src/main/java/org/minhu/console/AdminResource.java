@@ -3,6 +3,7 @@ package org.minhu.console;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,8 +25,9 @@ import java.util.List;
 
 /**
  * For admins: the console's accounts (create, deactivate, set a new password), the canned replies,
- * and the reference documents (categories, dispatch rules, knowledge base) as YAML texts, each
- * saved as a new version or taken back to the file shipped with the application.
+ * and the reference documents (categories, dispatch rules, knowledge base, gazetteer), each on its
+ * own page as a form ({@link ReferenceForms}) and as its YAML text, saved as a new version, taken
+ * back to an earlier version or to the file shipped with the application.
  */
 @Path("/console/admin")
 @CsrfProtected
@@ -36,13 +38,17 @@ public class AdminResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance admin(List<StaffUser> users, List<CannedReply> canned, List<Role> roles,
-                                             List<String> units, List<ReferenceForm> references, String flash,
-                                             String error);
+                                             List<String> units, List<ReferenceDocuments.Document> references,
+                                             String flash, String error);
+
+        static native TemplateInstance reference(ReferenceDocuments.Document document,
+                                                 List<ReferenceDocuments.Document> documents, String view,
+                                                 ReferenceForms.Form form, String text, String flash, String error);
     }
 
-    /** A reference document's form: what is stored, and the text shown, which is the admin's own after a refusal. */
-    public record ReferenceForm(ReferenceDocuments.Document document, String text, String error) {
-    }
+    /** The two views of a reference document: the form, and the YAML text for power users. */
+    static final String FORM = "form";
+    static final String YAML = "yaml";
 
     private final StaffDirectory directory;
     private final CannedReplies cannedReplies;
@@ -50,10 +56,12 @@ public class AdminResource {
     private final Labels labels;
     private final Viewer viewer;
     private final ReferenceDocuments references;
+    private final ReferenceForms forms;
 
     public AdminResource(StaffDirectory directory, CannedReplies cannedReplies, Replies replies, Labels labels,
-                         Viewer viewer, ReferenceDocuments references) {
+                         Viewer viewer, ReferenceDocuments references, ReferenceForms forms) {
         this.references = references;
+        this.forms = forms;
         this.directory = directory;
         this.cannedReplies = cannedReplies;
         this.replies = replies;
@@ -111,15 +119,58 @@ public class AdminResource {
         return act(() -> cannedReplies.remove(id));
     }
 
+    /** A reference document: its form (or, for a document without one, its YAML), its versions. */
+    @GET
+    @Path("/reference/{name}")
+    public TemplateInstance reference(@PathParam("name") String name, @RestQuery String view, @RestQuery boolean saved) {
+        ReferenceDocuments.Document document = references.current(name);
+        return referencePage(document, view, null, null, saved ? "已保存为第 " + document.version() + " 版，已生效" : null, null);
+    }
+
+    /** The YAML view's text, saved as a new version when it passes the checks. */
     @POST
     @Path("/reference/{name}")
     public Response saveReference(@PathParam("name") String name, @RestForm String text, @RestForm int version) {
         try {
             references.save(name, text, version, viewer.getUsername());
         } catch (ProblemException refused) {
-            return refusedPage(refused, render(null, refused.problem().detail(), name, text));
+            return refusedPage(refused, referencePage(references.current(name), YAML, null, text, null,
+                    refused.problem().detail()));
         }
-        return Response.seeOther(URI.create("/console/admin?saved=true#reference-" + name)).build();
+        return savedPage(name, YAML);
+    }
+
+    /**
+     * The form, made into the document's YAML and saved as the YAML view's text would be; a refusal
+     * shows the form again as the admin filled it in, naming the row and field.
+     */
+    @POST
+    @Path("/reference/{name}/form")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response saveReferenceForm(@PathParam("name") String name, @RestForm int version,
+                                      @RestForm List<String> at, @RestForm List<String> cell) {
+        ReferenceDocuments.Document document = references.current(name);
+        ReferenceForms.Typed typed = forms.typed(name, at, cell);
+        try {
+            String yaml = forms.yaml(name, references.text(name, version), typed);
+            references.save(name, yaml, version, viewer.getUsername(), path -> forms.place(name, path));
+        } catch (ProblemException refused) {
+            return refusedPage(refused, referencePage(document, FORM, typed, null, null, refused.problem().detail()));
+        }
+        return savedPage(name, FORM);
+    }
+
+    /** Back to an earlier version, saved again as the newest. */
+    @POST
+    @Path("/reference/{name}/versions/{version}/restore")
+    public Response restoreReference(@PathParam("name") String name, @PathParam("version") int version) {
+        try {
+            references.restore(name, version, viewer.getUsername());
+        } catch (ProblemException refused) {
+            return refusedPage(refused, referencePage(references.current(name), null, null, null, null,
+                    refused.problem().detail()));
+        }
+        return savedPage(name, null);
     }
 
     /** An earlier version as plain text, to read or copy back into the form. */
@@ -138,7 +189,32 @@ public class AdminResource {
     @POST
     @Path("/reference/{name}/shipped")
     public Response restoreShippedReference(@PathParam("name") String name) {
-        return act(() -> references.restoreShipped(name, viewer.getUsername()));
+        try {
+            references.restoreShipped(name, viewer.getUsername());
+        } catch (ProblemException refused) {
+            return refusedPage(refused, referencePage(references.current(name), null, null, null, null,
+                    refused.problem().detail()));
+        }
+        return savedPage(name, null);
+    }
+
+    private static Response savedPage(String name, String view) {
+        return Response.seeOther(URI.create("/console/admin/reference/" + name + "?saved=true"
+                + (view == null ? "" : "&view=" + view))).build();
+    }
+
+    /**
+     * @param typed the form as the admin filled it in, or null for the stored version's
+     * @param text  the YAML as the admin typed it, or null for the stored version's
+     */
+    private TemplateInstance referencePage(ReferenceDocuments.Document document, String view, ReferenceForms.Typed typed,
+                                           String text, String flash, String error) {
+        boolean hasForm = forms.has(document.name());
+        String shown = hasForm && !YAML.equals(view) ? FORM : YAML;
+        ReferenceForms.Form form = hasForm ? forms.form(document.name(),
+                typed != null ? typed : forms.typed(document.name(), document.text())) : null;
+        return Templates.reference(document, references.all(), shown, form, text != null ? text : document.text(),
+                flash, error);
     }
 
     private Response act(Runnable change) {
@@ -156,15 +232,7 @@ public class AdminResource {
     }
 
     private TemplateInstance render(String flash, String error) {
-        return render(flash, error, null, null);
-    }
-
-    /** @param refusedName the document whose text was refused, shown again as the admin typed it */
-    private TemplateInstance render(String flash, String error, String refusedName, String refusedText) {
-        List<String> units = labels.getUnits();
-        List<ReferenceForm> forms = references.all().stream()
-                .map(d -> d.name().equals(refusedName) ? new ReferenceForm(d, refusedText, error) : new ReferenceForm(d, d.text(), null))
-                .toList();
-        return Templates.admin(directory.all(), replies.canned(), List.of(Role.values()), units, forms, flash, error);
+        return Templates.admin(directory.all(), replies.canned(), List.of(Role.values()), labels.getUnits(),
+                references.all(), flash, error);
     }
 }

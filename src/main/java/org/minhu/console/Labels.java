@@ -78,9 +78,12 @@ public class Labels {
     private final ZoneId zone;
     private final Clock clock;
     private final org.minhu.conversation.FlowRegistry flows;
+    private final org.minhu.cases.DispatchRules rules;
 
-    public Labels(Categories categories, CasesConfig config, Clock clock, org.minhu.conversation.FlowRegistry flows) {
+    public Labels(Categories categories, CasesConfig config, Clock clock, org.minhu.conversation.FlowRegistry flows,
+                  org.minhu.cases.DispatchRules rules) {
         this.categories = categories;
+        this.rules = rules;
         this.zone = config.zone();
         this.clock = clock;
         this.flows = flows;
@@ -161,9 +164,16 @@ public class Labels {
         return categories.all();
     }
 
-    /** The handling units the categories name, sorted: the choices of the unit filters and the dispatch form. */
+    /**
+     * The handling units the categories name and those the dispatch rules assign cases to, sorted:
+     * the choices of the unit filters and the dispatch form.
+     */
     public List<String> getUnits() {
-        return categories.units();
+        List<String> assigned = rules.assignedUnits();
+        if (assigned.isEmpty()) {
+            return categories.units();
+        }
+        return java.util.stream.Stream.concat(categories.units().stream(), assigned.stream()).distinct().sorted().toList();
     }
 
     public List<CaseState> getStates() {

@@ -13,11 +13,17 @@ import org.minhu.flow.FlowSet;
 import org.minhu.flow.Messages;
 import org.minhu.flow.Step;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Sets the platform's fixed menu (the bar under the conversation) from the menu flow's options:
- * the first two as entries, the rest under "更多". Tried every minute until the platform takes it.
+ * the first two as entries, the rest under "更多". Set at start-up and again whenever the flows in
+ * use (a version published here, or picked up from another instance) make a different menu: the
+ * flows are looked at every {@code minhu.reference.refresh}, the menu is made only when they were
+ * rebuilt, and sent only when it differs from the one the platform took. A refused or failed
+ * attempt is tried again a minute later.
  */
 @ApplicationScoped
 public class FixedMenu {
@@ -28,7 +34,13 @@ public class FixedMenu {
     private final FlowRegistry flows;
     private final PlatformClient platform;
     private final ObjectMapper json;
-    private volatile boolean set;
+    static final Duration RETRY = Duration.ofSeconds(60);
+
+    /** The menu the platform took, null before it took one. */
+    private ObjectNode set;
+    /** The flows the menu was last made from: the same ones need no second look. */
+    private FlowSet lookedAt;
+    private Instant retryAfter = Instant.MIN;
 
     public FixedMenu(FlowRegistry flows, PlatformClient platform, ObjectMapper json) {
         this.flows = flows;
@@ -36,20 +48,41 @@ public class FixedMenu {
         this.json = json;
     }
 
-    @Scheduled(every = "60s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void publish() {
-        if (set) {
+    @Scheduled(every = "${minhu.reference.refresh:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void publish() {
+        FlowSet flows = this.flows.engine().flows();
+        if (flows == lookedAt) {
+            return;
+        }
+        ObjectNode menu = menu();
+        if (menu.equals(set)) {
+            lookedAt = flows;
+            return;
+        }
+        Instant now = Instant.now();
+        if (now.isBefore(retryAfter)) {
             return;
         }
         try {
-            PlatformAnswer answer = platform.setMenu(menu());
-            set = answer.ok();
-            if (!set) {
+            PlatformAnswer answer = platform.setMenu(menu);
+            if (answer.ok()) {
+                set = menu;
+                lookedAt = flows;
+                retryAfter = Instant.MIN;
+                Log.infof("fixed menu set: %s", menu);
+            } else {
+                retryAfter = now.plus(RETRY);
                 Log.warnf("the platform refused the fixed menu: %s", answer);
             }
         } catch (CarrierUnavailableException e) {
+            retryAfter = now.plus(RETRY);
             Log.infof("fixed menu not set yet, the platform is unavailable: %s", e.getMessage());
         }
+    }
+
+    /** Whether the menu was made from the flows now in use (and, if it differed, the platform took it): for tests. */
+    synchronized boolean upToDate() {
+        return lookedAt == flows.engine().flows();
     }
 
     ObjectNode menu() {

@@ -80,7 +80,8 @@ public final class ReferenceData {
         } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             detail = path(mapping.getPath()) + ": " + detail;
         }
-        return new ReferenceDataException(source, line, column, detail, e);
+        String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() ? path(mapping.getPath()) : null;
+        return new ReferenceDataException(source, line, column, detail, where, e);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +51,7 @@ public class ReferenceDocuments {
             Gazetteer.DOCUMENT, "地名库");
 
     private final Categories categories;
+    private final DispatchRules rules;
     private final ReferenceVersionRepository versions;
     private final ServiceCaseRepository cases;
     private final Clock clock;
@@ -58,6 +60,7 @@ public class ReferenceDocuments {
     public ReferenceDocuments(Categories categories, DispatchRules rules, KnowledgeBase knowledge, Gazetteer gazetteer,
                               ReferenceVersionRepository versions, ServiceCaseRepository cases, Clock clock) {
         this.categories = categories;
+        this.rules = rules;
         this.versions = versions;
         this.cases = cases;
         this.clock = clock;
@@ -85,9 +88,12 @@ public class ReferenceDocuments {
                 history);
     }
 
-    /** The text of one stored version, the shipped file for a version that went back to it. */
+    /** The text of one stored version, the shipped file for a version that went back to it (or for version 0). */
     public String text(String name, int version) {
         LiveReference<?> document = document(name);
+        if (version == 0) {
+            return ReferenceData.shipped(document.resource());
+        }
         ReferenceVersion stored = versions.find(name, version)
                 .orElseThrow(() -> ProblemException.notFound(TITLES.get(name) + "没有第 " + version + " 版"));
         return stored.getContent() == null ? ReferenceData.shipped(document.resource()) : stored.getContent();
@@ -102,10 +108,31 @@ public class ReferenceDocuments {
      *                          document changed meanwhile, 404 for an unknown document
      */
     public void save(String name, String text, int basedOn, String by) {
+        save(name, text, basedOn, by, null);
+    }
+
+    /**
+     * As {@link #save(String, String, int, String)}, for a text made from a form: a refusal names
+     * the place as the form shows it rather than a line of a text the admin never saw.
+     *
+     * @param place where in the form a document path ({@code categories[3].dueHours}) is, such as
+     *              "第 4 行「处理时限」"; null when it cannot tell
+     */
+    public void save(String name, String text, int basedOn, String by, Function<String, String> place) {
         LiveReference<?> document = document(name);
         String normalized = text == null ? "" : text.replace("\r\n", "\n");
-        Object checked = check(document, normalized);
+        Object checked = check(document, normalized, place);
         store(document, normalized, basedOn, by, checked);
+    }
+
+    /** Back to an earlier version: its text (or the shipped file) saved again as a new version, checked as any save. */
+    public void restore(String name, int version, String by) {
+        LiveReference<?> document = document(name);
+        ReferenceVersion stored = versions.find(name, version)
+                .orElseThrow(() -> ProblemException.notFound(TITLES.get(name) + "没有第 " + version + " 版"));
+        String content = stored.getContent();
+        Object checked = check(document, content == null ? ReferenceData.shipped(document.resource()) : content, null);
+        store(document, content, null, by, checked);
     }
 
     /** Goes back to the file shipped with the application, as a new version that every instance notices. */
@@ -141,6 +168,8 @@ public class ReferenceDocuments {
                 }
                 if (checked instanceof Categories.Snapshot next) {
                     keepCategoriesInUse(next);
+                } else if (checked instanceof DispatchRules.Rules next) {
+                    assignKnownCategories(next);
                 }
                 versions.append(new ReferenceVersion(name, latest + 1, content, by, clock.instant()));
             });
@@ -150,12 +179,16 @@ public class ReferenceDocuments {
         document.use(versions.latest(name));
     }
 
-    private static Object check(LiveReference<?> document, String text) {
+    private static Object check(LiveReference<?> document, String text, Function<String, String> place) {
         try {
             return document.check(text);
         } catch (ReferenceDataException e) {
-            String where = e.line() == null ? "" : "第 " + e.line() + " 行" + (e.column() == null ? "" : "第 " + e.column() + " 列") + "：";
-            throw ProblemException.badRequest("text", "没有保存，" + TITLES.get(document.name()) + "有误。" + where + e.detail());
+            String inForm = place == null || e.path() == null ? null : place.apply(e.path());
+            String where = inForm != null ? inForm + "："
+                    : e.line() == null ? "" : "第 " + e.line() + " 行" + (e.column() == null ? "" : "第 " + e.column() + " 列") + "：";
+            String detail = inForm != null && e.detail().startsWith(e.path() + ": ")
+                    ? e.detail().substring(e.path().length() + 2) : e.detail();
+            throw ProblemException.badRequest("text", "没有保存，" + TITLES.get(document.name()) + "有误。" + where + detail);
         }
     }
 
@@ -173,10 +206,27 @@ public class ReferenceDocuments {
                     + inUse.entrySet().stream().map(e -> e.getKey() + "（" + e.getValue() + " 件）")
                     .collect(Collectors.joining("、")));
         }
+        List<String> assigned = rules.document().get().assignments().stream().map(DispatchRules.Assignment::category)
+                .filter(code -> !next.byCode().containsKey(code)).distinct().toList();
+        if (!assigned.isEmpty()) {
+            throw ProblemException.conflict("没有保存：派单规则的指定承办单位仍引用以下类别，不能删除："
+                    + String.join("、", assigned) + "。请先在派单规则中删除或修改这些规则");
+        }
         try {
             new ServiceDefinitions(Categories.of(next));
         } catch (IllegalStateException e) {
             throw ProblemException.conflict("没有保存：Open311 服务属性仍引用被删除的类别。" + e.getMessage());
+        }
+    }
+
+    /** An assignment names a category residents can choose, or it would never route a case. */
+    private void assignKnownCategories(DispatchRules.Rules next) {
+        List<DispatchRules.Assignment> assignments = next.assignments();
+        for (int i = 0; i < assignments.size(); i++) {
+            if (categories.find(assignments.get(i).category()).isEmpty()) {
+                throw ProblemException.badRequest("text", "没有保存：指定承办单位第 " + (i + 1) + " 条的类别 "
+                        + assignments.get(i).category() + " 不在诉求类别中");
+            }
         }
     }
 

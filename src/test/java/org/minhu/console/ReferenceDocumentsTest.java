@@ -26,7 +26,7 @@ import static org.minhu.testing.Phone.all;
 import static org.minhu.testing.Phone.text;
 
 /**
- * Admins edit the categories, dispatch rules and knowledge base on the admin page; residents and
+ * Admins edit the categories, dispatch rules and knowledge base in their YAML view; residents and
  * Open311 clients see the change at once, a text that would not start the service is refused with
  * its line, and the shipped files come back at a click. Every test leaves the shipped versions in
  * use, since all test classes share one application.
@@ -112,7 +112,7 @@ class ReferenceDocumentsTest {
         ConsoleSession admin = ConsoleSession.signIn("admin");
         assertThat(save(admin, KnowledgeBase.DOCUMENT, shipped(KnowledgeBase.RESOURCE) + LOST_PET_ENTRY).statusCode())
                 .isEqualTo(303);
-        String page = admin.bare().get("/console/admin").asString();
+        String page = admin.bare().get("/console/admin/reference/" + KnowledgeBase.DOCUMENT + "?view=yaml").asString();
         assertThat(page).contains("id: lost-pet", "admin");
 
         Phone resident = phone();
@@ -212,13 +212,14 @@ class ReferenceDocumentsTest {
         assertThat(knowledge.all()).extracting(e -> e.id()).contains("lost-pet");
         int saved = references.current(KnowledgeBase.DOCUMENT).version();
         String restore = "action=\"/console/admin/reference/" + KnowledgeBase.DOCUMENT + "/shipped\"";
-        assertThat(admin.bare().get("/console/admin").asString()).contains(restore);
+        String yamlView = "/console/admin/reference/" + KnowledgeBase.DOCUMENT + "?view=yaml";
+        assertThat(admin.bare().get(yamlView).asString()).contains(restore);
 
         assertThat(admin.form().post("/console/admin/reference/" + KnowledgeBase.DOCUMENT + "/shipped").statusCode()).isEqualTo(303);
         assertThat(knowledge.all()).extracting(e -> e.id()).doesNotContain("lost-pet");
         assertThat(references.current(KnowledgeBase.DOCUMENT).shipped()).isTrue();
         assertThat(references.current(KnowledgeBase.DOCUMENT).text()).isEqualTo(shipped(KnowledgeBase.RESOURCE));
-        String page = admin.bare().get("/console/admin").asString();
+        String page = admin.bare().get(yamlView).asString();
         assertThat(page).doesNotContain(restore).contains("id: how-to-file");
         String earlier = "/console/admin/reference/" + KnowledgeBase.DOCUMENT + "/versions/" + saved;
         assertThat(page).as("the saved version is listed").contains("href=\"" + earlier + "\"");
