@@ -32,7 +32,11 @@ public enum CaseAction {
     APPROVE_EXTENSION(c -> c.getRequestedDue() != null),
     REJECT_EXTENSION(c -> c.getRequestedDue() != null),
     // 重复件
-    LINK(c -> c.isOpen() && c.getLinkedTo() == null);
+    LINK(c -> c.isOpen() && c.getLinkedTo() == null),
+    // the assignee within the lead unit (承办人): 我来办, 分派 to a colleague, 转交 to a colleague
+    TAKE(c -> c.isOpen() && c.getUnit() != null && c.getState() != CaseState.RECEIVED && c.getOwner() == null),
+    ASSIGN(c -> c.isOpen() && c.getUnit() != null && c.getState() != CaseState.RECEIVED),
+    PASS(c -> c.isOpen() && c.getUnit() != null && c.getOwner() != null);
 
     private final Predicate<ServiceCase> possible;
 

@@ -61,7 +61,10 @@ public class CaseEvent {
         DECLINED(Audience.RESIDENT, "不予受理", "Declined"),
         ANSWERED(Audience.RESIDENT, "已答复", "Answered"),
         CALLED_BACK(Audience.RESIDENT, "电话回访", "Called back"),
-        REVIEWED(Audience.STAFF, "复查", "Re-inspected");
+        REVIEWED(Audience.STAFF, "复查", "Re-inspected"),
+        TAKEN(Audience.STAFF, "我来办", "Taken"),
+        ASSIGNED(Audience.STAFF, "分派承办人", "Assigned"),
+        PASSED(Audience.STAFF, "转交同事", "Passed on");
 
         private final Audience audience;
         private final org.minhu.knowledge.LocalizedText label;

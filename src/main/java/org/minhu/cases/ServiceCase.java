@@ -104,7 +104,11 @@ public class ServiceCase {
     @Column(name = "assisting_units")
     private String assistingUnits;
 
-    /** The first person who accepted the case; they own it to the end (首办负责制). */
+    /**
+     * The assignee (承办人) within the lead unit: who took it (我来办), was assigned it or had it passed
+     * on, or else the first person who accepted it; they own it to the end (首办负责制). A new unit
+     * (派单, 转办, 退单) starts without one.
+     */
     private String owner;
 
     @Column(name = "dispatched_at")
@@ -504,6 +508,11 @@ public class ServiceCase {
         this.acceptedAt = null;
         this.dispatchedAt = now;
         this.acceptDueAt = now.plus(acceptWithin);
+    }
+
+    void assignTo(String username, Instant now) {
+        this.owner = username;
+        this.updatedAt = now;
     }
 
     void acceptedBy(String owner, Instant now) {

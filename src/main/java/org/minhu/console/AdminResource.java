@@ -50,9 +50,11 @@ public class AdminResource {
     private final Labels labels;
     private final Viewer viewer;
     private final ReferenceDocuments references;
+    private final People people;
 
     public AdminResource(StaffDirectory directory, CannedReplies cannedReplies, Replies replies, Labels labels,
-                         Viewer viewer, ReferenceDocuments references) {
+                         Viewer viewer, ReferenceDocuments references, People people) {
+        this.people = people;
         this.references = references;
         this.directory = directory;
         this.cannedReplies = cannedReplies;
@@ -69,9 +71,14 @@ public class AdminResource {
     @POST
     @Path("/users")
     public Response createUser(@RestForm String username, @RestForm String password, @RestForm String role,
-                               @RestForm String unit, @RestForm String displayName) {
-        return act(() -> directory.create(username == null ? null : username.strip(), password,
-                Role.of(role).orElse(null), unit, displayName));
+                               @RestForm String unit, @RestForm String displayName, @RestForm String phone,
+                               @RestForm boolean unitHead) {
+        return act(() -> {
+            directory.create(username == null ? null : username.strip(), password,
+                    Role.of(role).orElse(null), unit, displayName, phone, unitHead);
+            // the new colleague can be assigned a case at once, not after People's next read
+            people.refresh();
+        });
     }
 
     @POST

@@ -13,7 +13,7 @@ import org.minhu.cases.Staff;
 public record CaseActions(boolean reply, boolean dispatch, boolean accept, boolean start, boolean resolve,
                           boolean returnToDispatch, boolean transfer, boolean reopen, boolean requestExtension,
                           boolean decideExtension, boolean pause, boolean resume, boolean archive, boolean link,
-                          boolean note) {
+                          boolean note, boolean take, boolean assign, boolean pass) {
 
     public static CaseActions of(ServiceCase c, Viewer viewer) {
         Staff who = viewer.staff();
@@ -32,11 +32,14 @@ public record CaseActions(boolean reply, boolean dispatch, boolean accept, boole
                 CasePermissions.offers(CaseAction.RESUME, who, c),
                 CasePermissions.offers(CaseAction.ARCHIVE, who, c),
                 CasePermissions.offers(CaseAction.LINK, who, c),
-                CasePermissions.offers(CaseAction.NOTE, who, c));
+                CasePermissions.offers(CaseAction.NOTE, who, c),
+                CasePermissions.offers(CaseAction.TAKE, who, c),
+                CasePermissions.offers(CaseAction.ASSIGN, who, c),
+                CasePermissions.offers(CaseAction.PASS, who, c));
     }
 
     public boolean any() {
         return dispatch || accept || start || resolve || returnToDispatch || transfer || reopen || requestExtension
-                || decideExtension || pause || resume || archive || link;
+                || decideExtension || pause || resume || archive || link || take || assign || pass;
     }
 }

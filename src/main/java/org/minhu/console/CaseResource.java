@@ -62,6 +62,8 @@ public class CaseResource {
             Map.entry("extend", "延期申请已提交"), Map.entry("approve-extension", "已批准延期"),
             Map.entry("reject-extension", "已驳回延期"), Map.entry("pause", "已暂停计时"),
             Map.entry("resume", "已恢复计时"), Map.entry("archive", "已归档"),
+            Map.entry("take", "您已是这件诉求的承办人"), Map.entry("assign", "已分派承办人"),
+            Map.entry("pass", "已转交同事"),
             // the casework forms (CaseworkResource)
             Map.entry("classify", "诉求类型和办理类别已更新，办结时限随之调整"),
             Map.entry("decline", "已不予受理，已告知居民原因和办理途径"), Map.entry("call-back", "回访结果已记录"),
@@ -163,6 +165,27 @@ public class CaseResource {
     @Path("/accept")
     public Response accept(@PathParam("number") String number) {
         return perform(number, "accept", CaseAction.ACCEPT, CaseLifecycle.Details.none());
+    }
+
+    /** 我来办: the viewer becomes the assignee of an unassigned case of their unit. */
+    @POST
+    @Path("/take")
+    public Response take(@PathParam("number") String number) {
+        return perform(number, "take", CaseAction.TAKE, CaseLifecycle.Details.none());
+    }
+
+    /** 分派: the unit's head or a supervisor names a colleague of the unit as the assignee. */
+    @POST
+    @Path("/assign")
+    public Response assign(@PathParam("number") String number, @RestForm String assignee, @RestForm String note) {
+        return perform(number, "assign", CaseAction.ASSIGN, CaseLifecycle.Details.assignee(assignee, note));
+    }
+
+    /** 转交: the assignee hands the case to a colleague of the unit. */
+    @POST
+    @Path("/pass")
+    public Response pass(@PathParam("number") String number, @RestForm String assignee, @RestForm String note) {
+        return perform(number, "pass", CaseAction.PASS, CaseLifecycle.Details.assignee(assignee, note));
     }
 
     @POST

@@ -160,6 +160,19 @@ public class Inbox {
             terms.add("c.grid = :myGrid");
             params.put("myGrid", viewer.getUnit() == null ? "" : viewer.getUnit());
         }
+        if (f.view() == InboxFilter.View.MINE) {
+            // index service_case_owner_created (V80)
+            terms.add("c.owner = :me");
+            params.put("me", viewer.getUsername());
+        } else if (f.view() == InboxFilter.View.UNASSIGNED) {
+            // the cases a unit holds and no one of it has yet: index service_case_unit_owner_created (V80)
+            terms.add("c.owner is null and c.state in :assignable");
+            params.put("assignable", java.util.EnumSet.of(CaseState.DISPATCHED, CaseState.ACCEPTED, CaseState.IN_PROGRESS));
+            if (viewer.getUnit() != null && !viewer.isGridScoped()) {
+                terms.add("c.unit = :myLeadUnit");
+                params.put("myLeadUnit", viewer.getUnit());
+            }
+        }
         if (withState && f.state() != null) {
             terms.add("c.state = :state");
             params.put("state", f.state());

@@ -12,30 +12,49 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the inbox is asked for: the filters, a search, and where the previous page ended (a
- * keyset cursor "createdAtMicros.id", never an offset, so page 1,000 costs what page 1 does).
+ * What the inbox is asked for: whose cases ({@link View}), the filters, a search, and where the
+ * previous page ended (a keyset cursor "createdAtMicros.id", never an offset, so page 1,000 costs
+ * what page 1 does).
  */
-public record InboxFilter(CaseState state, String category, String unit, String grid, Priority priority,
+public record InboxFilter(View view, CaseState state, String category, String unit, String grid, Priority priority,
                           boolean overdue, boolean unrated, boolean waiting, boolean flagged, String q, String after) {
 
-    public static InboxFilter of(String state, String category, String unit, String grid, String priority,
+    /** The inbox's views beside every case the viewer may see: 我的诉求 and (本单位)未分派. */
+    public enum View {
+        ALL, MINE, UNASSIGNED;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public InboxFilter {
+        view = view == null ? View.ALL : view;
+    }
+
+    public static InboxFilter of(String view, String state, String category, String unit, String grid, String priority,
                                  boolean overdue, boolean unrated, boolean waiting, boolean flagged, String q,
                                  String after) {
-        return new InboxFilter(parse(CaseState.class, state), blankToNull(category), blankToNull(unit),
-                blankToNull(grid), parse(Priority.class, priority), overdue, unrated, waiting, flagged,
-                blankToNull(q), cursorOrNull(after));
+        return new InboxFilter(parse(View.class, view), parse(CaseState.class, state), blankToNull(category),
+                blankToNull(unit), blankToNull(grid), parse(Priority.class, priority), overdue, unrated, waiting,
+                flagged, blankToNull(q), cursorOrNull(after));
     }
 
     public static InboxFilter none() {
-        return new InboxFilter(null, null, null, null, null, false, false, false, false, null, null);
+        return new InboxFilter(View.ALL, null, null, null, null, null, false, false, false, false, null, null);
     }
 
     public InboxFilter withState(CaseState s) {
-        return new InboxFilter(s, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, null);
+        return new InboxFilter(view, s, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, null);
+    }
+
+    /** Another view, every other filter as it was; the state and the cursor start again. */
+    public InboxFilter withView(View v) {
+        return new InboxFilter(v, null, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, null);
     }
 
     public InboxFilter after(String cursor) {
-        return new InboxFilter(state, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, cursor);
+        return new InboxFilter(view, state, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, cursor);
     }
 
     /** Microseconds, the precision the database keeps, so two cases in one millisecond still page apart. */
@@ -65,6 +84,7 @@ public record InboxFilter(CaseState state, String category, String unit, String 
     /** The filters as a query string (without the cursor unless asked), for links that keep them. */
     public String query(boolean withCursor) {
         List<String> parts = new ArrayList<>();
+        add(parts, "view", view == View.ALL ? null : view.id());
         add(parts, "state", state == null ? null : state.name());
         add(parts, "category", category);
         add(parts, "unit", unit);
@@ -87,6 +107,11 @@ public record InboxFilter(CaseState state, String category, String unit, String 
 
     public String stateQuery(CaseState s) {
         return withState(s).query(false);
+    }
+
+    /** The link to a view by its name (ALL, MINE, UNASSIGNED), keeping the other filters. */
+    public String viewQuery(String v) {
+        return withView(parse(View.class, v)).query(false);
     }
 
     private static void add(List<String> parts, String name, String value) {

@@ -40,11 +40,11 @@ public class InboxResource {
     }
 
     @GET
-    public TemplateInstance inbox(@RestQuery String state, @RestQuery String category, @RestQuery String unit,
+    public TemplateInstance inbox(@RestQuery String view, @RestQuery String state, @RestQuery String category, @RestQuery String unit,
                                   @RestQuery String grid, @RestQuery String priority, @RestQuery boolean overdue,
                                   @RestQuery boolean unrated, @RestQuery boolean waiting, @RestQuery boolean flagged,
                                   @RestQuery String q, @RestQuery String after) {
-        InboxFilter filter = InboxFilter.of(state, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, after);
+        InboxFilter filter = InboxFilter.of(view, state, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, after);
         List<String> units = categories.units();
         return Templates.inbox(inbox.page(viewer, filter), filter, units);
     }
@@ -52,11 +52,11 @@ public class InboxResource {
     /** Just the counts and the rows, for the filters and the live refresh. */
     @GET
     @Path("/inbox/rows")
-    public TemplateInstance rows(@RestQuery String state, @RestQuery String category, @RestQuery String unit,
+    public TemplateInstance rows(@RestQuery String view, @RestQuery String state, @RestQuery String category, @RestQuery String unit,
                                  @RestQuery String grid, @RestQuery String priority, @RestQuery boolean overdue,
                                  @RestQuery boolean unrated, @RestQuery boolean waiting, @RestQuery boolean flagged,
                                  @RestQuery String q, @RestQuery String after) {
-        InboxFilter filter = InboxFilter.of(state, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, after);
+        InboxFilter filter = InboxFilter.of(view, state, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, after);
         return Templates.inbox$rows(inbox.page(viewer, filter), filter);
     }
 }

@@ -58,6 +58,9 @@ public class Labels {
         EVENTS.put(CaseEvent.Kind.ANSWERED, "即时答复");
         EVENTS.put(CaseEvent.Kind.CALLED_BACK, "电话回访");
         EVENTS.put(CaseEvent.Kind.REVIEWED, "复查");
+        EVENTS.put(CaseEvent.Kind.TAKEN, "我来办");
+        EVENTS.put(CaseEvent.Kind.ASSIGNED, "分派承办人");
+        EVENTS.put(CaseEvent.Kind.PASSED, "转交同事");
     }
 
     private static final Map<String, String> CHANNELS = Map.of(

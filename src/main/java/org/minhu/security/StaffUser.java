@@ -35,6 +35,13 @@ public class StaffUser {
     @Column(name = "display_name", nullable = false)
     private String displayName;
 
+    /** A work number colleagues call about a case; shown on the case page beside the assignee's name. */
+    private String phone;
+
+    /** Heads their unit: hands the unit's cases to colleagues (分派), as a supervisor does. */
+    @Column(name = "unit_head", nullable = false)
+    private boolean unitHead;
+
     @Column(nullable = false)
     private boolean active;
 
@@ -56,8 +63,11 @@ public class StaffUser {
     protected StaffUser() {
     }
 
-    StaffUser(String username, String passwordHash, Role role, String unit, String displayName, Instant now) {
+    StaffUser(String username, String passwordHash, Role role, String unit, String displayName, String phone,
+              boolean unitHead, Instant now) {
         this.username = username;
+        this.phone = phone;
+        this.unitHead = unitHead;
         this.passwordHash = passwordHash;
         this.role = role;
         this.unit = unit;
@@ -88,6 +98,14 @@ public class StaffUser {
 
     public String getDisplayName() {
         return displayName;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public boolean isUnitHead() {
+        return unitHead;
     }
 
     public boolean isActive() {
@@ -144,6 +162,6 @@ public class StaffUser {
     }
 
     StaffAccount account() {
-        return new StaffAccount(username, role, unit, displayName);
+        return new StaffAccount(username, role, unit, displayName, unitHead);
     }
 }

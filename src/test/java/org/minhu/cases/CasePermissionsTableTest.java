@@ -78,6 +78,9 @@ class CasePermissionsTableTest {
         }
     }
 
+    /** A second handler of the lead unit, whom cases are assigned and passed to. */
+    static final String COLLEAGUE = "handler-2";
+
     static final Map<CaseAction, Function<String, Call>> API = new EnumMap<>(CaseAction.class);
     static final Map<CaseAction, Function<String, Call>> CONSOLE = new EnumMap<>(CaseAction.class);
 
@@ -99,6 +102,9 @@ class CasePermissionsTableTest {
         API.put(CaseAction.APPROVE_EXTENSION, p -> Call.post("/extension/approve"));
         API.put(CaseAction.REJECT_EXTENSION, p -> Call.post("/extension/reject", "reason", "理由不足"));
         API.put(CaseAction.LINK, p -> Call.post("/link", "parent", p));
+        API.put(CaseAction.TAKE, p -> Call.post("/take"));
+        API.put(CaseAction.ASSIGN, p -> Call.post("/assign", "assignee", COLLEAGUE));
+        API.put(CaseAction.PASS, p -> Call.post("/pass", "assignee", COLLEAGUE));
 
         CONSOLE.put(CaseAction.READ_CASE, p -> Call.get(""));
         CONSOLE.put(CaseAction.READ_HISTORY, p -> Call.get(""));
@@ -120,6 +126,9 @@ class CasePermissionsTableTest {
         CONSOLE.put(CaseAction.APPROVE_EXTENSION, p -> Call.post("/approve-extension"));
         CONSOLE.put(CaseAction.REJECT_EXTENSION, p -> Call.post("/reject-extension", "reason", "理由不足"));
         CONSOLE.put(CaseAction.LINK, p -> Call.post("/link", "parent", p));
+        CONSOLE.put(CaseAction.TAKE, p -> Call.post("/take"));
+        CONSOLE.put(CaseAction.ASSIGN, p -> Call.post("/assign", "assignee", COLLEAGUE));
+        CONSOLE.put(CaseAction.PASS, p -> Call.post("/pass", "assignee", COLLEAGUE));
     }
 
     /** The history entry each change leaves. */
@@ -133,7 +142,8 @@ class CasePermissionsTableTest {
             Map.entry(CaseAction.REQUEST_EXTENSION, CaseEvent.Kind.EXTENSION_REQUESTED),
             Map.entry(CaseAction.APPROVE_EXTENSION, CaseEvent.Kind.EXTENSION_APPROVED),
             Map.entry(CaseAction.REJECT_EXTENSION, CaseEvent.Kind.EXTENSION_REJECTED),
-            Map.entry(CaseAction.LINK, CaseEvent.Kind.LINKED)));
+            Map.entry(CaseAction.LINK, CaseEvent.Kind.LINKED), Map.entry(CaseAction.TAKE, CaseEvent.Kind.TAKEN),
+            Map.entry(CaseAction.ASSIGN, CaseEvent.Kind.ASSIGNED), Map.entry(CaseAction.PASS, CaseEvent.Kind.PASSED)));
 
     static final String PHOTO = "permission-test/photo.jpg";
 
@@ -154,10 +164,10 @@ class CasePermissionsTableTest {
 
     private final Map<String, ConsoleSession> sessions = new HashMap<>();
 
-    /** What the table says, read row by row (not through the code that enforces it). */
+    /** What the table says, read row by row (not through the code that enforces it); no one here heads a unit. */
     static boolean tableAllows(CaseAction action, Who who) {
         return CasePermissions.table().stream().anyMatch(r -> r.action() == action && r.role() == who.role
-                && r.relations().contains(who.relation));
+                && r.relations().contains(who.relation) && !r.headOnly());
     }
 
     @TestFactory
@@ -229,6 +239,7 @@ class CasePermissionsTableTest {
         switch (action) {
             case DISPATCH -> tx(() -> lifecycle.returnToDispatch(n, "system", "待重新派单"));
             case START, RESOLVE -> tx(() -> lifecycle.accept(n, who.user));
+            case PASS -> tx(() -> lifecycle.take(n, who.user));
             case REOPEN, ARCHIVE -> {
                 tx(() -> lifecycle.accept(n, "someone"));
                 tx(() -> lifecycle.resolve(n, "someone", "已处理", null));

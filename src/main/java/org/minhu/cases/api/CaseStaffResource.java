@@ -86,6 +86,10 @@ public class CaseStaffResource {
     public record Link(String parent) {
     }
 
+    /** The colleague (a username of the case's unit) a case is assigned or passed to. */
+    public record Assignee(String assignee, String note) {
+    }
+
     public record Classification(RequestType requestType, HandlingClass handlingClass) {
     }
 
@@ -181,6 +185,27 @@ public class CaseStaffResource {
     @Path("{number}/accept")
     public CaseView accept(@PathParam("number") String number) {
         return perform(CaseAction.ACCEPT, number, CaseLifecycle.Details.none());
+    }
+
+    @POST
+    @Path("{number}/take")
+    @Operation(summary = "我来办: the caller becomes the assignee of an unassigned case of their unit")
+    public CaseView take(@PathParam("number") String number) {
+        return perform(CaseAction.TAKE, number, CaseLifecycle.Details.none());
+    }
+
+    @POST
+    @Path("{number}/assign")
+    @Operation(summary = "分派: the unit's head or a supervisor makes a handler of the case's unit its assignee")
+    public CaseView assign(@PathParam("number") String number, Assignee body) {
+        return perform(CaseAction.ASSIGN, number, CaseLifecycle.Details.assignee(body(body).assignee(), body.note()));
+    }
+
+    @POST
+    @Path("{number}/pass")
+    @Operation(summary = "转交: the assignee passes the case on to a handler of its unit")
+    public CaseView pass(@PathParam("number") String number, Assignee body) {
+        return perform(CaseAction.PASS, number, CaseLifecycle.Details.assignee(body(body).assignee(), body.note()));
     }
 
     @POST

@@ -1,0 +1,10 @@
+-- People on cases (issue 17). A member of staff's work phone, and whether they head their unit:
+-- a unit head hands the unit's cases to colleagues (分派), as supervisors do for every unit.
+alter table staff_user add column phone varchar(32);
+alter table staff_user add column unit_head boolean not null default false;
+
+-- The case's assignee (承办人) is service_case.owner: taken (我来办), assigned, passed on, accepted.
+-- The inbox's 我的诉求 and 本单位未分派 tabs page newest first like every other filter (V7):
+-- these keep them a range scan that stops after a page, at a million cases.
+create index service_case_owner_created on service_case (owner, created_at, id);
+create index service_case_unit_owner_created on service_case (unit, owner, created_at, id);
