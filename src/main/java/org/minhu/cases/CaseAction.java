@@ -36,7 +36,10 @@ public enum CaseAction {
     // the assignee within the lead unit (承办人): 我来办, 分派 to a colleague, 转交 to a colleague
     TAKE(c -> c.isOpen() && c.getUnit() != null && c.getState() != CaseState.RECEIVED && c.getOwner() == null),
     ASSIGN(c -> c.isOpen() && c.getUnit() != null && c.getState() != CaseState.RECEIVED),
-    PASS(c -> c.isOpen() && c.getUnit() != null && c.getOwner() != null);
+    PASS(c -> c.isOpen() && c.getUnit() != null && c.getOwner() != null),
+    // labels (标签), on any case, open or closed
+    TAG(c -> true),
+    UNTAG(c -> true);
 
     private final Predicate<ServiceCase> possible;
 

@@ -64,7 +64,8 @@ public class CaseEvent {
         REVIEWED(Audience.STAFF, "复查", "Re-inspected"),
         TAKEN(Audience.STAFF, "我来办", "Taken"),
         ASSIGNED(Audience.STAFF, "分派承办人", "Assigned"),
-        PASSED(Audience.STAFF, "转交同事", "Passed on");
+        PASSED(Audience.STAFF, "转交同事", "Passed on"),
+        TAGGED(Audience.STAFF, "标签", "Labels changed");
 
         private final Audience audience;
         private final org.minhu.knowledge.LocalizedText label;

@@ -31,11 +31,13 @@ public class CaseLifecycle {
     private final Event<CaseChanged> changed;
     private final Clock clock;
     private final StaffDirectory staff;
+    private final CaseTags tags;
 
     public CaseLifecycle(ServiceCaseRepository cases, CaseEventRepository events, CaseFollowerRepository followers,
                          DispatchRules rules, CasesConfig config, Event<CaseChanged> changed, Clock clock,
-                         StaffDirectory staff) {
+                         StaffDirectory staff, CaseTags tags) {
         this.staff = staff;
+        this.tags = tags;
         this.cases = cases;
         this.events = events;
         this.followers = followers;
@@ -51,10 +53,15 @@ public class CaseLifecycle {
      * which residents and the public may read), a photo, a date (extension), the main case (link).
      */
     public record Details(String unit, List<String> assistingUnits, String text, String publicReply, String photoPath,
-                          Instant until, String parent, String assignee) {
+                          Instant until, String parent, String assignee, Long tag) {
         public Details(String unit, List<String> assistingUnits, String text, String publicReply, String photoPath,
                        Instant until, String parent) {
-            this(unit, assistingUnits, text, publicReply, photoPath, until, parent, null);
+            this(unit, assistingUnits, text, publicReply, photoPath, until, parent, null, null);
+        }
+
+        /** The label (its id) put on or taken off. */
+        public static Details tag(Long tag) {
+            return new Details(null, List.of(), null, null, null, null, null, null, tag);
         }
 
         public static Details none() {
@@ -63,7 +70,7 @@ public class CaseLifecycle {
 
         /** The colleague a case is assigned or passed to (a username), with an optional note. */
         public static Details assignee(String username, String note) {
-            return new Details(null, List.of(), note, null, null, null, null, username);
+            return new Details(null, List.of(), note, null, null, null, null, username, null);
         }
 
         public static Details text(String text) {
@@ -126,6 +133,14 @@ public class CaseLifecycle {
             case TAKE -> take(number, actor);
             case ASSIGN -> assign(number, actor, d.assignee(), d.text());
             case PASS -> pass(number, actor, d.assignee(), d.text());
+            case TAG -> {
+                CaseTag tag = tags.require(d.tag());
+                yield tags.put(c, tag, actor) ? labelled(c, actor, "加上标签「" + tag.getName() + "」") : c;
+            }
+            case UNTAG -> {
+                CaseTag tag = tags.require(d.tag());
+                yield tags.takeOff(c, tag) ? labelled(c, actor, "去掉标签「" + tag.getName() + "」") : c;
+            }
             default -> throw new IllegalArgumentException(action.name());
         };
     }
@@ -162,6 +177,11 @@ public class CaseLifecycle {
         c.assignTo(to, clock.instant());
         return record(c, CaseEvent.Kind.PASSED, c.getState(), actor,
                 join(staff.displayName(actor) + " 转交给 " + staff.displayName(to), note));
+    }
+
+    private ServiceCase labelled(ServiceCase c, String actor, String what) {
+        c.touched(clock.instant());
+        return record(c, CaseEvent.Kind.TAGGED, c.getState(), actor, what);
     }
 
     private static void requireAssignable(CaseAction action, ServiceCase c, String why) {

@@ -63,6 +63,9 @@ public final class CasePermissions {
             row(TAKE, HANDLER, OWN_UNIT),
             head(ASSIGN, HANDLER, OWN_UNIT), row(ASSIGN, SUPERVISOR, ANY), row(ASSIGN, ADMIN, ANY),
             owner(PASS, HANDLER, OWN_UNIT),
+            // labels: whoever may note the case
+            row(TAG, OPERATOR, ANY), row(TAG, HANDLER, INVOLVED), row(TAG, SUPERVISOR, ANY), row(TAG, ADMIN, ANY),
+            row(UNTAG, OPERATOR, ANY), row(UNTAG, HANDLER, INVOLVED), row(UNTAG, SUPERVISOR, ANY), row(UNTAG, ADMIN, ANY),
             owner(START, HANDLER, OWN_UNIT), owner(START, SUPERVISOR, ANY), owner(START, ADMIN, ANY),
             owner(RESOLVE, HANDLER, OWN_UNIT), owner(RESOLVE, SUPERVISOR, ANY), owner(RESOLVE, ADMIN, ANY),
             // 退单, 转办: the lead unit sends it back or on; the desk and supervisors too

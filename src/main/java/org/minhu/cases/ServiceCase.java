@@ -510,6 +510,11 @@ public class ServiceCase {
         this.acceptDueAt = now.plus(acceptWithin);
     }
 
+    /** Something about the case changed that is not one of its fields (a label): the inbox shows it again. */
+    void touched(Instant now) {
+        this.updatedAt = now;
+    }
+
     void assignTo(String username, Instant now) {
         this.owner = username;
         this.updatedAt = now;

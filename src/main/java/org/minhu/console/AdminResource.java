@@ -18,6 +18,8 @@ import org.minhu.security.CsrfProtected;
 import org.minhu.security.Role;
 import org.minhu.security.StaffDirectory;
 import org.minhu.security.StaffUser;
+import org.minhu.cases.CaseTag;
+import org.minhu.cases.CaseTags;
 
 import java.net.URI;
 import java.util.List;
@@ -36,8 +38,8 @@ public class AdminResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance admin(List<StaffUser> users, List<CannedReply> canned, List<Role> roles,
-                                             List<String> units, List<ReferenceForm> references, String flash,
-                                             String error);
+                                             List<String> units, List<CaseTag> tags, List<ReferenceForm> references,
+                                             String flash, String error);
     }
 
     /** A reference document's form: what is stored, and the text shown, which is the admin's own after a refusal. */
@@ -51,10 +53,12 @@ public class AdminResource {
     private final Viewer viewer;
     private final ReferenceDocuments references;
     private final People people;
+    private final CaseTags tags;
 
     public AdminResource(StaffDirectory directory, CannedReplies cannedReplies, Replies replies, Labels labels,
-                         Viewer viewer, ReferenceDocuments references, People people) {
+                         Viewer viewer, ReferenceDocuments references, People people, CaseTags tags) {
         this.people = people;
+        this.tags = tags;
         this.references = references;
         this.directory = directory;
         this.cannedReplies = cannedReplies;
@@ -96,6 +100,27 @@ public class AdminResource {
     @Path("/users/{username}/password")
     public Response setPassword(@PathParam("username") String username, @RestForm String password) {
         return act(() -> directory.changePassword(username, password));
+    }
+
+    /** A new label (标签) staff can put on cases. */
+    @POST
+    @Path("/tags")
+    public Response addTag(@RestForm String name, @RestForm String colour) {
+        return act(() -> tags.create(name, colour));
+    }
+
+    /** A label's new name or colour; the cases it is on keep it. */
+    @POST
+    @Path("/tags/{id}")
+    public Response changeTag(@PathParam("id") long id, @RestForm String name, @RestForm String colour) {
+        return act(() -> tags.change(id, name, colour));
+    }
+
+    /** The label is gone, from every case too. */
+    @POST
+    @Path("/tags/{id}/delete")
+    public Response removeTag(@PathParam("id") long id) {
+        return act(() -> tags.remove(id));
     }
 
     @POST
@@ -164,6 +189,6 @@ public class AdminResource {
         List<ReferenceForm> forms = references.all().stream()
                 .map(d -> d.name().equals(refusedName) ? new ReferenceForm(d, refusedText, error) : new ReferenceForm(d, d.text(), null))
                 .toList();
-        return Templates.admin(directory.all(), replies.canned(), List.of(Role.values()), units, forms, flash, error);
+        return Templates.admin(directory.all(), replies.canned(), List.of(Role.values()), units, tags.all(), forms, flash, error);
     }
 }

@@ -13,7 +13,8 @@ import org.minhu.cases.Staff;
 public record CaseActions(boolean reply, boolean dispatch, boolean accept, boolean start, boolean resolve,
                           boolean returnToDispatch, boolean transfer, boolean reopen, boolean requestExtension,
                           boolean decideExtension, boolean pause, boolean resume, boolean archive, boolean link,
-                          boolean note, boolean take, boolean assign, boolean pass) {
+                          boolean note, boolean take, boolean assign, boolean pass, boolean tag,
+                          boolean untag) {
 
     public static CaseActions of(ServiceCase c, Viewer viewer) {
         Staff who = viewer.staff();
@@ -35,7 +36,9 @@ public record CaseActions(boolean reply, boolean dispatch, boolean accept, boole
                 CasePermissions.offers(CaseAction.NOTE, who, c),
                 CasePermissions.offers(CaseAction.TAKE, who, c),
                 CasePermissions.offers(CaseAction.ASSIGN, who, c),
-                CasePermissions.offers(CaseAction.PASS, who, c));
+                CasePermissions.offers(CaseAction.PASS, who, c),
+                CasePermissions.offers(CaseAction.TAG, who, c),
+                CasePermissions.offers(CaseAction.UNTAG, who, c));
     }
 
     public boolean any() {

@@ -61,6 +61,7 @@ public class Labels {
         EVENTS.put(CaseEvent.Kind.TAKEN, "我来办");
         EVENTS.put(CaseEvent.Kind.ASSIGNED, "分派承办人");
         EVENTS.put(CaseEvent.Kind.PASSED, "转交同事");
+        EVENTS.put(CaseEvent.Kind.TAGGED, "标签");
     }
 
     private static final Map<String, String> CHANNELS = Map.of(

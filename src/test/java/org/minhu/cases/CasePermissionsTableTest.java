@@ -105,6 +105,8 @@ class CasePermissionsTableTest {
         API.put(CaseAction.TAKE, p -> Call.post("/take"));
         API.put(CaseAction.ASSIGN, p -> Call.post("/assign", "assignee", COLLEAGUE));
         API.put(CaseAction.PASS, p -> Call.post("/pass", "assignee", COLLEAGUE));
+        API.put(CaseAction.TAG, p -> Call.post("/tag", "tag", p));
+        API.put(CaseAction.UNTAG, p -> Call.post("/untag", "tag", p));
 
         CONSOLE.put(CaseAction.READ_CASE, p -> Call.get(""));
         CONSOLE.put(CaseAction.READ_HISTORY, p -> Call.get(""));
@@ -129,6 +131,8 @@ class CasePermissionsTableTest {
         CONSOLE.put(CaseAction.TAKE, p -> Call.post("/take"));
         CONSOLE.put(CaseAction.ASSIGN, p -> Call.post("/assign", "assignee", COLLEAGUE));
         CONSOLE.put(CaseAction.PASS, p -> Call.post("/pass", "assignee", COLLEAGUE));
+        CONSOLE.put(CaseAction.TAG, p -> Call.post("/tag", "tag", p));
+        CONSOLE.put(CaseAction.UNTAG, p -> Call.post("/untag", "tag", p));
     }
 
     /** The history entry each change leaves. */
@@ -143,7 +147,8 @@ class CasePermissionsTableTest {
             Map.entry(CaseAction.APPROVE_EXTENSION, CaseEvent.Kind.EXTENSION_APPROVED),
             Map.entry(CaseAction.REJECT_EXTENSION, CaseEvent.Kind.EXTENSION_REJECTED),
             Map.entry(CaseAction.LINK, CaseEvent.Kind.LINKED), Map.entry(CaseAction.TAKE, CaseEvent.Kind.TAKEN),
-            Map.entry(CaseAction.ASSIGN, CaseEvent.Kind.ASSIGNED), Map.entry(CaseAction.PASS, CaseEvent.Kind.PASSED)));
+            Map.entry(CaseAction.ASSIGN, CaseEvent.Kind.ASSIGNED), Map.entry(CaseAction.PASS, CaseEvent.Kind.PASSED),
+            Map.entry(CaseAction.TAG, CaseEvent.Kind.TAGGED), Map.entry(CaseAction.UNTAG, CaseEvent.Kind.TAGGED)));
 
     static final String PHOTO = "permission-test/photo.jpg";
 
@@ -161,6 +166,16 @@ class CasePermissionsTableTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CaseTags tags;
+
+    /** The label the TAG and UNTAG calls name (its id). */
+    private String label() {
+        return QuarkusTransaction.requiringNew().call(() -> tags.all().stream()
+                .filter(t -> t.getName().equals("权限测试")).findFirst()
+                .orElseGet(() -> tags.create("权限测试", "#8250df")).getId().toString());
+    }
 
     private final Map<String, ConsoleSession> sessions = new HashMap<>();
 
@@ -199,7 +214,8 @@ class CasePermissionsTableTest {
     private void check(String channel, Function<String, Call> endpoint, CaseAction action, Who who, boolean allowed) {
         ServiceCase c = prepare(action, who);
         String parent = action == CaseAction.LINK
-                ? testCases.file(TestCases.newPhone(), "municipal", "同一处路灯不亮", "坂田街道五和大道", PHOTO).getNumber() : null;
+                ? testCases.file(TestCases.newPhone(), "municipal", "同一处路灯不亮", "坂田街道五和大道", PHOTO).getNumber()
+                : action == CaseAction.TAG || action == CaseAction.UNTAG ? label() : null;
         CaseState stateBefore = testCases.reload(c.getNumber()).getState();
         List<CaseEvent> before = history(c.getNumber());
         Call call = endpoint.apply(parent);
@@ -240,6 +256,8 @@ class CasePermissionsTableTest {
             case DISPATCH -> tx(() -> lifecycle.returnToDispatch(n, "system", "待重新派单"));
             case START, RESOLVE -> tx(() -> lifecycle.accept(n, who.user));
             case PASS -> tx(() -> lifecycle.take(n, who.user));
+            case UNTAG -> tx(() -> lifecycle.perform(new Staff("admin", Role.ADMIN, null), CaseAction.TAG, n,
+                    CaseLifecycle.Details.tag(Long.valueOf(label()))));
             case REOPEN, ARCHIVE -> {
                 tx(() -> lifecycle.accept(n, "someone"));
                 tx(() -> lifecycle.resolve(n, "someone", "已处理", null));

@@ -86,6 +86,10 @@ public class CaseStaffResource {
     public record Link(String parent) {
     }
 
+    /** A label (标签), by its id. */
+    public record Tag(Long tag) {
+    }
+
     /** The colleague (a username of the case's unit) a case is assigned or passed to. */
     public record Assignee(String assignee, String note) {
     }
@@ -206,6 +210,20 @@ public class CaseStaffResource {
     @Operation(summary = "转交: the assignee passes the case on to a handler of its unit")
     public CaseView pass(@PathParam("number") String number, Assignee body) {
         return perform(CaseAction.PASS, number, CaseLifecycle.Details.assignee(body(body).assignee(), body.note()));
+    }
+
+    @POST
+    @Path("{number}/tag")
+    @Operation(summary = "Puts a label (标签) on the case")
+    public CaseView tag(@PathParam("number") String number, Tag body) {
+        return perform(CaseAction.TAG, number, CaseLifecycle.Details.tag(body(body).tag()));
+    }
+
+    @POST
+    @Path("{number}/untag")
+    @Operation(summary = "Takes a label (标签) off the case")
+    public CaseView untag(@PathParam("number") String number, Tag body) {
+        return perform(CaseAction.UNTAG, number, CaseLifecycle.Details.tag(body(body).tag()));
     }
 
     @POST
