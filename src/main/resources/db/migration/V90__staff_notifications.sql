@@ -2,9 +2,9 @@
 -- deadline check (SlaMonitor); staff with a phone number get the same reminder as a message.
 -- Portable between H2 (PostgreSQL mode) and PostgreSQL, like V1.
 
--- a number to text reminders to (tel:+86…), and whether the person heads their unit (部门负责人)
-alter table staff_user add column phone varchar(64);
-alter table staff_user add column heads_unit boolean default false not null;
+-- a mobile number to text reminders to (tel:+86…), beside V80's work phone (which may be a desk line);
+-- who heads a unit is V80's unit_head
+alter table staff_user add column mobile varchar(64);
 -- the check looks up a unit's handlers and head for each step it takes
 create index staff_user_unit on staff_user (unit, role);
 

@@ -39,7 +39,14 @@ public enum CaseAction {
     CLASSIFY(states(CaseState.RECEIVED, CaseState.DISPATCHED, CaseState.ACCEPTED, CaseState.IN_PROGRESS)),
     DECLINE(transition(CaseTransition.DECLINE)),
     CALL_BACK(states(CaseState.RESOLVED)),
-    REVIEW(states(CaseState.RESOLVED, CaseState.RATED));
+    REVIEW(states(CaseState.RESOLVED, CaseState.RATED)),
+    // the assignee within the lead unit (承办人): 我来办, 分派 to a colleague, 转交 to a colleague
+    TAKE(c -> c.isOpen() && c.getUnit() != null && c.getState() != CaseState.RECEIVED && c.getOwner() == null),
+    ASSIGN(c -> c.isOpen() && c.getUnit() != null && c.getState() != CaseState.RECEIVED),
+    PASS(c -> c.isOpen() && c.getUnit() != null && c.getOwner() != null),
+    // labels (标签), on any case, open or closed
+    TAG(c -> true),
+    UNTAG(c -> true);
 
     private final Predicate<ServiceCase> possible;
 

@@ -66,7 +66,11 @@ public class CaseEvent {
         /** The resident added a text or a photo to their open case (补充材料); never published. */
         ADDED(Audience.RESIDENT, "居民补充材料", "You added material"),
         /** The resident nudged their open case (催办), at most once a day. */
-        NUDGED(Audience.RESIDENT, "居民催办", "You asked us to hurry");
+        NUDGED(Audience.RESIDENT, "居民催办", "You asked us to hurry"),
+        TAKEN(Audience.STAFF, "我来办", "Taken"),
+        ASSIGNED(Audience.STAFF, "分派承办人", "Assigned"),
+        PASSED(Audience.STAFF, "转交同事", "Passed on"),
+        TAGGED(Audience.STAFF, "标签", "Labels changed");
 
         private final Audience audience;
         private final org.minhu.knowledge.LocalizedText label;

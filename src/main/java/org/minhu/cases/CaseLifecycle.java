@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.minhu.common.ProblemException;
+import org.minhu.security.StaffDirectory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +30,14 @@ public class CaseLifecycle {
     private final CasesConfig config;
     private final Event<CaseChanged> changed;
     private final Clock clock;
+    private final StaffDirectory staff;
+    private final CaseTags tags;
 
     public CaseLifecycle(ServiceCaseRepository cases, CaseEventRepository events, CaseFollowerRepository followers,
-                         DispatchRules rules, CasesConfig config, Event<CaseChanged> changed, Clock clock) {
+                         DispatchRules rules, CasesConfig config, Event<CaseChanged> changed, Clock clock,
+                         StaffDirectory staff, CaseTags tags) {
+        this.staff = staff;
+        this.tags = tags;
         this.cases = cases;
         this.events = events;
         this.followers = followers;
@@ -47,9 +53,24 @@ public class CaseLifecycle {
      * which residents and the public may read), a photo, a date (extension), the main case (link).
      */
     public record Details(String unit, List<String> assistingUnits, String text, String publicReply, String photoPath,
-                          Instant until, String parent) {
+                          Instant until, String parent, String assignee, Long tag) {
+        public Details(String unit, List<String> assistingUnits, String text, String publicReply, String photoPath,
+                       Instant until, String parent) {
+            this(unit, assistingUnits, text, publicReply, photoPath, until, parent, null, null);
+        }
+
+        /** The label (its id) put on or taken off. */
+        public static Details tag(Long tag) {
+            return new Details(null, List.of(), null, null, null, null, null, null, tag);
+        }
+
         public static Details none() {
             return new Details(null, List.of(), null, null, null, null, null);
+        }
+
+        /** The colleague a case is assigned or passed to (a username), with an optional note. */
+        public static Details assignee(String username, String note) {
+            return new Details(null, List.of(), note, null, null, null, null, username, null);
         }
 
         public static Details text(String text) {
@@ -110,8 +131,64 @@ public class CaseLifecycle {
                 }
                 yield link(number, d.parent().strip(), actor);
             }
+            case TAKE -> take(number, actor);
+            case ASSIGN -> assign(number, actor, d.assignee(), d.text());
+            case PASS -> pass(number, actor, d.assignee(), d.text());
+            case TAG -> {
+                CaseTag tag = tags.require(d.tag());
+                yield tags.put(c, tag, actor) ? labelled(c, actor, "加上标签「" + tag.getName() + "」") : c;
+            }
+            case UNTAG -> {
+                CaseTag tag = tags.require(d.tag());
+                yield tags.takeOff(c, tag) ? labelled(c, actor, "去掉标签「" + tag.getName() + "」") : c;
+            }
             default -> throw new IllegalArgumentException(action.name());
         };
+    }
+
+    /** 我来办: the person takes an unassigned case of their unit and becomes its assignee. */
+    public ServiceCase take(String number, String actor) {
+        ServiceCase c = find(number);
+        requireAssignable(CaseAction.TAKE, c, "这件诉求已有承办人");
+        c.assignTo(actor, clock.instant());
+        return record(c, CaseEvent.Kind.TAKEN, c.getState(), actor, staff.displayName(actor) + " 认领承办");
+    }
+
+    /** 分派: the unit's head or a supervisor hands the case to a colleague of its unit. */
+    public ServiceCase assign(String number, String actor, String assignee, String note) {
+        ServiceCase c = find(number);
+        requireAssignable(CaseAction.ASSIGN, c, "这件诉求现在不能分派");
+        String to = staff.colleague(assignee, c.getUnit()).getUsername();
+        if (to.equals(c.getOwner())) {
+            throw ProblemException.conflict(staff.displayName(to) + " 已是这件诉求的承办人");
+        }
+        String was = c.getOwner() == null ? "" : "（原承办人 " + staff.displayName(c.getOwner()) + "）";
+        c.assignTo(to, clock.instant());
+        return record(c, CaseEvent.Kind.ASSIGNED, c.getState(), actor, join("分派给 " + staff.displayName(to) + was, note));
+    }
+
+    /** 转交: the assignee passes the case on to a colleague of its unit. */
+    public ServiceCase pass(String number, String actor, String assignee, String note) {
+        ServiceCase c = find(number);
+        requireAssignable(CaseAction.PASS, c, "这件诉求还没有承办人");
+        String to = staff.colleague(assignee, c.getUnit()).getUsername();
+        if (to.equals(c.getOwner())) {
+            throw ProblemException.conflict(staff.displayName(to) + " 已是这件诉求的承办人");
+        }
+        c.assignTo(to, clock.instant());
+        return record(c, CaseEvent.Kind.PASSED, c.getState(), actor,
+                join(staff.displayName(actor) + " 转交给 " + staff.displayName(to), note));
+    }
+
+    private ServiceCase labelled(ServiceCase c, String actor, String what) {
+        c.touched(clock.instant());
+        return record(c, CaseEvent.Kind.TAGGED, c.getState(), actor, what);
+    }
+
+    private static void requireAssignable(CaseAction action, ServiceCase c, String why) {
+        if (!action.possibleOn(c)) {
+            throw ProblemException.conflict(c.isOpen() && c.getUnit() != null ? why : "这件诉求未在办理中，不能变更承办人");
+        }
     }
 
     /** The case, if this person may read this much of it: 404 when there is none, 403 when it is not theirs to see. */

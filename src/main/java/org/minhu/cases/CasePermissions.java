@@ -22,7 +22,8 @@ import static org.minhu.security.Role.SUPERVISOR;
  * Who may see and do what with a case: the one table. Every channel (the console's pages and the
  * buttons they show, {@code /api/cases}, anything later) asks here, through {@link CaseLifecycle#perform}
  * for changes and {@link #require} for reads. A row is (action, role, relations to the case it
- * holds for, whether only the case's owner may once it is accepted); the case's state is the
+ * holds for, whether only the case's owner (承办人) may once it has one, whether only the head of the
+ * unit may); the case's state is the
  * action's own condition ({@link CaseAction#possibleOn}). No row, no permission: a new action or a
  * new role is refused everywhere until its rows are added here.
  *
@@ -36,7 +37,7 @@ public final class CasePermissions {
     public enum Relation { LEAD, ASSISTING, NONE }
 
     /** A row of the table. */
-    public record Row(CaseAction action, Role role, Set<Relation> relations, boolean ownerOnly) {
+    public record Row(CaseAction action, Role role, Set<Relation> relations, boolean ownerOnly, boolean headOnly) {
     }
 
     private static final Set<Relation> ANY = EnumSet.allOf(Relation.class);
@@ -55,8 +56,16 @@ public final class CasePermissions {
             // 派单 and 重复件: the desk (operators) and supervisors
             row(DISPATCH, OPERATOR, ANY), row(DISPATCH, SUPERVISOR, ANY), row(DISPATCH, ADMIN, ANY),
             row(LINK, OPERATOR, ANY), row(LINK, SUPERVISOR, ANY), row(LINK, ADMIN, ANY),
-            // 签收, 办理, 办结: the lead unit; once accepted only its owner (首办负责制)
-            row(ACCEPT, HANDLER, OWN_UNIT), row(ACCEPT, SUPERVISOR, ANY), row(ACCEPT, ADMIN, ANY),
+            // 签收, 办理, 办结: the lead unit; once it has an assignee only they (首办负责制)
+            owner(ACCEPT, HANDLER, OWN_UNIT), owner(ACCEPT, SUPERVISOR, ANY), owner(ACCEPT, ADMIN, ANY),
+            // the assignee: a handler takes an unassigned case of their unit (我来办); the unit's head and
+            // supervisors hand it to a colleague of the unit (分派); the assignee passes it on (转交)
+            row(TAKE, HANDLER, OWN_UNIT),
+            head(ASSIGN, HANDLER, OWN_UNIT), row(ASSIGN, SUPERVISOR, ANY), row(ASSIGN, ADMIN, ANY),
+            owner(PASS, HANDLER, OWN_UNIT),
+            // labels: whoever may note the case
+            row(TAG, OPERATOR, ANY), row(TAG, HANDLER, INVOLVED), row(TAG, SUPERVISOR, ANY), row(TAG, ADMIN, ANY),
+            row(UNTAG, OPERATOR, ANY), row(UNTAG, HANDLER, INVOLVED), row(UNTAG, SUPERVISOR, ANY), row(UNTAG, ADMIN, ANY),
             owner(START, HANDLER, OWN_UNIT), owner(START, SUPERVISOR, ANY), owner(START, ADMIN, ANY),
             owner(RESOLVE, HANDLER, OWN_UNIT), owner(RESOLVE, SUPERVISOR, ANY), owner(RESOLVE, ADMIN, ANY),
             // 办理意见 of a 疑难件: its owner (the lead unit's handler who accepted it)
@@ -88,11 +97,15 @@ public final class CasePermissions {
     }
 
     private static Row row(CaseAction action, Role role, Set<Relation> relations) {
-        return new Row(action, role, relations, false);
+        return new Row(action, role, relations, false, false);
     }
 
     private static Row owner(CaseAction action, Role role, Set<Relation> relations) {
-        return new Row(action, role, relations, true);
+        return new Row(action, role, relations, true, false);
+    }
+
+    private static Row head(CaseAction action, Role role, Set<Relation> relations) {
+        return new Row(action, role, relations, false, true);
     }
 
     /** The whole table, for the documentation and the test generated from it. */
@@ -124,6 +137,7 @@ public final class CasePermissions {
         Relation relation = relation(c, who);
         return TABLE.stream().anyMatch(r -> r.action() == action && r.role() == who.role()
                 && r.relations().contains(relation)
+                && (!r.headOnly() || who.unitHead())
                 && (!r.ownerOnly() || c.getOwner() == null || c.getOwner().equals(who.username())));
     }
 
@@ -136,9 +150,9 @@ public final class CasePermissions {
     public static void require(CaseAction action, Staff who, ServiceCase c) {
         if (!permits(action, who, c)) {
             boolean owned = TABLE.stream().anyMatch(r -> r.action() == action && r.role() == who.role()
-                    && r.relations().contains(relation(c, who)));
+                    && r.relations().contains(relation(c, who)) && (!r.headOnly() || who.unitHead()));
             throw new ProblemException(owned
-                    ? Problem.of(403, "not-owner", "Not the owner", "这件诉求已由 " + c.getOwner() + " 签收，只有首办责任人可以继续办理")
+                    ? Problem.of(403, "not-owner", "Not the owner", "这件诉求已有承办人，只有承办人可以继续办理")
                     : Problem.of(403, "not-allowed", "Not allowed", "您的角色不能对这件诉求执行此操作"));
         }
     }

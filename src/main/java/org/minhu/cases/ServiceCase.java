@@ -104,7 +104,11 @@ public class ServiceCase {
     @Column(name = "assisting_units")
     private String assistingUnits;
 
-    /** The first person who accepted the case; they own it to the end (首办负责制). */
+    /**
+     * The assignee (承办人) within the lead unit: who took it (我来办), was assigned it or had it passed
+     * on, or else the first person who accepted it; they own it to the end (首办负责制). A new unit
+     * (派单, 转办, 退单) starts without one.
+     */
     private String owner;
 
     @Column(name = "dispatched_at")
@@ -616,6 +620,16 @@ public class ServiceCase {
         this.acceptDueAt = now.plus(acceptWithin);
         this.acceptEscalateAt = now.plus(escalateAfter.compareTo(acceptWithin) > 0 ? escalateAfter : acceptWithin);
         this.acceptChased = 0;
+    }
+
+    /** Something about the case changed that is not one of its fields (a label): the inbox shows it again. */
+    void touched(Instant now) {
+        this.updatedAt = now;
+    }
+
+    void assignTo(String username, Instant now) {
+        this.owner = username;
+        this.updatedAt = now;
     }
 
     void acceptedBy(String owner, Instant now) {

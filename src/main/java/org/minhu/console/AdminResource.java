@@ -19,6 +19,8 @@ import org.minhu.security.CsrfProtected;
 import org.minhu.security.Role;
 import org.minhu.security.StaffDirectory;
 import org.minhu.security.StaffUser;
+import org.minhu.cases.CaseTag;
+import org.minhu.cases.CaseTags;
 
 import java.net.URI;
 import java.util.List;
@@ -38,7 +40,7 @@ public class AdminResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance admin(List<StaffUser> users, List<CannedReply> canned, List<Role> roles,
-                                             List<String> units, List<ReferenceDocuments.Document> references,
+                                             List<String> units, List<CaseTag> tags, List<ReferenceDocuments.Document> references,
                                              String flash, String error);
 
         static native TemplateInstance reference(ReferenceDocuments.Document document,
@@ -57,9 +59,13 @@ public class AdminResource {
     private final Viewer viewer;
     private final ReferenceDocuments references;
     private final ReferenceForms forms;
+    private final People people;
+    private final CaseTags tags;
 
     public AdminResource(StaffDirectory directory, CannedReplies cannedReplies, Replies replies, Labels labels,
-                         Viewer viewer, ReferenceDocuments references, ReferenceForms forms) {
+                         Viewer viewer, ReferenceDocuments references, ReferenceForms forms, People people, CaseTags tags) {
+        this.people = people;
+        this.tags = tags;
         this.references = references;
         this.forms = forms;
         this.directory = directory;
@@ -77,9 +83,14 @@ public class AdminResource {
     @POST
     @Path("/users")
     public Response createUser(@RestForm String username, @RestForm String password, @RestForm String role,
-                               @RestForm String unit, @RestForm String displayName) {
-        return act(() -> directory.create(username == null ? null : username.strip(), password,
-                Role.of(role).orElse(null), unit, displayName));
+                               @RestForm String unit, @RestForm String displayName, @RestForm String phone,
+                               @RestForm boolean unitHead) {
+        return act(() -> {
+            directory.create(username == null ? null : username.strip(), password,
+                    Role.of(role).orElse(null), unit, displayName, phone, unitHead);
+            // the new colleague can be assigned a case at once, not after People's next read
+            people.refresh();
+        });
     }
 
     @POST
@@ -97,14 +108,35 @@ public class AdminResource {
     @POST
     @Path("/users/{username}/contact")
     public Response setContact(@PathParam("username") String username, @RestForm String phone,
-                               @RestForm boolean headsUnit) {
-        return act(() -> directory.setContact(username, phone, headsUnit));
+                               @RestForm boolean unitHead) {
+        return act(() -> directory.setContact(username, phone, unitHead));
     }
 
     @POST
     @Path("/users/{username}/password")
     public Response setPassword(@PathParam("username") String username, @RestForm String password) {
         return act(() -> directory.changePassword(username, password));
+    }
+
+    /** A new label (标签) staff can put on cases. */
+    @POST
+    @Path("/tags")
+    public Response addTag(@RestForm String name, @RestForm String colour) {
+        return act(() -> tags.create(name, colour));
+    }
+
+    /** A label's new name or colour; the cases it is on keep it. */
+    @POST
+    @Path("/tags/{id}")
+    public Response changeTag(@PathParam("id") long id, @RestForm String name, @RestForm String colour) {
+        return act(() -> tags.change(id, name, colour));
+    }
+
+    /** The label is gone, from every case too. */
+    @POST
+    @Path("/tags/{id}/delete")
+    public Response removeTag(@PathParam("id") long id) {
+        return act(() -> tags.remove(id));
     }
 
     @POST
@@ -233,6 +265,6 @@ public class AdminResource {
 
     private TemplateInstance render(String flash, String error) {
         return Templates.admin(directory.all(), replies.canned(), List.of(Role.values()), labels.getUnits(),
-                references.all(), flash, error);
+                tags.all(), references.all(), flash, error);
     }
 }

@@ -13,7 +13,8 @@ import org.minhu.cases.Staff;
 public record CaseActions(boolean reply, boolean dispatch, boolean accept, boolean start, boolean resolve,
                           boolean returnToDispatch, boolean transfer, boolean reopen, boolean requestExtension,
                           boolean decideExtension, boolean pause, boolean resume, boolean archive, boolean link,
-                          boolean note, boolean opinion) {
+                          boolean note, boolean opinion, boolean take, boolean assign, boolean pass, boolean tag,
+                          boolean untag) {
 
     public static CaseActions of(ServiceCase c, Viewer viewer) {
         Staff who = viewer.staff();
@@ -33,11 +34,16 @@ public record CaseActions(boolean reply, boolean dispatch, boolean accept, boole
                 CasePermissions.offers(CaseAction.ARCHIVE, who, c),
                 CasePermissions.offers(CaseAction.LINK, who, c),
                 CasePermissions.offers(CaseAction.NOTE, who, c),
-                CasePermissions.offers(CaseAction.OPINION, who, c));
+                CasePermissions.offers(CaseAction.OPINION, who, c),
+                CasePermissions.offers(CaseAction.TAKE, who, c),
+                CasePermissions.offers(CaseAction.ASSIGN, who, c),
+                CasePermissions.offers(CaseAction.PASS, who, c),
+                CasePermissions.offers(CaseAction.TAG, who, c),
+                CasePermissions.offers(CaseAction.UNTAG, who, c));
     }
 
     public boolean any() {
         return dispatch || accept || start || resolve || returnToDispatch || transfer || reopen || requestExtension
-                || decideExtension || pause || resume || archive || link || opinion;
+                || decideExtension || pause || resume || archive || link || opinion || take || assign || pass;
     }
 }

@@ -20,6 +20,8 @@ import org.minhu.cases.CasePermissions;
 import org.minhu.cases.Staff;
 import org.minhu.cases.CaseLifecycle;
 import org.minhu.cases.CaseService;
+import org.minhu.cases.CaseTag;
+import org.minhu.cases.CaseTags;
 import org.minhu.cases.ServiceCase;
 import org.minhu.cases.ServiceCaseRepository;
 import org.minhu.common.ProblemException;
@@ -49,7 +51,7 @@ public class CaseResource {
     static class Templates {
         static native TemplateInstance page(ServiceCase c, List<Conversation.Entry> conversation, List<CaseEvent> history,
                                             CaseActions actions, List<CannedReply> canned, List<String> units,
-                                            String flash, String error);
+                                            List<CaseTag> tags, List<CaseTag> allTags, String flash, String error);
 
         static native TemplateInstance page$conversation(ServiceCase c, List<Conversation.Entry> conversation);
 
@@ -65,6 +67,8 @@ public class CaseResource {
             Map.entry("reject-extension", "已驳回延期"), Map.entry("pause", "已暂停计时"),
             Map.entry("resume", "已恢复计时"), Map.entry("archive", "已归档"),
             Map.entry("opinion", "办理意见已提交"),
+            Map.entry("take", "您已是这件诉求的承办人"), Map.entry("assign", "已分派承办人"),
+            Map.entry("pass", "已转交同事"), Map.entry("tag", "已加上标签"), Map.entry("untag", "已去掉标签"),
             // the casework forms (CaseworkResource)
             Map.entry("classify", "诉求类型和办理类别已更新，办结时限随之调整"),
             Map.entry("decline", "已不予受理，已告知居民原因和办理途径"), Map.entry("call-back", "回访结果已记录"),
@@ -79,10 +83,12 @@ public class CaseResource {
     private final Labels labels;
     private final Viewer viewer;
     private final EntityManager em;
+    private final CaseTags tags;
 
     public CaseResource(ServiceCaseRepository cases, CaseService caseService, CaseLifecycle lifecycle,
                         Conversation conversation, Replies replies, MediaFiles media, Labels labels, Viewer viewer,
-                        EntityManager em) {
+                        EntityManager em, CaseTags tags) {
+        this.tags = tags;
         this.cases = cases;
         this.caseService = caseService;
         this.lifecycle = lifecycle;
@@ -183,6 +189,40 @@ public class CaseResource {
     @Path("/accept")
     public Response accept(@PathParam("number") String number) {
         return perform(number, "accept", CaseAction.ACCEPT, CaseLifecycle.Details.none());
+    }
+
+    /** 我来办: the viewer becomes the assignee of an unassigned case of their unit. */
+    @POST
+    @Path("/take")
+    public Response take(@PathParam("number") String number) {
+        return perform(number, "take", CaseAction.TAKE, CaseLifecycle.Details.none());
+    }
+
+    /** 分派: the unit's head or a supervisor names a colleague of the unit as the assignee. */
+    @POST
+    @Path("/assign")
+    public Response assign(@PathParam("number") String number, @RestForm String assignee, @RestForm String note) {
+        return perform(number, "assign", CaseAction.ASSIGN, CaseLifecycle.Details.assignee(assignee, note));
+    }
+
+    /** 转交: the assignee hands the case to a colleague of the unit. */
+    @POST
+    @Path("/pass")
+    public Response pass(@PathParam("number") String number, @RestForm String assignee, @RestForm String note) {
+        return perform(number, "pass", CaseAction.PASS, CaseLifecycle.Details.assignee(assignee, note));
+    }
+
+    /** Puts a label (标签) on the case. */
+    @POST
+    @Path("/tag")
+    public Response tag(@PathParam("number") String number, @RestForm Long tag) {
+        return perform(number, "tag", CaseAction.TAG, CaseLifecycle.Details.tag(tag));
+    }
+
+    @POST
+    @Path("/untag")
+    public Response untag(@PathParam("number") String number, @RestForm Long tag) {
+        return perform(number, "untag", CaseAction.UNTAG, CaseLifecycle.Details.tag(tag));
     }
 
     @POST
@@ -301,7 +341,7 @@ public class CaseResource {
                 CasePermissions.permits(CaseAction.READ_CONVERSATION, who, c) ? conversation.of(c) : List.of(),
                 CasePermissions.permits(CaseAction.READ_HISTORY, who, c) ? caseService.history(c) : List.of(),
                 CaseActions.of(c, viewer),
-                replies.canned(), units, flash, error);
+                replies.canned(), units, tags.on(c), tags.all(), flash, error);
     }
 
     private java.time.Instant parseLocal(String value) {

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.minhu.cases.CaseState;
+import org.minhu.cases.CaseTag;
+import org.minhu.cases.CaseTags;
 import org.minhu.cases.ServiceCase;
 
 import java.time.Clock;
@@ -34,8 +36,18 @@ public class Inbox {
      */
     public static final int COUNT_CAP = 1000;
 
+    /** A label and how many cases under the other filters carry it ("1000+" past the cap). */
+    public record TagCount(CaseTag tag, String count) {
+    }
+
     public record Page(List<ServiceCase> cases, Set<String> waitingPhones, String nextCursor,
-                       Map<CaseState, Long> counts, long overdue) {
+                       Map<CaseState, Long> counts, long overdue, Map<Long, List<CaseTag>> tags,
+                       List<TagCount> tagCounts) {
+
+        /** The labels on a case of this page. */
+        public List<CaseTag> tagsOf(ServiceCase c) {
+            return tags.getOrDefault(c.getId(), List.of());
+        }
 
         /** The state tabs' numbers as shown: exact up to {@link #COUNT_CAP}, then "1000+". */
         public Map<CaseState, String> countLabels() {
@@ -61,10 +73,12 @@ public class Inbox {
 
     private final EntityManager em;
     private final Clock clock;
+    private final CaseTags caseTags;
 
-    public Inbox(EntityManager em, Clock clock) {
+    public Inbox(EntityManager em, Clock clock, CaseTags caseTags) {
         this.em = em;
         this.clock = clock;
+        this.caseTags = caseTags;
     }
 
     public Page page(Viewer viewer, InboxFilter filter) {
@@ -87,7 +101,31 @@ public class Inbox {
             ServiceCase last = rows.get(PAGE - 1);
             next = InboxFilter.cursor(last.getCreatedAt(), last.getId());
         }
-        return new Page(rows, waiting(rows), next, counts(viewer, filter, now), overdueCount(viewer, filter, now));
+        return new Page(rows, waiting(rows), next, counts(viewer, filter, now), overdueCount(viewer, filter, now),
+                caseTags.on(rows.stream().map(ServiceCase::getId).toList()), tagCounts(viewer, filter, now));
+    }
+
+    /**
+     * How many cases carry each label under the other filters: one query per label (admins keep a
+     * handful), each stopping at {@link #COUNT_CAP} + 1 like the state tabs.
+     */
+    private List<TagCount> tagCounts(Viewer viewer, InboxFilter filter, Instant now) {
+        List<CaseTag> all = caseTags.all();
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        Where where = where(viewer, filter.withTag(null), now, true);
+        List<TagCount> counts = new ArrayList<>();
+        for (CaseTag tag : all) {
+            TypedQuery<Long> query = em.createQuery("select c.id from ServiceCase c where " + where.text
+                    + " and c.id in (select g.caseId from CaseTagging g where g.tagId = :countTag)", Long.class)
+                    .setMaxResults(COUNT_CAP + 1);
+            where.params.forEach(query::setParameter);
+            query.setParameter("countTag", tag.getId());
+            long n = query.getResultList().size();
+            counts.add(new TagCount(tag, n > COUNT_CAP ? COUNT_CAP + "+" : String.valueOf(n)));
+        }
+        return counts;
     }
 
     /**
@@ -165,6 +203,19 @@ public class Inbox {
             terms.add("c.grid = :myGrid");
             params.put("myGrid", viewer.getUnit() == null ? "" : viewer.getUnit());
         }
+        if (f.view() == InboxFilter.View.MINE) {
+            // index service_case_owner_created (V80)
+            terms.add("c.owner = :me");
+            params.put("me", viewer.getUsername());
+        } else if (f.view() == InboxFilter.View.UNASSIGNED) {
+            // the cases a unit holds and no one of it has yet: index service_case_unit_owner_created (V80)
+            terms.add("c.owner is null and c.state in :assignable");
+            params.put("assignable", java.util.EnumSet.of(CaseState.DISPATCHED, CaseState.ACCEPTED, CaseState.IN_PROGRESS));
+            if (viewer.getUnit() != null && !viewer.isGridScoped()) {
+                terms.add("c.unit = :myLeadUnit");
+                params.put("myLeadUnit", viewer.getUnit());
+            }
+        }
         if (withState && f.state() != null) {
             terms.add("c.state = :state");
             params.put("state", f.state());
@@ -184,6 +235,11 @@ public class Inbox {
         if (f.priority() != null) {
             terms.add("c.priority = :priority");
             params.put("priority", f.priority());
+        }
+        if (f.tag() != null) {
+            // the label's cases through case_tagging's (tag_id, case_id) key (V81)
+            terms.add("c.id in (select g.caseId from CaseTagging g where g.tagId = :tag)");
+            params.put("tag", f.tag());
         }
         if (f.overdue()) {
             terms.add("c.state in :overdueStates and c.pausedAt is null and c.dueAt < :overdueNow");

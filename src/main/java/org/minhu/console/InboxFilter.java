@@ -12,30 +12,56 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the inbox is asked for: the filters, a search, and where the previous page ended (a
- * keyset cursor "createdAtMicros.id", never an offset, so page 1,000 costs what page 1 does).
+ * What the inbox is asked for: whose cases ({@link View}), the filters, a search, and where the
+ * previous page ended (a keyset cursor "createdAtMicros.id", never an offset, so page 1,000 costs
+ * what page 1 does).
  */
-public record InboxFilter(CaseState state, String category, String unit, String grid, Priority priority,
-                          boolean overdue, boolean unrated, boolean waiting, boolean flagged, String q, String after) {
+public record InboxFilter(View view, CaseState state, String category, String unit, String grid, Priority priority,
+                          boolean overdue, boolean unrated, boolean waiting, boolean flagged, Long tag, String q,
+                          String after) {
 
-    public static InboxFilter of(String state, String category, String unit, String grid, String priority,
-                                 boolean overdue, boolean unrated, boolean waiting, boolean flagged, String q,
-                                 String after) {
-        return new InboxFilter(parse(CaseState.class, state), blankToNull(category), blankToNull(unit),
-                blankToNull(grid), parse(Priority.class, priority), overdue, unrated, waiting, flagged,
+    /** The inbox's views beside every case the viewer may see: 我的诉求 and (本单位)未分派. */
+    public enum View {
+        ALL, MINE, UNASSIGNED;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public InboxFilter {
+        view = view == null ? View.ALL : view;
+    }
+
+    public static InboxFilter of(String view, String state, String category, String unit, String grid, String priority,
+                                 boolean overdue, boolean unrated, boolean waiting, boolean flagged, String tag,
+                                 String q, String after) {
+        return new InboxFilter(parse(View.class, view), parse(CaseState.class, state), blankToNull(category),
+                blankToNull(unit), blankToNull(grid), parse(Priority.class, priority), overdue, unrated, waiting,
+                flagged, tag != null && tag.strip().matches("\\d{1,18}") ? Long.valueOf(tag.strip()) : null,
                 blankToNull(q), cursorOrNull(after));
     }
 
     public static InboxFilter none() {
-        return new InboxFilter(null, null, null, null, null, false, false, false, false, null, null);
+        return new InboxFilter(View.ALL, null, null, null, null, null, false, false, false, false, null, null, null);
     }
 
     public InboxFilter withState(CaseState s) {
-        return new InboxFilter(s, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, null);
+        return new InboxFilter(view, s, category, unit, grid, priority, overdue, unrated, waiting, flagged, tag, q, null);
+    }
+
+    /** Another view, every other filter as it was; the state and the cursor start again. */
+    public InboxFilter withView(View v) {
+        return new InboxFilter(v, null, category, unit, grid, priority, overdue, unrated, waiting, flagged, tag, q, null);
     }
 
     public InboxFilter after(String cursor) {
-        return new InboxFilter(state, category, unit, grid, priority, overdue, unrated, waiting, flagged, q, cursor);
+        return new InboxFilter(view, state, category, unit, grid, priority, overdue, unrated, waiting, flagged, tag, q, cursor);
+    }
+
+    /** Another label (null: any), every other filter as it was; the cursor starts again. */
+    public InboxFilter withTag(Long t) {
+        return new InboxFilter(view, state, category, unit, grid, priority, overdue, unrated, waiting, flagged, t, q, null);
     }
 
     /** Microseconds, the precision the database keeps, so two cases in one millisecond still page apart. */
@@ -65,6 +91,7 @@ public record InboxFilter(CaseState state, String category, String unit, String 
     /** The filters as a query string (without the cursor unless asked), for links that keep them. */
     public String query(boolean withCursor) {
         List<String> parts = new ArrayList<>();
+        add(parts, "view", view == View.ALL ? null : view.id());
         add(parts, "state", state == null ? null : state.name());
         add(parts, "category", category);
         add(parts, "unit", unit);
@@ -74,6 +101,7 @@ public record InboxFilter(CaseState state, String category, String unit, String 
         add(parts, "unrated", unrated ? "true" : null);
         add(parts, "waiting", waiting ? "true" : null);
         add(parts, "flagged", flagged ? "true" : null);
+        add(parts, "tag", tag == null ? null : tag.toString());
         add(parts, "q", q);
         if (withCursor) {
             add(parts, "after", after);
@@ -87,6 +115,20 @@ public record InboxFilter(CaseState state, String category, String unit, String 
 
     public String stateQuery(CaseState s) {
         return withState(s).query(false);
+    }
+
+    /** The link to a view by its name (ALL, MINE, UNASSIGNED), keeping the other filters. */
+    public String tagQuery(Long t) {
+        return withTag(t).query(false);
+    }
+
+    /** The filters without the label, for the chip that lifts it. */
+    public String getTaglessQuery() {
+        return withTag(null).query(false);
+    }
+
+    public String viewQuery(String v) {
+        return withView(parse(View.class, v)).query(false);
     }
 
     private static void add(List<String> parts, String name, String value) {

@@ -61,6 +61,10 @@ public class Labels {
         EVENTS.put(CaseEvent.Kind.OPINION, "办理意见");
         EVENTS.put(CaseEvent.Kind.ADDED, "居民补充材料");
         EVENTS.put(CaseEvent.Kind.NUDGED, "居民催办");
+        EVENTS.put(CaseEvent.Kind.TAKEN, "我来办");
+        EVENTS.put(CaseEvent.Kind.ASSIGNED, "分派承办人");
+        EVENTS.put(CaseEvent.Kind.PASSED, "转交同事");
+        EVENTS.put(CaseEvent.Kind.TAGGED, "标签");
     }
 
     private static final Map<String, String> CHANNELS = Map.of(

@@ -37,7 +37,7 @@ public class MapResource {
     public record Filter(String category, CaseState state, String unit, boolean overdue) {
 
         InboxFilter inbox() {
-            return new InboxFilter(state, category, unit, null, null, overdue, false, false, false, null, null);
+            return new InboxFilter(InboxFilter.View.ALL, state, category, unit, null, null, overdue, false, false, false, null, null, null);
         }
     }
 

@@ -50,9 +50,16 @@ public class People {
         return user == null ? username : user.getDisplayName();
     }
 
-    /** Active staff of a unit (handlers, for passing a case or a chat on), by name. */
+    /** A person's work phone, or "" when none is on file. */
+    public String phone(String username) {
+        StaffUser user = username == null ? null : accounts().get(username);
+        return user == null || user.getPhone() == null ? "" : user.getPhone();
+    }
+
+    /** The active handlers of a unit, for assigning or passing a case on, by login. */
     public List<StaffUser> ofUnit(String unit) {
         return accounts().values().stream().filter(StaffUser::isActive)
+                .filter(u -> u.getRole() == org.minhu.security.Role.HANDLER)
                 .filter(u -> unit != null && unit.equals(u.getUnit()))
                 .sorted(java.util.Comparator.comparing(StaffUser::getUsername)).toList();
     }

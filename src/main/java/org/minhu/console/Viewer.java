@@ -50,6 +50,11 @@ public class Viewer {
         return identity.getAttribute(StaffIdentities.UNIT);
     }
 
+    /** Heads their unit: hands its cases to colleagues. */
+    public boolean isUnitHead() {
+        return Boolean.TRUE.equals(identity.getAttribute(StaffIdentities.UNIT_HEAD));
+    }
+
     /** Handlers are kept to their unit; everyone else sees every unit. */
     public boolean isUnitScoped() {
         return isHandler();
@@ -93,7 +98,7 @@ public class Viewer {
 
     /** The viewer as the case rules ({@link CasePermissions}) see them. */
     public Staff staff() {
-        return new Staff(getUsername(), getRole(), getUnit());
+        return new Staff(getUsername(), getRole(), getUnit(), isUnitHead());
     }
 
     public boolean canSee(ServiceCase serviceCase) {

@@ -85,7 +85,7 @@ public class StaffNotifications {
                 yield owner.isEmpty() ? people("role = 'HANDLER' and unit = ?1", c.getUnit()) : owner;
             }
             case UNIT_HEAD -> {
-                List<Person> heads = people("heads_unit = true and unit = ?1", c.getUnit());
+                List<Person> heads = people("unit_head = true and unit = ?1", c.getUnit());
                 yield heads.isEmpty() ? people("role = 'SUPERVISOR'", null) : heads;
             }
             case SUPERVISORS -> people("role = 'SUPERVISOR'", null);
@@ -94,7 +94,7 @@ public class StaffNotifications {
 
     @SuppressWarnings("unchecked")
     private List<Person> people(String where, String value) {
-        var query = em.createNativeQuery("select username, phone from staff_user where active = true and " + where
+        var query = em.createNativeQuery("select username, mobile from staff_user where active = true and " + where
                 + " order by username");
         if (value != null) {
             query.setParameter(1, value);

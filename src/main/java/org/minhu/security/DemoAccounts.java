@@ -18,12 +18,18 @@ public class DemoAccounts {
 
     public static final String PASSWORD = "minhu-demo";
 
-    record Demo(String username, Role role, String unit, String displayName) {
+    record Demo(String username, Role role, String unit, String displayName, String phone, boolean unitHead) {
+        Demo(String username, Role role, String unit, String displayName) {
+            this(username, role, unit, displayName, null, false);
+        }
     }
 
     static final List<Demo> ACCOUNTS = List.of(
             new Demo("operator", Role.OPERATOR, null, "接线员 王芳"),
-            new Demo("handler", Role.HANDLER, "坂田街道城市建设办公室", "城建办 李强"),
+            new Demo("handler", Role.HANDLER, "坂田街道城市建设办公室", "城建办 李强", "0755-8900 1201", false),
+            // 城建办 has three people, so that its cases can be taken, assigned by its head and passed on
+            new Demo("handler-2", Role.HANDLER, "坂田街道城市建设办公室", "城建办 王磊", "0755-8900 1202", false),
+            new Demo("head", Role.HANDLER, "坂田街道城市建设办公室", "城建办主任 黄涛", "0755-8900 1200", true),
             new Demo("handler-env", Role.HANDLER, "坂田街道城市管理和综合执法队", "执法队 陈静"),
             new Demo("grid", Role.GRID, "坂田街道第五园社区第 3 网格", "网格员 赵磊"),
             new Demo("supervisor", Role.SUPERVISOR, null, "督办室 张敏"),
@@ -51,7 +57,8 @@ public class DemoAccounts {
         }
         for (Demo demo : ACCOUNTS) {
             if (!directory.exists(demo.username())) {
-                directory.create(demo.username(), PASSWORD, demo.role(), demo.unit(), demo.displayName());
+                directory.create(demo.username(), PASSWORD, demo.role(), demo.unit(), demo.displayName(), demo.phone(),
+                        demo.unitHead());
                 Log.infof("demo account %s (%s) created", demo.username(), demo.role().id());
             }
         }

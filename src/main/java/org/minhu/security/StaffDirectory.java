@@ -139,6 +139,15 @@ public class StaffDirectory {
     }
 
     public StaffAccount create(String username, String password, Role role, String unit, String displayName) {
+        return create(username, password, role, unit, displayName, null, false);
+    }
+
+    /**
+     * A new account; {@code unitHead} only for a handler (a unit's head hands its cases to colleagues),
+     * {@code phone} optional (digits, spaces, + and -).
+     */
+    public StaffAccount create(String username, String password, Role role, String unit, String displayName,
+                               String phone, boolean unitHead) {
         if (username == null || !username.matches("[a-z][a-z0-9._-]{1,63}")) {
             throw ProblemException.badRequest("username", "a username is 2–64 of a-z, 0-9, '.', '_' and '-', starting with a letter");
         }
@@ -154,14 +163,39 @@ public class StaffDirectory {
         if (role == Role.GRID && (unit == null || unit.isBlank())) {
             throw ProblemException.badRequest("unit", "a grid worker works in a grid (its name, as in the dispatch rules)");
         }
+        if (unitHead && role != Role.HANDLER) {
+            throw ProblemException.badRequest("unitHead", "只有承办人可以是单位负责人");
+        }
+        String workPhone = phone == null || phone.isBlank() ? null : phone.strip();
+        if (workPhone != null && !workPhone.matches("[+0-9][0-9 -]{2,30}")) {
+            throw ProblemException.badRequest("phone", "电话只能包含数字、空格、+ 和 -");
+        }
         if (users.findByUsername(username).isPresent()) {
             throw ProblemException.conflict("user " + username + " exists");
         }
         String name = displayName == null || displayName.isBlank() ? username : displayName.strip();
         StaffUser user = new StaffUser(username, Passwords.hash(password), role,
-                unit == null || unit.isBlank() ? null : unit.strip(), name, clock.instant());
+                unit == null || unit.isBlank() ? null : unit.strip(), name, workPhone, unitHead, clock.instant());
         users.persist(user);
         return user.account();
+    }
+
+    /**
+     * A colleague a case of {@code unit} can be handed to: an active handler of exactly that unit.
+     * 400 (in Chinese, for the page) for anyone else.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StaffUser colleague(String username, String unit) {
+        return users.findByUsername(username == null ? "" : username.strip())
+                .filter(StaffUser::isActive)
+                .filter(u -> u.getRole() == Role.HANDLER && u.getUnit() != null && u.getUnit().equals(unit))
+                .orElseThrow(() -> ProblemException.badRequest("assignee", "承办人须是本单位在岗的承办人员"));
+    }
+
+    /** The name a login stands for (城建办 李强), or the login itself for an account that is gone. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String displayName(String username) {
+        return users.findByUsername(username).map(StaffUser::getDisplayName).orElse(username);
     }
 
     public void setActive(String username, boolean active) {
@@ -181,9 +215,9 @@ public class StaffDirectory {
      * The number deadline reminders are texted to (a mobile number, stored as tel:+86…; blank for
      * none) and whether the person heads their unit (部门负责人, told of its escalations).
      */
-    public void setContact(String username, String phone, boolean headsUnit) {
+    public void setContact(String username, String phone, boolean unitHead) {
         StaffUser user = users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("没有账号 " + username));
-        user.setContact(staffPhone(phone), headsUnit);
+        user.setContact(staffPhone(phone), unitHead);
     }
 
     /** A mobile number as typed (13800138000, +86 138 0013 8000, tel:+8613800138000) in the form the carrier takes, or null for blank. */

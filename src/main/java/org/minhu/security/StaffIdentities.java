@@ -27,6 +27,8 @@ public final class StaffIdentities {
 
     public static final String UNIT = "unit";
     public static final String DISPLAY_NAME = "displayName";
+    /** Present (true) on the identity of a unit's head. */
+    public static final String UNIT_HEAD = "unitHead";
 
     private StaffIdentities() {
     }
@@ -38,6 +40,9 @@ public final class StaffIdentities {
                 .addAttribute(DISPLAY_NAME, account.displayName());
         if (account.unit() != null) {
             builder.addAttribute(UNIT, account.unit());
+        }
+        if (account.unitHead()) {
+            builder.addAttribute(UNIT_HEAD, Boolean.TRUE);
         }
         return builder.build();
     }

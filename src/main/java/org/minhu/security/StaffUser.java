@@ -35,6 +35,13 @@ public class StaffUser {
     @Column(name = "display_name", nullable = false)
     private String displayName;
 
+    /** A work number colleagues call about a case; shown on the case page beside the assignee's name. */
+    private String phone;
+
+    /** Heads their unit: hands the unit's cases to colleagues (分派), as a supervisor does. */
+    @Column(name = "unit_head", nullable = false)
+    private boolean unitHead;
+
     @Column(nullable = false)
     private boolean active;
 
@@ -49,12 +56,8 @@ public class StaffUser {
     @Column(name = "session_version", nullable = false)
     private int sessionVersion;
 
-    /** A number deadline reminders are texted to (tel:+86…); null for none. */
-    private String phone;
-
-    /** The head of their unit (部门负责人): told when the unit's cases are escalated. */
-    @Column(name = "heads_unit", nullable = false)
-    private boolean headsUnit;
+    /** A mobile number deadline reminders are texted to (tel:+86…); null for none. */
+    private String mobile;
 
     /** While in the future, no password is accepted for this account. */
     @Column(name = "locked_until")
@@ -63,8 +66,11 @@ public class StaffUser {
     protected StaffUser() {
     }
 
-    StaffUser(String username, String passwordHash, Role role, String unit, String displayName, Instant now) {
+    StaffUser(String username, String passwordHash, Role role, String unit, String displayName, String phone,
+              boolean unitHead, Instant now) {
         this.username = username;
+        this.phone = phone;
+        this.unitHead = unitHead;
         this.passwordHash = passwordHash;
         this.role = role;
         this.unit = unit;
@@ -97,6 +103,14 @@ public class StaffUser {
         return displayName;
     }
 
+    public String getPhone() {
+        return phone;
+    }
+
+    public boolean isUnitHead() {
+        return unitHead;
+    }
+
     public boolean isActive() {
         return active;
     }
@@ -105,22 +119,20 @@ public class StaffUser {
         return createdAt;
     }
 
-    public String getPhone() {
-        return phone;
+    /** The reminders' number as the carrier takes it (tel:+8613800138000), or null. */
+    public String getMobileUri() {
+        return mobile;
     }
 
-    /** The phone as typed in the console (13800138000), or null. */
+    /** The reminders' number as typed in the console (13800138000), or null. */
     public String getMobile() {
-        return phone == null ? null : phone.replaceFirst("^tel:(\\+86)?", "");
+        return mobile == null ? null : mobile.replaceFirst("^tel:(\\+86)?", "");
     }
 
-    public boolean isHeadsUnit() {
-        return headsUnit;
-    }
-
-    void setContact(String phone, boolean headsUnit) {
-        this.phone = phone;
-        this.headsUnit = headsUnit;
+    /** The number reminders are texted to, and whether they head their unit (told of its escalations; hands out its cases). */
+    void setContact(String mobile, boolean unitHead) {
+        this.mobile = mobile;
+        this.unitHead = unitHead;
     }
 
     void changePassword(String hash) {
@@ -169,6 +181,6 @@ public class StaffUser {
     }
 
     StaffAccount account() {
-        return new StaffAccount(username, role, unit, displayName);
+        return new StaffAccount(username, role, unit, displayName, unitHead);
     }
 }

@@ -81,6 +81,9 @@ class CasePermissionsTableTest {
     /** A 不予受理 reason from the shipped dispatch rules. */
     static final String DECLINE_REASON = "litigation";
     static final String PHOTO = "permission-test/photo.jpg";
+    /** A second handler of the lead unit, whom cases are assigned and passed to. */
+    static final String COLLEAGUE = "handler-2";
+
     static final Map<CaseAction, Function<String, Call>> API = new EnumMap<>(CaseAction.class);
     static final Map<CaseAction, Function<String, Call>> CONSOLE = new EnumMap<>(CaseAction.class);
 
@@ -107,6 +110,11 @@ class CasePermissionsTableTest {
         API.put(CaseAction.CALL_BACK, p -> Call.post("/call-back", "result", "UNREACHABLE"));
         API.put(CaseAction.REVIEW, p -> Call.post("/review", "passed", "true", "photoPath", PHOTO));
         API.put(CaseAction.OPINION, p -> Call.post("/opinion", "text", "牵头单位会同协办单位三日内现场核查，一周内拿出方案"));
+        API.put(CaseAction.TAKE, p -> Call.post("/take"));
+        API.put(CaseAction.ASSIGN, p -> Call.post("/assign", "assignee", COLLEAGUE));
+        API.put(CaseAction.PASS, p -> Call.post("/pass", "assignee", COLLEAGUE));
+        API.put(CaseAction.TAG, p -> Call.post("/tag", "tag", p));
+        API.put(CaseAction.UNTAG, p -> Call.post("/untag", "tag", p));
 
         CONSOLE.put(CaseAction.READ_CASE, p -> Call.get(""));
         CONSOLE.put(CaseAction.READ_HISTORY, p -> Call.get(""));
@@ -132,6 +140,11 @@ class CasePermissionsTableTest {
         CONSOLE.put(CaseAction.DECLINE, p -> Call.post("/work/decline", "reason", DECLINE_REASON));
         CONSOLE.put(CaseAction.CALL_BACK, p -> Call.post("/work/call-back", "result", "UNREACHABLE"));
         CONSOLE.put(CaseAction.OPINION, p -> Call.post("/opinion", "text", "牵头单位会同协办单位三日内现场核查，一周内拿出方案"));
+        CONSOLE.put(CaseAction.TAKE, p -> Call.post("/take"));
+        CONSOLE.put(CaseAction.ASSIGN, p -> Call.post("/assign", "assignee", COLLEAGUE));
+        CONSOLE.put(CaseAction.PASS, p -> Call.post("/pass", "assignee", COLLEAGUE));
+        CONSOLE.put(CaseAction.TAG, p -> Call.post("/tag", "tag", p));
+        CONSOLE.put(CaseAction.UNTAG, p -> Call.post("/untag", "tag", p));
     }
 
     /** The history entry each change leaves. */
@@ -148,7 +161,9 @@ class CasePermissionsTableTest {
             Map.entry(CaseAction.LINK, CaseEvent.Kind.LINKED), Map.entry(CaseAction.CLASSIFY, CaseEvent.Kind.CLASSIFIED),
             Map.entry(CaseAction.DECLINE, CaseEvent.Kind.DECLINED), Map.entry(CaseAction.CALL_BACK, CaseEvent.Kind.CALLED_BACK),
             Map.entry(CaseAction.REVIEW, CaseEvent.Kind.REVIEWED),
-            Map.entry(CaseAction.OPINION, CaseEvent.Kind.OPINION)));
+            Map.entry(CaseAction.OPINION, CaseEvent.Kind.OPINION), Map.entry(CaseAction.TAKE, CaseEvent.Kind.TAKEN),
+            Map.entry(CaseAction.ASSIGN, CaseEvent.Kind.ASSIGNED), Map.entry(CaseAction.PASS, CaseEvent.Kind.PASSED),
+            Map.entry(CaseAction.TAG, CaseEvent.Kind.TAGGED), Map.entry(CaseAction.UNTAG, CaseEvent.Kind.TAGGED)));
 
 
     @Inject
@@ -166,12 +181,22 @@ class CasePermissionsTableTest {
     @Inject
     Clock clock;
 
+    @Inject
+    CaseTags tags;
+
+    /** The label the TAG and UNTAG calls name (its id). */
+    private String label() {
+        return QuarkusTransaction.requiringNew().call(() -> tags.all().stream()
+                .filter(t -> t.getName().equals("权限测试")).findFirst()
+                .orElseGet(() -> tags.create("权限测试", "#8250df")).getId().toString());
+    }
+
     private final Map<String, ConsoleSession> sessions = new HashMap<>();
 
-    /** What the table says, read row by row (not through the code that enforces it). */
+    /** What the table says, read row by row (not through the code that enforces it); no one here heads a unit. */
     static boolean tableAllows(CaseAction action, Who who) {
         return CasePermissions.table().stream().anyMatch(r -> r.action() == action && r.role() == who.role
-                && r.relations().contains(who.relation));
+                && r.relations().contains(who.relation) && !r.headOnly());
     }
 
     @TestFactory
@@ -203,7 +228,8 @@ class CasePermissionsTableTest {
     private void check(String channel, Function<String, Call> endpoint, CaseAction action, Who who, boolean allowed) {
         ServiceCase c = prepare(action, who);
         String parent = action == CaseAction.LINK
-                ? testCases.file(TestCases.newPhone(), "municipal", "同一处路灯不亮", "坂田街道五和大道", PHOTO).getNumber() : null;
+                ? testCases.file(TestCases.newPhone(), "municipal", "同一处路灯不亮", "坂田街道五和大道", PHOTO).getNumber()
+                : action == CaseAction.TAG || action == CaseAction.UNTAG ? label() : null;
         CaseState stateBefore = testCases.reload(c.getNumber()).getState();
         List<CaseEvent> before = history(c.getNumber());
         Call call = endpoint.apply(parent);
@@ -245,6 +271,9 @@ class CasePermissionsTableTest {
             case START, RESOLVE -> tx(() -> lifecycle.accept(n, who.user));
             case OPINION -> tx(() -> lifecycle.classify(n, "system", RequestType.COMPLAINT, HandlingClass.HARD),
                     () -> lifecycle.accept(n, who.user));
+            case PASS -> tx(() -> lifecycle.take(n, who.user));
+            case UNTAG -> tx(() -> lifecycle.perform(new Staff("admin", Role.ADMIN, null), CaseAction.TAG, n,
+                    CaseLifecycle.Details.tag(Long.valueOf(label()))));
             case REOPEN, ARCHIVE, CALL_BACK, REVIEW -> {
                 tx(() -> lifecycle.accept(n, "someone"));
                 tx(() -> lifecycle.resolve(n, "someone", "已处理", null));

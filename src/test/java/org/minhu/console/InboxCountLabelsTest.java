@@ -18,7 +18,7 @@ class InboxCountLabelsTest {
         for (CaseState s : CaseState.values()) {
             all.put(s, counts.getOrDefault(s, 0L));
         }
-        return new Inbox.Page(List.of(), Set.of(), null, all, overdue);
+        return new Inbox.Page(List.of(), Set.of(), null, all, overdue, Map.of(), List.of());
     }
 
     @Test

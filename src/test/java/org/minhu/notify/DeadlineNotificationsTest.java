@@ -205,12 +205,12 @@ class DeadlineNotificationsTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.asString()).contains("手机号应为 11 位");
 
-        assertThat(admin.form().formParam("phone", "139 1234 5699").formParam("headsUnit", "true")
+        assertThat(admin.form().formParam("phone", "139 1234 5699").formParam("unitHead", "true")
                 .post("/console/admin/users/notify-admin-set/contact").statusCode()).isEqualTo(303);
         org.minhu.security.StaffUser user = QuarkusTransaction.requiringNew().call(() -> directory.all().stream()
                 .filter(u -> u.getUsername().equals("notify-admin-set")).findFirst().orElseThrow());
-        assertThat(user.getPhone()).isEqualTo("tel:+8613912345699");
-        assertThat(user.isHeadsUnit()).isTrue();
+        assertThat(user.getMobileUri()).isEqualTo("tel:+8613912345699");
+        assertThat(user.isUnitHead()).isTrue();
         assertThat(admin.bare().get("/console/admin").asString()).contains("value=\"13912345699\"");
     }
 

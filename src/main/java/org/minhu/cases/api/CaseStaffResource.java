@@ -89,6 +89,14 @@ public class CaseStaffResource {
     public record Link(String parent) {
     }
 
+    /** A label (标签), by its id. */
+    public record Tag(Long tag) {
+    }
+
+    /** The colleague (a username of the case's unit) a case is assigned or passed to. */
+    public record Assignee(String assignee, String note) {
+    }
+
     public record Classification(RequestType requestType, HandlingClass handlingClass) {
     }
 
@@ -184,6 +192,41 @@ public class CaseStaffResource {
     @Path("{number}/accept")
     public CaseView accept(@PathParam("number") String number) {
         return perform(CaseAction.ACCEPT, number, CaseLifecycle.Details.none());
+    }
+
+    @POST
+    @Path("{number}/take")
+    @Operation(summary = "我来办: the caller becomes the assignee of an unassigned case of their unit")
+    public CaseView take(@PathParam("number") String number) {
+        return perform(CaseAction.TAKE, number, CaseLifecycle.Details.none());
+    }
+
+    @POST
+    @Path("{number}/assign")
+    @Operation(summary = "分派: the unit's head or a supervisor makes a handler of the case's unit its assignee")
+    public CaseView assign(@PathParam("number") String number, Assignee body) {
+        return perform(CaseAction.ASSIGN, number, CaseLifecycle.Details.assignee(body(body).assignee(), body.note()));
+    }
+
+    @POST
+    @Path("{number}/pass")
+    @Operation(summary = "转交: the assignee passes the case on to a handler of its unit")
+    public CaseView pass(@PathParam("number") String number, Assignee body) {
+        return perform(CaseAction.PASS, number, CaseLifecycle.Details.assignee(body(body).assignee(), body.note()));
+    }
+
+    @POST
+    @Path("{number}/tag")
+    @Operation(summary = "Puts a label (标签) on the case")
+    public CaseView tag(@PathParam("number") String number, Tag body) {
+        return perform(CaseAction.TAG, number, CaseLifecycle.Details.tag(body(body).tag()));
+    }
+
+    @POST
+    @Path("{number}/untag")
+    @Operation(summary = "Takes a label (标签) off the case")
+    public CaseView untag(@PathParam("number") String number, Tag body) {
+        return perform(CaseAction.UNTAG, number, CaseLifecycle.Details.tag(body(body).tag()));
     }
 
     @POST
