@@ -32,6 +32,7 @@ public class NoticeDispatcher {
     private final int batchSize;
     private final Duration every;
     private final ZoneId zone;
+    private final Duration maxBackoff;
     private final Clock clock;
 
     public NoticeDispatcher(NoticeQueue queue, CarrierConfig carrier, ProactiveConfig config,
@@ -42,6 +43,7 @@ public class NoticeDispatcher {
         this.batchSize = Math.max(1, config.notices().batchSize());
         this.every = config.notices().every();
         this.zone = cases.zone();
+        this.maxBackoff = carrier.send().maxBackoff();
         this.clock = clock;
     }
 
@@ -84,7 +86,7 @@ public class NoticeDispatcher {
 
     private void topUp() {
         Instant now = clock.instant();
-        NoticeQueue.Load load = queue.load(pace.perDay() == Long.MAX_VALUE ? null
+        NoticeQueue.Load load = queue.load(now.plus(maxBackoff), pace.perDay() == Long.MAX_VALUE ? null
                 : LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant());
         int allowance = pace.allowance(System.nanoTime(), load.backlog(), load.queuedToday());
         while (allowance > 0) {

@@ -70,12 +70,17 @@ public class NoticeQueue {
     }
 
     /**
+     * @param dueBy      waiting messages due later than this are not counted: none is, but for a clock
+     *                   set back (a retry is never put off longer than the longest back-off), and such a
+     *                   message would otherwise hold every notice back until its time came
      * @param startOfDay where "today" starts, or null when no daily quota applies: then today's count,
      *                   which grows with every notice of the day, is not read (0)
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Load load(Instant startOfDay) {
-        long backlog = count("select count(*) from outbound_message where status in ('PENDING', 'SENDING')", null);
+    public Load load(Instant dueBy, Instant startOfDay) {
+        long backlog = count("""
+                select count(*) from outbound_message
+                where status in ('PENDING', 'SENDING') and (status = 'SENDING' or next_attempt_at <= ?1)""", dueBy);
         long today = startOfDay == null ? 0
                 : count("select count(*) from notice_recipient where decided_at >= ?1 and state = 'QUEUED'", startOfDay);
         return new Load(backlog, today);

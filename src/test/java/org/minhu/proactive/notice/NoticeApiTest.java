@@ -11,11 +11,16 @@ import org.minhu.cases.CaseService;
 import org.minhu.cases.NewCase;
 import org.minhu.testing.MockCarrierResource;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
@@ -39,6 +44,9 @@ class NoticeApiTest {
 
     @Inject
     CaseService cases;
+
+    @Inject
+    DataSource db;
 
     private static RequestSpecification as(String user) {
         return given().auth().preemptive().basic(user, "minhu-demo").contentType(ContentType.JSON);
@@ -122,6 +130,46 @@ class NoticeApiTest {
                 .body("finishedAt", notNullValue());
         as("supervisor").post("/api/notices/" + id + "/cancel").then().statusCode(409);
         as("supervisor").get("/api/notices/999999").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /**
+     * Messages due long after now (the clock was set back, or they were queued while it ran ahead) are not
+     * waiting for the carrier now, so they must not count as the backlog a notice waits behind: if they did,
+     * more of them than a notice may keep ahead would hold every notice back until their time came.
+     */
+    @Test
+    void messagesDueLongAfterNowDoNotHoldANoticeBack() throws Exception {
+        String marker = "tel:+8618884000";
+        try (Connection c = db.getConnection();
+             PreparedStatement insert = c.prepareStatement("""
+                     insert into outbound_message (message_id, phone, conversation_id, contribution_id, message_list, sms_content,
+                         status, attempts, next_attempt_at, created_at)
+                     values (?, ?, ?, ?, '[]', '', 'PENDING', 0, ?, ?)""")) {
+            Timestamp later = Timestamp.from(Instant.now().plus(Duration.ofDays(30)));
+            for (int i = 0; i < 60; i++) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, marker + String.format("%03d", i));
+                insert.setString(3, UUID.randomUUID().toString());
+                insert.setString(4, UUID.randomUUID().toString());
+                insert.setTimestamp(5, later);
+                insert.setTimestamp(6, later);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try {
+            int id = as("supervisor").body(with(CARD, "audience", Map.of("kind", "list", "phones", List.of("18884001001"))))
+                    .post("/api/notices").then().statusCode(201).extract().path("id");
+            as("supervisor").post("/api/notices/" + id + "/send").then().statusCode(200);
+            awaitDone(id);
+            assertThat((Integer) as("supervisor").get("/api/notices/" + id).path("progress.queued")).isEqualTo(1);
+        } finally {
+            try (Connection c = db.getConnection();
+                 PreparedStatement delete = c.prepareStatement("delete from outbound_message where phone like ?")) {
+                delete.setString(1, marker + "%");
+                delete.executeUpdate();
+            }
+        }
     }
 
     private static void awaitDone(int id) {
