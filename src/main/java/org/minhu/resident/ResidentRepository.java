@@ -29,19 +29,6 @@ public class ResidentRepository implements PanacheRepository<Resident> {
     }
 
     /**
-     * A report on message {@code evidence} says the phone shows 5G messages. As
-     * {@link Resident#learnCapability(Resident.Capability, long, Instant)} does, but in one statement
-     * that writes nothing when the phone is already known as such or newer evidence says otherwise.
-     */
-    public void learnRich(String phone, long evidence, Instant now) {
-        // native: an HQL update is translated to SQL again on every run, and this one runs for most messages
-        getEntityManager().createNativeQuery("""
-                        update resident set capability = 'RICH', capability_evidence = ?1, updated_at = ?2
-                        where phone = ?3 and capability <> 'RICH' and (capability_evidence is null or capability_evidence <= ?1)""")
-                .setParameter(1, evidence).setParameter(2, now).setParameter(3, phone).executeUpdate();
-    }
-
-    /**
      * Creates the resident on their first message. Two first pushes racing each other: the second
      * insert fails on the unique phone, and the caller tries its transaction again.
      */

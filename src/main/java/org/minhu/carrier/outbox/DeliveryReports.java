@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.minhu.carrier.webhook.PushGuard;
+import org.minhu.common.GroupCommit.Outcome;
 import org.minhu.resident.Resident;
 import org.minhu.resident.ResidentRepository;
 
@@ -15,7 +16,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,8 @@ public class DeliveryReports {
             next -> next, next -> Arrays.stream(OutboundStatus.values()).filter(s -> s.canBecome(next))
                     .map(s -> "'" + s.name() + "'").collect(Collectors.joining(","))));
 
+    private static final int READ_AT_ONCE = 1000;
+
     private record Known(long id, String phone, OutboundMessage.SentAs sentAs, OutboundStatus status) {
     }
 
@@ -65,73 +70,145 @@ public class DeliveryReports {
         this.clock = clock;
     }
 
+    /** One push of the platform's: its reports and its nonce. */
+    public record Push(List<Report> reports, String nonce) {
+    }
+
     /** Returns whether a plain-text copy was queued, so the caller can wake the sender. */
     @Transactional
     public boolean apply(List<Report> reports, String nonce) {
-        guard.claimNonce(nonce);
+        Outcome<Boolean> outcome = applyAll(List.of(new Push(reports, nonce))).get(0);
+        if (outcome.error() != null) {
+            throw outcome.error();
+        }
+        return outcome.value();
+    }
+
+    /**
+     * Applies several pushes in one transaction (group commit), answering each: whether it queued a
+     * plain-text copy, or the refusal of a replayed nonce, which refuses that push alone. Costs one
+     * statement for the nonces, one read per thousand messages named, one batch per status reached,
+     * and a statement per thing learnt about a phone, whatever the number of pushes.
+     */
+    @Transactional
+    public List<Outcome<Boolean>> applyAll(List<Push> pushes) {
         Instant now = clock.instant();
-        boolean queued = false;
+        List<Outcome<Boolean>> outcomes = new ArrayList<>(pushes.size());
         try (Connection c = db.getConnection()) {
-            Map<String, Known> known = read(c, reports);
-            for (Report report : reports) {
-                OutboundStatus status = OutboundStatus.fromReport(report.status());
-                Known message = known.get(report.messageId());
-                if (message == null || status == null || status == OutboundStatus.FAILED) {
-                    keep(c, report, now);
+            boolean[] fresh = guard.claimNonces(pushes.stream().map(Push::nonce).toList());
+            List<Report> all = new ArrayList<>();
+            for (int i = 0; i < pushes.size(); i++) {
+                if (fresh[i]) {
+                    all.addAll(pushes.get(i).reports());
                 }
-                if (message == null || status == null) {
-                    Log.debugf("delivery report %s for %s changes nothing", report.status(), report.messageId());
-                    continue;
+            }
+            Map<String, Known> known = read(c, all);
+            // what each report would move, decided in order over what was read, then written a batch per
+            // status in the order statuses follow one another, each update still conditional on the row
+            List<Move> moves = new ArrayList<>();
+            Map<OutboundStatus, PreparedStatement> updates = new EnumMap<>(OutboundStatus.class);
+            try {
+                for (int i = 0; i < pushes.size(); i++) {
+                    if (!fresh[i]) {
+                        continue;
+                    }
+                    for (Report report : pushes.get(i).reports()) {
+                        OutboundStatus status = OutboundStatus.fromReport(report.status());
+                        Known message = known.get(report.messageId());
+                        if (message == null || status == null || status == OutboundStatus.FAILED) {
+                            keep(c, report, now);
+                        }
+                        if (message == null || status == null) {
+                            Log.debugf("delivery report %s for %s changes nothing", report.status(), report.messageId());
+                            continue;
+                        }
+                        if (BECOME.get(status).isEmpty() || !message.status().canBecome(status)) {
+                            continue;
+                        }
+                        PreparedStatement update = updates.computeIfAbsent(status, s -> prepare(c, s));
+                        update.setString(1, status.name());
+                        update.setTimestamp(2, Timestamp.from(now));
+                        update.setLong(3, message.id());
+                        update.addBatch();
+                        moves.add(new Move(i, message, status, report.errorCode(), update));
+                        known.put(report.messageId(), new Known(message.id(), message.phone(), message.sentAs(), status));
+                    }
                 }
-                if (!advance(c, message, status, now)) {
-                    continue;
+                Map<PreparedStatement, int[]> counts = new HashMap<>();
+                for (PreparedStatement update : updates.values()) { // EnumMap: in the order statuses follow one another
+                    counts.put(update, update.executeBatch());
                 }
-                known.put(report.messageId(), new Known(message.id(), message.phone(), message.sentAs(), status));
-                queued |= learn(message, status, report.errorCode(), now);
+                Map<PreparedStatement, Integer> next = new HashMap<>();
+                boolean[] queued = new boolean[pushes.size()];
+                for (Move move : moves) {
+                    int index = next.merge(move.update(), 1, Integer::sum) - 1;
+                    int count = counts.get(move.update())[index];
+                    if (count == 0) {
+                        continue; // the row had moved on meanwhile: this report changes nothing
+                    }
+                    queued[move.push()] |= learn(c, move.message(), move.status(), move.errorCode(), now);
+                }
+                for (int i = 0; i < pushes.size(); i++) {
+                    outcomes.add(fresh[i] ? Outcome.of(queued[i])
+                            : Outcome.failed(guard.replay()));
+                }
+            } finally {
+                for (PreparedStatement update : updates.values()) {
+                    update.close();
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("applying delivery reports failed", e);
         }
-        return queued;
+        return outcomes;
+    }
+
+    private record Move(int push, Known message, OutboundStatus status, Integer errorCode, PreparedStatement update) {
+    }
+
+    private static PreparedStatement prepare(Connection c, OutboundStatus status) {
+        try {
+            return c.prepareStatement("update outbound_message set status = ?, status_at = ?, lease_until = null"
+                    + " where id = ? and status in (" + BECOME.get(status) + ")");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Known> read(Connection c, List<Report> reports) throws SQLException {
-        List<String> ids = reports.stream().map(Report::messageId).distinct().toList();
+        List<String> all = reports.stream().map(Report::messageId).distinct().toList();
         Map<String, Known> known = new HashMap<>();
-        String marks = ids.stream().map(id -> "?").collect(Collectors.joining(","));
-        try (PreparedStatement select = c.prepareStatement(
-                "select message_id, id, phone, sent_as, status from outbound_message where message_id in (" + marks + ")")) {
-            for (int i = 0; i < ids.size(); i++) {
-                select.setString(i + 1, ids.get(i));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    String sentAs = rows.getString(4);
-                    known.put(rows.getString(1), new Known(rows.getLong(2), rows.getString(3),
-                            sentAs == null ? null : OutboundMessage.SentAs.valueOf(sentAs),
-                            OutboundStatus.valueOf(rows.getString(5))));
+        for (int from = 0; from < all.size(); from += READ_AT_ONCE) {
+            List<String> ids = all.subList(from, Math.min(all.size(), from + READ_AT_ONCE));
+            String marks = ids.stream().map(id -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement select = c.prepareStatement(
+                    "select message_id, id, phone, sent_as, status from outbound_message where message_id in (" + marks + ")")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setString(i + 1, ids.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String sentAs = rows.getString(4);
+                        known.put(rows.getString(1), new Known(rows.getLong(2), rows.getString(3),
+                                sentAs == null ? null : OutboundMessage.SentAs.valueOf(sentAs),
+                                OutboundStatus.valueOf(rows.getString(5))));
+                    }
                 }
             }
         }
         return known;
     }
 
-    /**
-     * Moves the message to {@code status} if its status (as committed, whatever was read) may become
-     * it: a report racing the sender's record of the platform's answer, or another report, cannot
-     * move it backwards.
-     */
-    private static boolean advance(Connection c, Known message, OutboundStatus status, Instant now) throws SQLException {
-        String from = BECOME.get(status);
-        if (from.isEmpty() || !message.status().canBecome(status)) {
-            return false;
-        }
-        try (PreparedStatement update = c.prepareStatement(
-                "update outbound_message set status = ?, status_at = ?, lease_until = null where id = ? and status in (" + from + ")")) {
-            update.setString(1, status.name());
+    /** Learnt from a delivered or displayed rich message: one conditional update that writes nothing when known. */
+    private static void learnRich(Connection c, String phone, long evidence, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                update resident set capability = 'RICH', capability_evidence = ?, updated_at = ?
+                where phone = ? and capability <> 'RICH' and (capability_evidence is null or capability_evidence <= ?)""")) {
+            update.setLong(1, evidence);
             update.setTimestamp(2, Timestamp.from(now));
-            update.setLong(3, message.id());
-            return update.executeUpdate() == 1;
+            update.setString(3, phone);
+            update.setLong(4, evidence);
+            update.executeUpdate();
         }
     }
 
@@ -158,13 +235,13 @@ public class DeliveryReports {
      * (the first of delivered and displayed to arrive), in one conditional update that writes nothing
      * when it is known already; only a report that says otherwise loads the resident.
      */
-    private boolean learn(Known message, OutboundStatus status, Integer errorCode, Instant now) {
+    private boolean learn(Connection c, Known message, OutboundStatus status, Integer errorCode, Instant now) throws SQLException {
         boolean rich = message.sentAs() != OutboundMessage.SentAs.SMS_TEXT;
         switch (status) {
             case DELIVERED, DISPLAYED -> {
                 boolean firstSign = message.status() != OutboundStatus.DELIVERED && message.status() != OutboundStatus.DISPLAYED;
                 if (rich && firstSign) {
-                    residents.learnRich(message.phone(), message.id(), now);
+                    learnRich(c, message.phone(), message.id(), now);
                 }
             }
             case DELIVERED_TO_NETWORK -> residents.findByPhone(message.phone())

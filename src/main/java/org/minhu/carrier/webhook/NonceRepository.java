@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /** Nonces of accepted pushes, kept for twice the freshness window so a replay inside it is refused. */
 @ApplicationScoped
@@ -36,6 +37,31 @@ public class NonceRepository {
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new PersistenceException("recording the nonce failed", e);
+        }
+    }
+
+    /**
+     * Records the nonces of pushes stored together, in one batch in the caller's transaction; false for
+     * each nonce seen before, or earlier in the same list.
+     */
+    public boolean[] claimAll(List<String> nonces, Instant now) {
+        boolean[] fresh = new boolean[nonces.size()];
+        try (Connection c = db.getConnection();
+             PreparedStatement insert = c.prepareStatement(
+                     "insert into push_nonce (nonce, seen_at) values (?, ?) on conflict do nothing")) {
+            Timestamp at = Timestamp.from(now);
+            for (String nonce : nonces) {
+                insert.setString(1, nonce);
+                insert.setTimestamp(2, at);
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                fresh[i] = counts[i] != 0; // SUCCESS_NO_INFO (-2) is an insert too
+            }
+            return fresh;
+        } catch (SQLException e) {
+            throw new PersistenceException("recording the nonces failed", e);
         }
     }
 

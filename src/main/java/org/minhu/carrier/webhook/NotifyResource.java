@@ -18,6 +18,7 @@ import org.minhu.carrier.CarrierConfig;
 import org.minhu.carrier.inbound.InboundParser;
 import org.minhu.carrier.inbound.InboundPush;
 import org.minhu.carrier.inbound.InboundStore;
+import org.minhu.carrier.outbox.DeliveryReportGroups;
 import org.minhu.carrier.outbox.DeliveryReports;
 import org.minhu.common.ProblemException;
 import org.minhu.messaging.WorkSignals;
@@ -27,10 +28,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Our notifyURL: what the carrier's 5G Message platform calls. Every push is checked by
- * {@link PushGuard}; an inbound message is answered 204 only once it is stored.
+ * {@link PushGuard}; an inbound message, or a delivery report, is answered 204 only once it is stored.
  */
 @Path("/5gmsg")
 @Tag(name = "carrier", description = "Pushes from the 5G Message platform")
@@ -40,13 +42,13 @@ public class NotifyResource {
 
     private final PushGuard guard;
     private final InboundStore store;
-    private final DeliveryReports reports;
+    private final DeliveryReportGroups reports;
     private final WorkSignals signals;
     private final CarrierConfig config;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    public NotifyResource(PushGuard guard, InboundStore store, DeliveryReports reports, WorkSignals signals,
+    public NotifyResource(PushGuard guard, InboundStore store, DeliveryReportGroups reports, WorkSignals signals,
                           CarrierConfig config, MeterRegistry metrics, Clock clock) {
         this.guard = guard;
         this.store = store;
@@ -94,7 +96,7 @@ public class NotifyResource {
     @Path("deliveryNotification/{chatbotId}/status")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Delivery reports for our messages")
-    public Response delivery(@PathParam("chatbotId") String chatbotId, @HeaderParam("signature") String signature,
+    public CompletionStage<Response> delivery(@PathParam("chatbotId") String chatbotId, @HeaderParam("signature") String signature,
                              @HeaderParam("timestamp") String timestamp, @HeaderParam("nonce") String nonce,
                              byte[] body) {
         JsonNode root = checked(chatbotId, signature, timestamp, nonce, body);
@@ -110,10 +112,14 @@ public class NotifyResource {
                     text(info, prefix, "status", true), text(info, prefix, "dateTime", false),
                     integer(info, prefix, "errorCode"), text(info, prefix, "errorMessage", false)));
         }
-        if (onceMoreOnConflict(() -> reports.apply(parsed, nonce))) {
-            signals.outboxHasWork();
-        }
-        return Response.noContent().build();
+        // checked and parsed here, on the I/O thread; stored with whatever else arrives meanwhile, and
+        // answered once that group has committed
+        return reports.apply(new DeliveryReports.Push(parsed, nonce)).thenApply(queued -> {
+            if (queued) {
+                signals.outboxHasWork();
+            }
+            return Response.noContent().build();
+        });
     }
 
     @POST

@@ -9,6 +9,7 @@ import org.minhu.common.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Decides whether a push really comes from our platform: a valid signature, a timestamp inside
@@ -59,8 +60,21 @@ public class PushGuard {
     /** Inside the storing transaction: a nonce seen before means a replay, and the transaction is undone. */
     public void claimNonce(String nonce) {
         if (!nonces.claim(nonce, clock.instant())) {
-            throw refused("replay", "this nonce was already used");
+            throw replay();
         }
+    }
+
+    /**
+     * Inside the storing transaction, for pushes stored together: whether each nonce is new. A push whose
+     * nonce is not is refused ({@link #replay()}) without undoing the others.
+     */
+    public boolean[] claimNonces(List<String> pushes) {
+        return nonces.claimAll(pushes, clock.instant());
+    }
+
+    /** The refusal of a push whose nonce was seen before. */
+    public ProblemException replay() {
+        return refused("replay", "this nonce was already used");
     }
 
     public ProblemException refused(String reason, String detail) {
