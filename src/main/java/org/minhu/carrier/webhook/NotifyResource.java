@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.minhu.carrier.CarrierConfig;
+import org.minhu.carrier.inbound.InboundGroups;
 import org.minhu.carrier.inbound.InboundParser;
 import org.minhu.carrier.inbound.InboundPush;
 import org.minhu.carrier.inbound.InboundStore;
@@ -41,14 +42,14 @@ public class NotifyResource {
     private static final Set<String> NOTICE_KINDS = Set.of("informationChange", "rcsspam", "check");
 
     private final PushGuard guard;
-    private final InboundStore store;
+    private final InboundGroups store;
     private final DeliveryReportGroups reports;
     private final WorkSignals signals;
     private final CarrierConfig config;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    public NotifyResource(PushGuard guard, InboundStore store, DeliveryReportGroups reports, WorkSignals signals,
+    public NotifyResource(PushGuard guard, InboundGroups store, DeliveryReportGroups reports, WorkSignals signals,
                           CarrierConfig config, MeterRegistry metrics, Clock clock) {
         this.guard = guard;
         this.store = store;
@@ -79,17 +80,18 @@ public class NotifyResource {
     @Path("messageNotification/{chatbotId}/messages")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "A resident's message")
-    public Response message(@PathParam("chatbotId") String chatbotId, @HeaderParam("signature") String signature,
+    public CompletionStage<Response> message(@PathParam("chatbotId") String chatbotId, @HeaderParam("signature") String signature,
                             @HeaderParam("timestamp") String timestamp, @HeaderParam("nonce") String nonce,
                             byte[] body) {
         JsonNode root = checked(chatbotId, signature, timestamp, nonce, body);
         InboundPush push = InboundParser.parse(root, new String(body, StandardCharsets.UTF_8));
-        InboundStore.Outcome outcome = onceMoreOnConflict(() -> store.store(push, nonce));
-        metrics.counter("minhu.carrier.push.accepted", "outcome", outcome.name().toLowerCase()).increment();
-        if (outcome == InboundStore.Outcome.STORED) {
-            signals.residentHasWork(push.phone());
-        }
-        return Response.noContent().build();
+        return store.store(push, nonce).thenApply(outcome -> {
+            metrics.counter("minhu.carrier.push.accepted", "outcome", outcome.name().toLowerCase()).increment();
+            if (outcome == InboundStore.Outcome.STORED) {
+                signals.residentHasWork(push.phone());
+            }
+            return Response.noContent().build();
+        });
     }
 
     @POST
