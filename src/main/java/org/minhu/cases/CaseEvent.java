@@ -73,11 +73,11 @@ public class CaseEvent {
         TAGGED(Audience.STAFF, "标签", "Labels changed");
 
         private final Audience audience;
-        private final org.minhu.knowledge.LocalizedText label;
+        private final org.minhu.reference.LocalizedText label;
 
         Kind(Audience audience, String zh, String en) {
             this.audience = audience;
-            this.label = new org.minhu.knowledge.LocalizedText(zh, en);
+            this.label = new org.minhu.reference.LocalizedText(zh, en);
         }
 
         public Audience audience() {

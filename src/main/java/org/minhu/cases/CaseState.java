@@ -1,6 +1,6 @@
 package org.minhu.cases;
 
-import org.minhu.knowledge.LocalizedText;
+import org.minhu.reference.LocalizedText;
 
 import java.util.Collections;
 import java.util.EnumSet;

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.minhu.carrier.outbound.PlatformLimits;
-import org.minhu.knowledge.LiveReference;
-import org.minhu.knowledge.ReferenceData;
-import org.minhu.knowledge.ReferenceDataException;
-import org.minhu.knowledge.ReferenceVersionRepository;
-import org.minhu.knowledge.TextIndex;
+import org.minhu.outbound.PlatformLimits;
+import org.minhu.reference.LiveReference;
+import org.minhu.reference.ReferenceData;
+import org.minhu.reference.ReferenceDataException;
+import org.minhu.reference.ReferenceVersionRepository;
+import org.minhu.reference.TextIndex;
 
 import java.util.LinkedHashMap;
 import java.util.List;

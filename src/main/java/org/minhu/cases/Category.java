@@ -2,8 +2,8 @@ package org.minhu.cases;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.minhu.knowledge.LocalizedText;
-import org.minhu.knowledge.TextIndex;
+import org.minhu.reference.LocalizedText;
+import org.minhu.reference.TextIndex;
 
 import java.util.List;
 

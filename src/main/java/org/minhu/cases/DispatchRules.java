@@ -7,12 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import org.minhu.knowledge.LiveReference;
-import org.minhu.knowledge.LocalizedText;
-import org.minhu.knowledge.TextIndex;
-import org.minhu.knowledge.ReferenceData;
-import org.minhu.knowledge.ReferenceDataException;
-import org.minhu.knowledge.ReferenceVersionRepository;
+import org.minhu.reference.LiveReference;
+import org.minhu.reference.LocalizedText;
+import org.minhu.reference.TextIndex;
+import org.minhu.reference.ReferenceData;
+import org.minhu.reference.ReferenceDataException;
+import org.minhu.reference.ReferenceVersionRepository;
 
 import java.util.List;
 import java.util.Map;

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.annotation.Nulls;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.minhu.knowledge.LiveReference;
-import org.minhu.knowledge.ReferenceData;
-import org.minhu.knowledge.ReferenceDataException;
-import org.minhu.knowledge.ReferenceVersionRepository;
-import org.minhu.knowledge.TextIndex;
+import org.minhu.reference.LiveReference;
+import org.minhu.reference.ReferenceData;
+import org.minhu.reference.ReferenceDataException;
+import org.minhu.reference.ReferenceVersionRepository;
+import org.minhu.reference.TextIndex;
 
 import java.util.ArrayList;
 import java.util.Comparator;

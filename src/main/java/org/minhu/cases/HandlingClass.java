@@ -1,6 +1,6 @@
 package org.minhu.cases;
 
-import org.minhu.knowledge.LocalizedText;
+import org.minhu.reference.LocalizedText;
 
 /**
  * How hard a case is to handle (德馨苑): 易办件 are closed at once by the first unit, 重点件 are

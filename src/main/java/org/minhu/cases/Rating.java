@@ -1,6 +1,6 @@
 package org.minhu.cases;
 
-import org.minhu.knowledge.LocalizedText;
+import org.minhu.reference.LocalizedText;
 
 /** The resident's verdict at the follow-up (回访): 满意 / 基本满意 / 不满意. */
 public enum Rating {

@@ -1,6 +1,6 @@
 package org.minhu.cases;
 
-import org.minhu.knowledge.LocalizedText;
+import org.minhu.reference.LocalizedText;
 
 /**
  * What a resident asks for (新安 counts them apart): a complaint about something wrong, a question,

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.minhu.common.ProblemException;
-import org.minhu.knowledge.ReferenceDocuments;
+import org.minhu.console.ReferenceDocuments;
 import org.minhu.security.CsrfProtected;
 import org.minhu.security.Role;
 import org.minhu.security.StaffDirectory;

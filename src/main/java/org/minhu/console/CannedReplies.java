@@ -3,7 +3,7 @@ package org.minhu.console;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.minhu.carrier.outbound.PlatformLimits;
+import org.minhu.outbound.PlatformLimits;
 import org.minhu.common.ProblemException;
 
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.minhu.carrier.outbound.BotMessage;
+import org.minhu.outbound.BotMessage;
 import org.minhu.carrier.outbox.Outbox;
 import org.minhu.carrier.outbox.OutboxSender;
 import org.minhu.cases.CaseLifecycle;

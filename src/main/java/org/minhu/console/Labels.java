@@ -117,7 +117,7 @@ public class Labels {
         if (code == null || code.isBlank()) {
             return "";
         }
-        return org.minhu.proactive.subscription.Topic.of(code)
+        return org.minhu.conversation.subscription.Topic.of(code)
                 .map(t -> flows.engine().flows().messages().render(org.minhu.flow.Messages.DEFAULT_LANGUAGE, t.messageKey(), Map.of()))
                 .orElse(code);
     }

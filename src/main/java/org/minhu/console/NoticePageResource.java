@@ -25,7 +25,7 @@ import org.minhu.proactive.hotspot.Hotspots;
 import org.minhu.proactive.notice.Audience;
 import org.minhu.proactive.notice.Notice;
 import org.minhu.proactive.notice.Notices;
-import org.minhu.proactive.subscription.Topic;
+import org.minhu.conversation.subscription.Topic;
 import org.minhu.security.CsrfProtected;
 import org.minhu.security.Role;
 

@@ -2,7 +2,7 @@ package org.minhu.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.minhu.carrier.outbound.PlatformRenderer;
-import org.minhu.carrier.outbound.SmsRendering;
+import org.minhu.outbound.SmsRendering;
 import org.minhu.proactive.notice.Notices;
 
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.minhu.carrier.outbound.PlatformLimits;
+import org.minhu.outbound.PlatformLimits;
 import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
 import org.minhu.cases.DispatchRules;
@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 /**
  * The reference documents as forms: each document's lists as tables (a row per category, area,
  * answer…), with selects where a field names a unit, a category or an area. A form is turned into
- * the document's YAML and saved through {@link org.minhu.knowledge.ReferenceDocuments} like a text
+ * the document's YAML and saved through {@link org.minhu.console.ReferenceDocuments} like a text
  * typed in the YAML view, so both pass the same parsing and checks. Before that the form's own
  * checks refuse what they can in Chinese with the row and field; what only the document's checks
  * find is reported at the row and field its path names.

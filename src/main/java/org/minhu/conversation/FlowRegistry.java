@@ -16,7 +16,7 @@ import org.minhu.flow.FlowDefinitionException;
 import org.minhu.flow.FlowLoader;
 import org.minhu.flow.FlowSet;
 import org.minhu.flow.Required;
-import org.minhu.proactive.subscription.Subscriptions;
+import org.minhu.conversation.subscription.Subscriptions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.minhu.cases.Categories;
 import org.minhu.flow.FlowSet;
 import org.minhu.knowledge.KnowledgeBase;
-import org.minhu.knowledge.TextIndex;
+import org.minhu.reference.TextIndex;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

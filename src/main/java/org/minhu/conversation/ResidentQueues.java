@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.carrier.inbound.InboundMessageRepository;
+import org.minhu.messaging.SignalReceivers;
 import org.minhu.messaging.WorkSignals;
 
 import java.time.Clock;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * unhandled.
  */
 @ApplicationScoped
-public class ResidentQueues {
+public class ResidentQueues implements SignalReceivers.Residents {
 
     /** A file that stays unfetched (it cannot happen: a fetch stores the file or the reason) cannot spin a worker. */
     private static final int MAX_FETCHES_PER_DRAIN = 8;
@@ -50,6 +51,7 @@ public class ResidentQueues {
     }
 
     /** A message of this resident was stored: handle it after whatever of theirs is already running. */
+    @Override
     public void submit(String phone) {
         tails.compute(phone, (key, tail) -> {
             CompletableFuture<Void> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
@@ -96,6 +98,7 @@ public class ResidentQueues {
     }
 
     /** Runs the turns of residents whose messages stored before {@code receivedBefore} still wait; returns how many. */
+    @Override
     public int submitWaiting(java.time.Instant receivedBefore) {
         var phones = QuarkusTransaction.requiringNew().call(() -> inbound.phonesWithPending(receivedBefore, 500));
         var waiting = phones.stream().filter(phone -> !tails.containsKey(phone)).toList();

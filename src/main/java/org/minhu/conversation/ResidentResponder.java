@@ -1,7 +1,7 @@
 package org.minhu.conversation;
 
 import org.minhu.carrier.inbound.InboundMessage;
-import org.minhu.carrier.outbound.BotMessage;
+import org.minhu.outbound.BotMessage;
 import org.minhu.resident.Resident;
 
 import java.util.List;

@@ -3,8 +3,8 @@ package org.minhu.conversation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.cases.CasesConfig;
-import org.minhu.knowledge.ReferenceData;
-import org.minhu.knowledge.ReferenceDataException;
+import org.minhu.reference.ReferenceData;
+import org.minhu.reference.ReferenceDataException;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package org.minhu.flow;
 
-import org.minhu.carrier.outbound.BotMessage;
+import org.minhu.outbound.BotMessage;
 
 import java.util.Map;
 

@@ -1,11 +1,11 @@
 package org.minhu.flow;
 
-import org.minhu.carrier.outbound.BotMessage;
-import org.minhu.carrier.outbound.CardContent;
-import org.minhu.carrier.outbound.Chip;
-import org.minhu.carrier.outbound.Content;
-import org.minhu.carrier.outbound.Media;
-import org.minhu.carrier.outbound.PlatformLimits;
+import org.minhu.outbound.BotMessage;
+import org.minhu.outbound.CardContent;
+import org.minhu.outbound.Chip;
+import org.minhu.outbound.Content;
+import org.minhu.outbound.Media;
+import org.minhu.outbound.PlatformLimits;
 
 import java.text.Normalizer;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package org.minhu.flow;
 
-import org.minhu.carrier.outbound.PlatformLimits;
+import org.minhu.outbound.PlatformLimits;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,5 +1,13 @@
 package org.minhu.knowledge;
 
+import org.minhu.reference.LiveReference;
+import org.minhu.reference.LocalizedText;
+import org.minhu.reference.ReferenceData;
+import org.minhu.reference.ReferenceDataException;
+import org.minhu.reference.ReferenceVersion;
+import org.minhu.reference.ReferenceVersionRepository;
+import org.minhu.reference.TextIndex;
+
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,5 +1,13 @@
 package org.minhu.knowledge;
 
+import org.minhu.reference.LiveReference;
+import org.minhu.reference.LocalizedText;
+import org.minhu.reference.ReferenceData;
+import org.minhu.reference.ReferenceDataException;
+import org.minhu.reference.ReferenceVersion;
+import org.minhu.reference.ReferenceVersionRepository;
+import org.minhu.reference.TextIndex;
+
 /** An entry that answers a resident's question, how well it matched, and the language to answer in. */
 public record KnowledgeMatch(KnowledgeEntry entry, double score, String language) {
 

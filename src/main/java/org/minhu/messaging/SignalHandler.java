@@ -6,8 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.minhu.carrier.outbox.OutboxSender;
-import org.minhu.conversation.ResidentQueues;
 
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -22,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class SignalHandler {
 
-    private final ResidentQueues queues;
-    private final OutboxSender sender;
+    private final SignalReceivers.Residents queues;
+    private final SignalReceivers.Outbox sender;
     private final MessagingConfig config;
     private final MeterRegistry metrics;
     private final java.util.concurrent.atomic.AtomicBoolean takeoverDue = new java.util.concurrent.atomic.AtomicBoolean();
@@ -33,7 +31,7 @@ public class SignalHandler {
         return t;
     });
 
-    public SignalHandler(ResidentQueues queues, OutboxSender sender,
+    public SignalHandler(SignalReceivers.Residents queues, SignalReceivers.Outbox sender,
                          MessagingConfig config, MeterRegistry metrics) {
         this.queues = queues;
         this.sender = sender;

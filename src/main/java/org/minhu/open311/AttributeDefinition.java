@@ -2,7 +2,7 @@ package org.minhu.open311;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.minhu.knowledge.LocalizedText;
+import org.minhu.reference.LocalizedText;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

@@ -5,7 +5,7 @@ import org.minhu.cases.CasesConfig;
 import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
 import org.minhu.cases.ServiceCase;
-import org.minhu.knowledge.LocalizedText;
+import org.minhu.reference.LocalizedText;
 import org.minhu.open311.GeoReportViews.Attribute;
 import org.minhu.open311.GeoReportViews.AttributeValue;
 import org.minhu.open311.GeoReportViews.CreatedRequest;

@@ -8,7 +8,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.minhu.cases.Categories;
-import org.minhu.knowledge.LocalizedText;
+import org.minhu.reference.LocalizedText;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,8 +4,8 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.minhu.cases.Categories;
 import org.minhu.cases.CasesConfig;
-import org.minhu.knowledge.ReferenceVersion;
-import org.minhu.knowledge.ReferenceVersionRepository;
+import org.minhu.reference.ReferenceVersion;
+import org.minhu.reference.ReferenceVersionRepository;
 import org.minhu.open311.GeoReportViews.Discovery;
 import org.minhu.open311.GeoReportViews.Endpoint;
 

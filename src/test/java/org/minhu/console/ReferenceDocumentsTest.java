@@ -10,8 +10,8 @@ import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
 import org.minhu.cases.DispatchRules;
 import org.minhu.knowledge.KnowledgeBase;
-import org.minhu.knowledge.ReferenceData;
-import org.minhu.knowledge.ReferenceDocuments;
+import org.minhu.reference.ReferenceData;
+import org.minhu.console.ReferenceDocuments;
 import org.minhu.testing.MockCarrierResource;
 import org.minhu.testing.Phone;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minhu.cases.Categories;
 import org.minhu.cases.DispatchRules;
-import org.minhu.knowledge.ReferenceDocuments;
+import org.minhu.console.ReferenceDocuments;
 import org.minhu.testing.MockCarrierResource;
 
 import java.util.List;

@@ -13,7 +13,7 @@ import org.minhu.cases.Categories;
 import org.minhu.cases.DispatchRules;
 import org.minhu.cases.Gazetteer;
 import org.minhu.knowledge.KnowledgeBase;
-import org.minhu.knowledge.ReferenceDocuments;
+import org.minhu.console.ReferenceDocuments;
 import org.minhu.security.CsrfFilter;
 import org.minhu.testing.MockCarrierResource;
 

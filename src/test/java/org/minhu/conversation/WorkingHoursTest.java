@@ -1,8 +1,8 @@
 package org.minhu.conversation;
 
 import org.junit.jupiter.api.Test;
-import org.minhu.knowledge.ReferenceData;
-import org.minhu.knowledge.ReferenceDataException;
+import org.minhu.reference.ReferenceData;
+import org.minhu.reference.ReferenceDataException;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,9 +1,9 @@
 package org.minhu.flow;
 
-import org.minhu.carrier.outbound.BotMessage;
-import org.minhu.carrier.outbound.CardContent;
-import org.minhu.carrier.outbound.Chip;
-import org.minhu.carrier.outbound.Content;
+import org.minhu.outbound.BotMessage;
+import org.minhu.outbound.CardContent;
+import org.minhu.outbound.Chip;
+import org.minhu.outbound.Content;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.minhu.carrier.outbound.Chip;
+import org.minhu.outbound.Chip;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package org.minhu.flow;
 
 import org.junit.jupiter.api.Test;
-import org.minhu.carrier.outbound.Chip;
+import org.minhu.outbound.Chip;
 
 import java.time.Duration;
 import java.util.Map;

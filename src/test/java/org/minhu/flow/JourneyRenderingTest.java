@@ -2,12 +2,12 @@ package org.minhu.flow;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.minhu.carrier.outbound.BotMessage;
-import org.minhu.carrier.outbound.Chip;
-import org.minhu.carrier.outbound.Content;
+import org.minhu.outbound.BotMessage;
+import org.minhu.outbound.Chip;
+import org.minhu.outbound.Content;
 import org.minhu.carrier.outbound.PlatformRenderer;
-import org.minhu.carrier.outbound.SmsRenderer;
-import org.minhu.carrier.outbound.SmsRendering;
+import org.minhu.outbound.SmsRenderer;
+import org.minhu.outbound.SmsRendering;
 
 import java.time.Duration;
 import java.util.ArrayList;

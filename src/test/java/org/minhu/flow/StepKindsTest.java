@@ -2,10 +2,10 @@ package org.minhu.flow;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.minhu.carrier.outbound.BotMessage;
-import org.minhu.carrier.outbound.CardContent;
-import org.minhu.carrier.outbound.Chip;
-import org.minhu.carrier.outbound.Content;
+import org.minhu.outbound.BotMessage;
+import org.minhu.outbound.CardContent;
+import org.minhu.outbound.Chip;
+import org.minhu.outbound.Content;
 
 import java.util.List;
 import java.util.Map;

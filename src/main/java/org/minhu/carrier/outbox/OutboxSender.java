@@ -15,6 +15,7 @@ import org.minhu.carrier.client.CarrierUnavailableException;
 import org.minhu.carrier.client.PlatformAnswer;
 import org.minhu.carrier.client.PlatformClient;
 import org.minhu.carrier.outbound.PlatformRenderer;
+import org.minhu.messaging.SignalReceivers;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -49,7 +50,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * updates, whatever the number of messages.
  */
 @ApplicationScoped
-public class OutboxSender {
+public class OutboxSender implements SignalReceivers.Outbox {
 
     private static final String WAITING = "('PENDING','SENDING')";
 
@@ -92,6 +93,7 @@ public class OutboxSender {
     }
 
     /** Something was queued or answered: look now rather than at the next sweep. */
+    @Override
     public void wake() {
         lock.lock();
         try {

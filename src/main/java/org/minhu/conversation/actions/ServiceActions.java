@@ -10,7 +10,7 @@ import org.minhu.conversation.HandoffRepository;
 import org.minhu.flow.Input;
 import org.minhu.knowledge.KnowledgeBase;
 import org.minhu.knowledge.KnowledgeMatch;
-import org.minhu.knowledge.LocalizedText;
+import org.minhu.reference.LocalizedText;
 import org.minhu.resident.ResidentRepository;
 
 import java.util.LinkedHashMap;

@@ -18,8 +18,8 @@ import org.minhu.flow.Messages;
 import org.minhu.proactive.notice.Notice;
 import org.minhu.proactive.notice.NoticeCard;
 import org.minhu.proactive.notice.Notices;
-import org.minhu.proactive.subscription.Subscription;
-import org.minhu.proactive.subscription.SubscriptionRepository;
+import org.minhu.conversation.subscription.Subscription;
+import org.minhu.conversation.subscription.SubscriptionRepository;
 
 import java.time.Clock;
 import java.time.ZoneId;

@@ -10,9 +10,9 @@ import org.minhu.cases.DispatchRules;
 import org.minhu.cases.Geo;
 import org.minhu.cases.ServiceCase;
 import org.minhu.common.ProblemException;
-import org.minhu.proactive.subscription.Subscription;
-import org.minhu.proactive.subscription.SubscriptionRepository;
-import org.minhu.proactive.subscription.Topic;
+import org.minhu.conversation.subscription.Subscription;
+import org.minhu.conversation.subscription.SubscriptionRepository;
+import org.minhu.conversation.subscription.Topic;
 
 import java.util.LinkedHashMap;
 import java.util.List;

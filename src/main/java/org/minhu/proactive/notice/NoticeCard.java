@@ -1,11 +1,11 @@
 package org.minhu.proactive.notice;
 
-import org.minhu.carrier.outbound.BotMessage;
-import org.minhu.carrier.outbound.CardContent;
-import org.minhu.carrier.outbound.Chip;
-import org.minhu.carrier.outbound.Media;
-import org.minhu.carrier.outbound.PlatformLimitException;
-import org.minhu.carrier.outbound.PlatformLimits;
+import org.minhu.outbound.BotMessage;
+import org.minhu.outbound.CardContent;
+import org.minhu.outbound.Chip;
+import org.minhu.outbound.Media;
+import org.minhu.outbound.PlatformLimitException;
+import org.minhu.outbound.PlatformLimits;
 import org.minhu.common.ProblemException;
 
 import java.util.ArrayList;

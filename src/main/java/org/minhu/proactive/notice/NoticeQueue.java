@@ -6,10 +6,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.minhu.carrier.outbound.BotMessage;
-import org.minhu.carrier.outbound.Chip;
+import org.minhu.outbound.BotMessage;
+import org.minhu.outbound.Chip;
 import org.minhu.carrier.outbox.Outbox;
-import org.minhu.proactive.subscription.ResidentOptedOut;
+import org.minhu.conversation.subscription.ResidentOptedOut;
 import org.minhu.messaging.WorkSignals;
 
 import javax.sql.DataSource;

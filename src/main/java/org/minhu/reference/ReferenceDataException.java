@@ -1,4 +1,4 @@
-package org.minhu.knowledge;
+package org.minhu.reference;
 
 /** A reference document that does not parse or does not pass its checks, with where, when known. */
 public class ReferenceDataException extends IllegalStateException {

@@ -1,4 +1,6 @@
-package org.minhu.knowledge;
+package org.minhu.reference;
+
+import org.minhu.console.ReferenceDocuments;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;

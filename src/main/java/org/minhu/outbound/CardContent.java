@@ -1,4 +1,4 @@
-package org.minhu.carrier.outbound;
+package org.minhu.outbound;
 
 import java.util.List;
 

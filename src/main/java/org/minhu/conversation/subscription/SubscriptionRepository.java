@@ -1,4 +1,4 @@
-package org.minhu.proactive.subscription;
+package org.minhu.conversation.subscription;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;

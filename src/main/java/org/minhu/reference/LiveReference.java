@@ -1,4 +1,4 @@
-package org.minhu.knowledge;
+package org.minhu.reference;
 
 import io.quarkus.logging.Log;
 

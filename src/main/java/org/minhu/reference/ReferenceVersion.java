@@ -1,4 +1,4 @@
-package org.minhu.knowledge;
+package org.minhu.reference;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,7 +36,7 @@ public class ReferenceVersion {
     protected ReferenceVersion() {
     }
 
-    ReferenceVersion(String name, int version, String content, String updatedBy, Instant updatedAt) {
+    public ReferenceVersion(String name, int version, String content, String updatedBy, Instant updatedAt) {
         this.name = name;
         this.version = version;
         this.content = content;

@@ -1,4 +1,4 @@
-package org.minhu.proactive.subscription;
+package org.minhu.conversation.subscription;
 
 import java.util.Arrays;
 import java.util.Optional;

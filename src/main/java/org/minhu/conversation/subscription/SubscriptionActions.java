@@ -1,4 +1,4 @@
-package org.minhu.proactive.subscription;
+package org.minhu.conversation.subscription;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.minhu.cases.DispatchRules;

@@ -1,4 +1,4 @@
-package org.minhu.carrier.outbound;
+package org.minhu.outbound;
 
 /** The limits a real 5G Message platform enforces; nothing outside them can be built. */
 public final class PlatformLimits {

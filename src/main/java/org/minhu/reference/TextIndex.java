@@ -1,4 +1,4 @@
-package org.minhu.knowledge;
+package org.minhu.reference;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;

@@ -1,4 +1,4 @@
-package org.minhu.carrier.outbound;
+package org.minhu.outbound;
 
 /** An image or video shown at the top of a card. */
 public record Media(String url, String contentType, long fileSize, Height height, String thumbnailUrl, String description) {

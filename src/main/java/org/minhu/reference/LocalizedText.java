@@ -1,4 +1,4 @@
-package org.minhu.knowledge;
+package org.minhu.reference;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

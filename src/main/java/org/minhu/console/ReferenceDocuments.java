@@ -1,4 +1,14 @@
-package org.minhu.knowledge;
+package org.minhu.console;
+
+import org.minhu.reference.LiveReference;
+import org.minhu.reference.LocalizedText;
+import org.minhu.reference.ReferenceData;
+import org.minhu.reference.ReferenceDataException;
+import org.minhu.reference.ReferenceVersion;
+import org.minhu.reference.ReferenceVersionRepository;
+import org.minhu.reference.TextIndex;
+import org.minhu.knowledge.KnowledgeBase;
+import org.minhu.knowledge.KnowledgeEntry;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -1,9 +1,9 @@
-package org.minhu.proactive.subscription;
+package org.minhu.conversation.subscription;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.minhu.carrier.outbound.BotMessage;
+import org.minhu.outbound.BotMessage;
 import org.minhu.cases.DispatchRules;
 import org.minhu.conversation.FlowRegistry;
 import org.minhu.flow.Input;

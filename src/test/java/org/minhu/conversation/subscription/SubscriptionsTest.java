@@ -1,4 +1,4 @@
-package org.minhu.proactive.subscription;
+package org.minhu.conversation.subscription;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;

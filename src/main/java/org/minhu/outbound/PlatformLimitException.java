@@ -1,4 +1,4 @@
-package org.minhu.carrier.outbound;
+package org.minhu.outbound;
 
 /** A message that the platform would refuse, caught before it is built. */
 public class PlatformLimitException extends IllegalArgumentException {
