@@ -1,5 +1,6 @@
 package org.minhu.console;
 
+import org.minhu.security.SecurityConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
@@ -40,11 +41,10 @@ public class LoginResource {
     StaffDirectory directory;
 
     public LoginResource(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
-                         @ConfigProperty(name = "minhu.security.sign-in.max-failures", defaultValue = "5") int maxFailures,
-                         @ConfigProperty(name = "minhu.security.sign-in.lock", defaultValue = "15m") Duration lock) {
+                         SecurityConfig config) {
         this.sessionCookie = sessionCookie;
-        this.maxFailures = maxFailures;
-        this.lock = lock;
+        this.maxFailures = config.signIn().maxFailures();
+        this.lock = config.signIn().lock();
     }
 
     @GET

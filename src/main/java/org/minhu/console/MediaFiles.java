@@ -1,8 +1,8 @@
 package org.minhu.console;
 
+import org.minhu.common.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.minhu.common.ProblemException;
 
@@ -33,8 +33,8 @@ public class MediaFiles {
 
     private final Path root;
 
-    public MediaFiles(@ConfigProperty(name = "minhu.data-dir") String dataDir) {
-        this.root = Path.of(dataDir, "media").toAbsolutePath().normalize();
+    public MediaFiles(ServiceConfig service) {
+        this.root = Path.of(service.dataDir(), "media").toAbsolutePath().normalize();
     }
 
     public Response serve(String relative) {

@@ -5,7 +5,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.conversation.flows.FlowDraft;
 import org.minhu.conversation.flows.FlowStore;
 import org.minhu.conversation.flows.FlowTestNumber;
@@ -23,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,15 +79,11 @@ public class FlowRegistry {
     private volatile Live live;
     private volatile FileTime loadedAt;
 
-    public FlowRegistry(@ConfigProperty(name = "minhu.flows.dir", defaultValue = "conversation-flows") String folder,
-                        @ConfigProperty(name = "minhu.flows.reload", defaultValue = "false") boolean reload,
-                        @ConfigProperty(name = "minhu.conversation.max-invalid", defaultValue = "2") int maxInvalid,
-                        @ConfigProperty(name = "minhu.conversation.idle-timeout", defaultValue = "30m") Duration idle,
-                        @ConfigProperty(name = "minhu.conversation.draft-ttl", defaultValue = "7d") Duration draftTtl,
-                        @All List<ConversationAction> actions, FlowStore store) {
-        this.folder = Path.of(folder);
-        this.reload = reload;
-        this.settings = new Engine.Settings(maxInvalid, idle, draftTtl);
+    public FlowRegistry(ConversationConfig config, @All List<ConversationAction> actions, FlowStore store) {
+        this.folder = Path.of(config.flows().dir());
+        this.reload = config.flows().reload();
+        ConversationConfig.Conversation conversation = config.conversation();
+        this.settings = new Engine.Settings(conversation.maxInvalid(), conversation.idleTimeout(), conversation.draftTtl());
         this.store = store;
         actions.forEach(a -> this.actions.put(a.name(), a));
         this.loadedAt = newest();

@@ -6,7 +6,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.carrier.inbound.InboundMessageRepository;
 import org.minhu.messaging.SignalReceivers;
 import org.minhu.messaging.WorkSignals;
@@ -37,7 +36,8 @@ public class ResidentQueues implements SignalReceivers.Residents {
     private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
     public ResidentQueues(TurnService turns, InboundMessageRepository inbound, WorkSignals signals, Clock clock,
-                          @ConfigProperty(name = "minhu.conversation.workers", defaultValue = "8") int workers) {
+                          ConversationConfig config) {
+        int workers = config.conversation().workers();
         this.turns = turns;
         this.inbound = inbound;
         this.signals = signals;

@@ -1,10 +1,10 @@
 package org.minhu.conversation;
 
+import org.minhu.common.ServiceConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.outbound.BotMessage;
 import org.minhu.outbound.CardContent;
 import org.minhu.outbound.Chip;
@@ -77,8 +77,9 @@ public class ResidentUpdates {
 
     public ResidentUpdates(ResidentRepository residents, Outbox outbox, OutboxSender sender, CaseService cases,
                            Categories categories, DispatchRules rules, FlowRegistry flows, Formats formats, Clock clock,
-                           @ConfigProperty(name = "minhu.public-url", defaultValue = "http://127.0.0.1:8080") String publicUrl,
-                           @ConfigProperty(name = "minhu.data-dir") String dataDir) {
+                           ServiceConfig service) {
+        String publicUrl = service.publicUrl();
+        String dataDir = service.dataDir();
         this.residents = residents;
         this.outbox = outbox;
         this.sender = sender;

@@ -1,7 +1,6 @@
 package org.minhu.conversation;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.cases.CasesConfig;
 import org.minhu.reference.ReferenceData;
 import org.minhu.reference.ReferenceDataException;
@@ -93,9 +92,8 @@ public class WorkingHours {
     private final boolean alwaysOpen;
 
     @jakarta.inject.Inject
-    public WorkingHours(CasesConfig config,
-                        @ConfigProperty(name = "minhu.working-hours.always-open", defaultValue = "false") boolean alwaysOpen) {
-        this(parse(ReferenceData.shipped(RESOURCE), RESOURCE), config.zone(), alwaysOpen);
+    public WorkingHours(CasesConfig config, ConversationConfig conversation) {
+        this(parse(ReferenceData.shipped(RESOURCE), RESOURCE), config.zone(), conversation.workingHours().alwaysOpen());
     }
 
     WorkingHours(Document document, ZoneId zone, boolean alwaysOpen) {

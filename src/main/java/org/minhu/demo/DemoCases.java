@@ -1,5 +1,6 @@
 package org.minhu.demo;
 
+import org.minhu.common.ServiceConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -7,7 +8,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.cases.CaseEvent;
 import org.minhu.cases.CaseLifecycle;
 import org.minhu.cases.CaseService;
@@ -125,8 +125,8 @@ public class DemoCases {
     }
 
     void seed(@Observes @Priority(5000) StartupEvent start,
-              @ConfigProperty(name = "minhu.demo.cases", defaultValue = "false") boolean enabled) {
-        if (!enabled) {
+              ServiceConfig config) {
+        if (!config.demo().cases()) {
             return;
         }
         long existing = QuarkusTransaction.requiringNew().call(() ->

@@ -1,12 +1,12 @@
 package org.minhu.operations;
 
+import org.minhu.common.ServiceConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import io.smallrye.health.api.Wellness;
@@ -37,9 +37,9 @@ public class Backlog implements HealthCheck {
     private volatile String problem = "not counted yet";
 
     public Backlog(Clock clock, MeterRegistry metrics,
-                   @ConfigProperty(name = "minhu.operations.send-delay-alert", defaultValue = "5m") Duration alertAfter) {
+                   ServiceConfig config) {
         this.clock = clock;
-        this.alertAfter = alertAfter;
+        this.alertAfter = config.operations().sendDelayAlert();
         Gauge.builder("minhu.inbound.pending", this, b -> b.figures == null ? Double.NaN : b.figures.inboundPending())
                 .description("residents' messages stored but not yet answered").register(metrics);
         Gauge.builder("minhu.outbox.pending", this, b -> b.figures == null ? Double.NaN : b.figures.outboxPending())

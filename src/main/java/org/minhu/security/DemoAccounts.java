@@ -4,7 +4,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -51,8 +50,8 @@ public class DemoAccounts {
     }
 
     void create(@Observes StartupEvent start, StaffDirectory directory,
-                @ConfigProperty(name = "minhu.security.demo-accounts", defaultValue = "false") boolean enabled) {
-        if (!enabled) {
+                SecurityConfig config) {
+        if (!config.demoAccounts()) {
             return;
         }
         for (Demo demo : ACCOUNTS) {

@@ -4,7 +4,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 
@@ -17,7 +16,8 @@ import java.util.Optional;
 public class FirstAdmin {
 
     void create(@Observes StartupEvent start, StaffDirectory directory,
-                @ConfigProperty(name = "minhu.security.first-admin-password") Optional<String> password) {
+                SecurityConfig config) {
+        Optional<String> password = config.firstAdminPassword();
         if (password.isEmpty() || password.get().isBlank() || !directory.all().isEmpty()) {
             return;
         }

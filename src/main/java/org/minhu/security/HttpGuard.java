@@ -1,5 +1,6 @@
 package org.minhu.security;
 
+import org.minhu.common.ServiceConfig;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -34,9 +35,10 @@ public class HttpGuard {
     private final boolean secureCookies;
     private final String sessionCookie;
 
-    public HttpGuard(@ConfigProperty(name = "minhu.public-url", defaultValue = "http://127.0.0.1:8080") String publicUrl,
-                     @ConfigProperty(name = "minhu.security.secure-cookies", defaultValue = "false") boolean secureCookies,
+    public HttpGuard(ServiceConfig service, SecurityConfig config,
                      @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
+        String publicUrl = service.publicUrl();
+        boolean secureCookies = config.secureCookies();
         this.publicUrl = URI.create(publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl);
         this.secureCookies = secureCookies;
         this.sessionCookie = sessionCookie;

@@ -31,7 +31,8 @@ public class SessionSeal {
     private final boolean secureCookies;
 
     public SessionSeal(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey,
-                       @ConfigProperty(name = "minhu.security.secure-cookies", defaultValue = "false") boolean secureCookies) {
+                       SecurityConfig config) {
+        boolean secureCookies = config.secureCookies();
         byte[] k = new byte[32];
         if (sessionKey.isPresent() && !sessionKey.get().isBlank()) {
             k = ("minhu-session-version:" + sessionKey.get()).getBytes(StandardCharsets.UTF_8);

@@ -3,7 +3,6 @@ package org.minhu.security;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.common.ProblemException;
 
 import java.time.Clock;
@@ -25,12 +24,11 @@ public class StaffDirectory {
     private final Duration lock;
 
     public StaffDirectory(StaffUserRepository users, Clock clock,
-                          @ConfigProperty(name = "minhu.security.sign-in.max-failures", defaultValue = "5") int maxFailures,
-                          @ConfigProperty(name = "minhu.security.sign-in.lock", defaultValue = "15m") Duration lock) {
+                          SecurityConfig config) {
         this.users = users;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lock = lock;
+        this.maxFailures = config.signIn().maxFailures();
+        this.lock = config.signIn().lock();
     }
 
     /**

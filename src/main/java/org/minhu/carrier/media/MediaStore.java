@@ -1,8 +1,8 @@
 package org.minhu.carrier.media;
 
+import org.minhu.common.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.minhu.carrier.CarrierConfig;
 
 import java.io.IOException;
@@ -59,9 +59,9 @@ public class MediaStore {
     private final HttpClient http;
 
     @Inject
-    public MediaStore(CarrierConfig carrier, @ConfigProperty(name = "minhu.data-dir") String dataDir) {
+    public MediaStore(CarrierConfig carrier, ServiceConfig service) {
         this(carrier.media().hosts().orElse(List.of(carrier.serverRoot())), carrier.media().allowedTypes(),
-                carrier.media().maxBytes(), carrier.media().timeout(), Path.of(dataDir, "media"));
+                carrier.media().maxBytes(), carrier.media().timeout(), Path.of(service.dataDir(), "media"));
     }
 
     MediaStore(List<String> hosts, List<String> allowedTypes, long maxBytes, Duration timeout, Path root) {
