@@ -22,6 +22,8 @@ import static org.minhu.cases.CaseState.RESOLVED;
  * DISPATCHED/ACCEPTED/IN_PROGRESS ─transfer (转办)→ DISPATCHED     RESOLVED ─rate 不满意 / reopen→ IN_PROGRESS (flagged)
  * RECEIVED/DISPATCHED/ACCEPTED ─decline (不予受理)→ DECLINED          RECEIVED ─answer (咨询, answered at once)→ ARCHIVED
  * </pre>
+ *
+ * <p>Every change of a case's state goes through {@link ServiceCase#apply}, ratings included.
  */
 public enum CaseTransition {
     DISPATCH(EnumSet.of(RECEIVED), DISPATCHED, CaseEvent.Kind.DISPATCHED),
@@ -33,7 +35,11 @@ public enum CaseTransition {
     REOPEN(EnumSet.of(RESOLVED, RATED), IN_PROGRESS, CaseEvent.Kind.REOPENED),
     ARCHIVE(EnumSet.of(RESOLVED, RATED), ARCHIVED, CaseEvent.Kind.ARCHIVED),
     DECLINE(EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED), DECLINED, CaseEvent.Kind.DECLINED),
-    ANSWER(EnumSet.of(RECEIVED), ARCHIVED, CaseEvent.Kind.ANSWERED);
+    ANSWER(EnumSet.of(RECEIVED), ARCHIVED, CaseEvent.Kind.ANSWERED),
+    /** 满意 or 基本满意, from the resident or a call-back: the cycle closes. */
+    RATE(EnumSet.of(RESOLVED), RATED, CaseEvent.Kind.RATED),
+    /** 不满意: the rating reopens the case (a 差评件, with a fresh deadline). */
+    RATE_POORLY(EnumSet.of(RESOLVED), IN_PROGRESS, CaseEvent.Kind.RATED);
 
     private final Set<CaseState> from;
     private final CaseState to;

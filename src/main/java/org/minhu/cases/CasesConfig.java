@@ -8,6 +8,9 @@ import java.time.ZoneId;
 @ConfigMapping(prefix = "minhu.cases")
 public interface CasesConfig {
 
+    /** How often deadlines are checked (default in application.properties: a schedule reads it). */
+    java.time.Duration slaCheck();
+
     /** The city's time zone: the day in a case number is the resident's day, not UTC's. */
     @WithDefault("Asia/Shanghai")
     ZoneId zone();

@@ -2,17 +2,17 @@ package org.minhu.cases;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import org.minhu.reference.LiveReference;
 import org.minhu.reference.LocalizedText;
-import org.minhu.reference.TextIndex;
 import org.minhu.reference.ReferenceData;
 import org.minhu.reference.ReferenceDataException;
 import org.minhu.reference.ReferenceVersionRepository;
+import org.minhu.reference.TextIndex;
 
 import java.util.List;
 import java.util.Map;

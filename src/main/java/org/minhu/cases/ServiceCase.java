@@ -754,11 +754,9 @@ public class ServiceCase {
         if (rating == Rating.UNSATISFIED) {
             throw new IllegalArgumentException("an unsatisfied rating reopens the case");
         }
-        requireResolved();
+        apply(CaseTransition.RATE, now);
         this.rating = rating;
         this.ratingReason = reason;
-        this.state = CaseState.RATED;
-        this.updatedAt = now;
     }
 
     /**
@@ -766,23 +764,15 @@ public class ServiceCase {
      * as it first had: the first deadline was spent on a fix that did not hold.
      */
     void reopenAsPoorlyRated(String reason, Instant now) {
-        requireResolved();
+        apply(CaseTransition.RATE_POORLY, now);
         Duration allowed = Duration.between(createdAt, dueAt);
         this.rating = Rating.UNSATISFIED;
         this.ratingReason = reason;
         this.flagged = true;
-        this.state = CaseState.IN_PROGRESS;
         this.resolvedAt = null;
         this.dueAt = now.plus(allowed);
         this.remindersSent = 0;
         this.escalationLevel = 0;
-        this.updatedAt = now;
-    }
-
-    private void requireResolved() {
-        if (state != CaseState.RESOLVED) {
-            throw new CaseStateException(number, state, "case " + number + " is " + state + "; only a resolved case can be rated");
-        }
     }
 
     /** When reminder {@code n} is due: 1 at half the allowed time, 2 at four fifths. Sent only before the deadline. */

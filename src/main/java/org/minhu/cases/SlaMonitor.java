@@ -44,7 +44,7 @@ public class SlaMonitor {
     /** Cases looked at per run at most; more due ones wait for the next run. */
     static final int CHECK_BATCH = 2000;
 
-    @Scheduled(every = "${minhu.cases.sla-check:30s}", delayed = "10s",
+    @Scheduled(every = "${minhu.cases.sla-check}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void check() {
         Instant now = clock.instant();

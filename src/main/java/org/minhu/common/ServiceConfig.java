@@ -27,6 +27,23 @@ public interface ServiceConfig {
 
     Operations operations();
 
+    Reference reference();
+
+    Console console();
+
+    interface Reference {
+        /**
+         * How soon every instance picks up reference documents and flows saved on another. Its default
+         * (5 s) is in application.properties, since schedules read it.
+         */
+        Duration refresh();
+    }
+
+    interface Console {
+        /** How often the console looks for new cases and messages to push to open pages (default in application.properties). */
+        Duration livePoll();
+    }
+
     interface Demo {
         /** A few dozen demo cases on a first start with an empty database (README); never in production or tests. */
         @WithDefault("true")
@@ -37,5 +54,8 @@ public interface ServiceConfig {
         /** The oldest reply unsent for longer than this turns the send-delay alert on (docs/OPERATIONS.md). */
         @WithDefault("5m")
         Duration sendDelayAlert();
+
+        /** How often the backlog gauges are counted (default in application.properties: a schedule reads it). */
+        Duration backlogCount();
     }
 }

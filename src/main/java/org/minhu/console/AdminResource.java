@@ -13,14 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.minhu.cases.CaseTag;
+import org.minhu.cases.CaseTags;
 import org.minhu.common.ProblemException;
 import org.minhu.console.ReferenceDocuments;
 import org.minhu.security.CsrfProtected;
 import org.minhu.security.Role;
 import org.minhu.security.StaffDirectory;
 import org.minhu.security.StaffUser;
-import org.minhu.cases.CaseTag;
-import org.minhu.cases.CaseTags;
 
 import java.net.URI;
 import java.util.List;

@@ -3,8 +3,8 @@ package org.minhu.console;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.minhu.outbound.PlatformLimits;
 import org.minhu.common.ProblemException;
+import org.minhu.outbound.PlatformLimits;
 
 import java.util.Arrays;
 import java.util.List;

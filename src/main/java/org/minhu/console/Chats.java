@@ -4,9 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.minhu.outbound.BotMessage;
 import org.minhu.carrier.outbox.Outbox;
-import org.minhu.carrier.outbox.OutboxSender;
 import org.minhu.cases.CaseLifecycle;
 import org.minhu.cases.CaseService;
 import org.minhu.cases.NewCase;
@@ -14,6 +12,8 @@ import org.minhu.cases.ServiceCase;
 import org.minhu.common.ProblemException;
 import org.minhu.conversation.Handoff;
 import org.minhu.conversation.HandoffRepository;
+import org.minhu.messaging.WorkSignals;
+import org.minhu.outbound.BotMessage;
 import org.minhu.resident.Resident;
 import org.minhu.resident.ResidentRepository;
 
@@ -42,19 +42,19 @@ public class Chats {
     private final HandoffRepository handoffs;
     private final ResidentRepository residents;
     private final Outbox outbox;
-    private final OutboxSender sender;
+    private final WorkSignals signals;
     private final EntityManager em;
     private final Clock clock;
     private final People people;
     private final CaseService caseService;
     private final CaseLifecycle lifecycle;
 
-    public Chats(HandoffRepository handoffs, ResidentRepository residents, Outbox outbox, OutboxSender sender,
+    public Chats(HandoffRepository handoffs, ResidentRepository residents, Outbox outbox, WorkSignals signals,
                  EntityManager em, Clock clock, People people, CaseService caseService, CaseLifecycle lifecycle) {
         this.handoffs = handoffs;
         this.residents = residents;
         this.outbox = outbox;
-        this.sender = sender;
+        this.signals = signals;
         this.em = em;
         this.clock = clock;
         this.people = people;
@@ -92,7 +92,7 @@ public class Chats {
             }
             tell(h.getPhone(), PASSED.formatted(people.name(to)));
         });
-        sender.wake();
+        signals.outboxHasWork();
     }
 
     /**
@@ -109,7 +109,7 @@ public class Chats {
             lifecycle.note(c.getNumber(), staff, "由人工会话转为诉求");
             return c;
         });
-        sender.wake();
+        signals.outboxHasWork();
         return filed;
     }
 
@@ -173,7 +173,7 @@ public class Chats {
             return first;
         });
         if (taken) {
-            sender.wake();
+            signals.outboxHasWork();
         }
         return taken;
     }
@@ -181,7 +181,7 @@ public class Chats {
     /** Back to the bot: the resident hears so, and their next message goes to the flows again. */
     public void handBack(long id) {
         QuarkusTransaction.joiningExisting().run(() -> closeAndTell(id));
-        sender.wake();
+        signals.outboxHasWork();
     }
 
     private void closeAndTell(long id) {

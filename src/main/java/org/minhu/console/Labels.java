@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.minhu.cases.CaseEvent;
 import org.minhu.cases.CaseState;
+import org.minhu.cases.CasesConfig;
 import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
-import org.minhu.cases.CasesConfig;
 import org.minhu.cases.Rating;
 import org.minhu.cases.ServiceCase;
 

@@ -94,7 +94,7 @@ public class LiveEvents {
         return ids.isEmpty() ? "conversation-none" : "conversation-" + ids.get(0);
     }
 
-    @Scheduled(every = "${minhu.console.live-poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${minhu.console.live-poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void poll() {
         if (listeners.get() <= 0) {

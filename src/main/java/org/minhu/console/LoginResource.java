@@ -1,6 +1,5 @@
 package org.minhu.console;
 
-import org.minhu.security.SecurityConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.minhu.security.CsrfProtected;
+import org.minhu.security.SecurityConfig;
 import org.minhu.security.SessionSeal;
 import org.minhu.security.StaffDirectory;
 

@@ -1,12 +1,11 @@
 package org.minhu.console;
 
-import org.minhu.common.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.minhu.common.ProblemException;
-
 import org.minhu.carrier.media.PublicMediaResource;
+import org.minhu.common.ProblemException;
+import org.minhu.common.ServiceConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

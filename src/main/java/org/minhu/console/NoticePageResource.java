@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.minhu.cases.DispatchRules;
 import org.minhu.common.ProblemException;
 import org.minhu.conversation.FlowRegistry;
+import org.minhu.conversation.subscription.Topic;
 import org.minhu.flow.Flow;
 import org.minhu.flow.Messages;
 import org.minhu.proactive.hotspot.HotspotAlert;
@@ -25,7 +26,6 @@ import org.minhu.proactive.hotspot.Hotspots;
 import org.minhu.proactive.notice.Audience;
 import org.minhu.proactive.notice.Notice;
 import org.minhu.proactive.notice.Notices;
-import org.minhu.conversation.subscription.Topic;
 import org.minhu.security.CsrfProtected;
 import org.minhu.security.Role;
 

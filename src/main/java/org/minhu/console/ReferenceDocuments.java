@@ -1,15 +1,5 @@
 package org.minhu.console;
 
-import org.minhu.reference.LiveReference;
-import org.minhu.reference.LocalizedText;
-import org.minhu.reference.ReferenceData;
-import org.minhu.reference.ReferenceDataException;
-import org.minhu.reference.ReferenceVersion;
-import org.minhu.reference.ReferenceVersionRepository;
-import org.minhu.reference.TextIndex;
-import org.minhu.knowledge.KnowledgeBase;
-import org.minhu.knowledge.KnowledgeEntry;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +10,16 @@ import org.minhu.cases.DispatchRules;
 import org.minhu.cases.Gazetteer;
 import org.minhu.cases.ServiceCaseRepository;
 import org.minhu.common.ProblemException;
+import org.minhu.knowledge.KnowledgeBase;
+import org.minhu.knowledge.KnowledgeEntry;
 import org.minhu.open311.ServiceDefinitions;
+import org.minhu.reference.LiveReference;
+import org.minhu.reference.LocalizedText;
+import org.minhu.reference.ReferenceData;
+import org.minhu.reference.ReferenceDataException;
+import org.minhu.reference.ReferenceVersion;
+import org.minhu.reference.ReferenceVersionRepository;
+import org.minhu.reference.TextIndex;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -156,7 +155,7 @@ public class ReferenceDocuments {
     }
 
     /** Picks up the versions other instances stored. */
-    @Scheduled(every = "${minhu.reference.refresh:5s}", delayed = "5s",
+    @Scheduled(every = "${minhu.reference.refresh}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         Map<String, Integer> stored = versions.latestVersions();

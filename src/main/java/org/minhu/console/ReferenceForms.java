@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.minhu.outbound.PlatformLimits;
 import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
 import org.minhu.cases.DispatchRules;
@@ -14,6 +13,7 @@ import org.minhu.cases.Priority;
 import org.minhu.common.ProblemException;
 import org.minhu.knowledge.KnowledgeBase;
 import org.minhu.knowledge.KnowledgeEntry;
+import org.minhu.outbound.PlatformLimits;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,14 +3,14 @@ package org.minhu.console;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.minhu.carrier.outbox.Outbox;
+import org.minhu.common.ProblemException;
+import org.minhu.messaging.WorkSignals;
 import org.minhu.outbound.BotMessage;
 import org.minhu.outbound.CardContent;
 import org.minhu.outbound.Chip;
 import org.minhu.outbound.PlatformLimitException;
 import org.minhu.outbound.PlatformLimits;
-import org.minhu.carrier.outbox.Outbox;
-import org.minhu.carrier.outbox.OutboxSender;
-import org.minhu.common.ProblemException;
 import org.minhu.resident.Resident;
 import org.minhu.resident.ResidentRepository;
 
@@ -32,14 +32,14 @@ public class Replies {
 
     private final ResidentRepository residents;
     private final Outbox outbox;
-    private final OutboxSender sender;
+    private final WorkSignals signals;
     private final EntityManager em;
     private final Clock clock;
 
-    public Replies(ResidentRepository residents, Outbox outbox, OutboxSender sender, EntityManager em, Clock clock) {
+    public Replies(ResidentRepository residents, Outbox outbox, WorkSignals signals, EntityManager em, Clock clock) {
         this.residents = residents;
         this.outbox = outbox;
-        this.sender = sender;
+        this.signals = signals;
         this.em = em;
         this.clock = clock;
     }
@@ -80,7 +80,7 @@ public class Replies {
             write(phone, caseId, staff, message);
             alsoRecord.run();
         });
-        sender.wake();
+        signals.outboxHasWork();
     }
 
     private void write(String phone, Long caseId, String staff, BotMessage message) {

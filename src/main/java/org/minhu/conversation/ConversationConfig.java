@@ -30,6 +30,9 @@ public interface ConversationConfig {
         @WithDefault("30m")
         Duration idleTimeout();
 
+        /** How often residents' messages left unanswered are looked for (default in application.properties: a schedule reads it). */
+        Duration sweep();
+
         /** How long a half-filed request is kept for the resident to pick up again. */
         @WithDefault("7d")
         Duration draftTtl();

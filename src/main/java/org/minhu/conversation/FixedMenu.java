@@ -48,7 +48,7 @@ public class FixedMenu {
         this.json = json;
     }
 
-    @Scheduled(every = "${minhu.reference.refresh:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${minhu.reference.refresh}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void publish() {
         FlowSet flows = this.flows.engine().flows();
         if (flows == lookedAt) {

@@ -9,13 +9,13 @@ import org.minhu.conversation.flows.FlowDraft;
 import org.minhu.conversation.flows.FlowStore;
 import org.minhu.conversation.flows.FlowTestNumber;
 import org.minhu.conversation.flows.FlowVersion;
+import org.minhu.conversation.subscription.Subscriptions;
 import org.minhu.flow.Engine;
 import org.minhu.flow.Flow;
 import org.minhu.flow.FlowDefinitionException;
 import org.minhu.flow.FlowLoader;
 import org.minhu.flow.FlowSet;
 import org.minhu.flow.Required;
-import org.minhu.conversation.subscription.Subscriptions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -172,7 +172,7 @@ public class FlowRegistry {
     }
 
     /** Picks up what other instances published, drafted or listed. */
-    @Scheduled(every = "${minhu.reference.refresh:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${minhu.reference.refresh}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         if (!store.stamp().equals(live.stamp())) {
             rebuild();

@@ -92,7 +92,7 @@ public class ResidentQueues implements SignalReceivers.Residents {
         }
     }
 
-    @Scheduled(every = "${minhu.conversation.sweep:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${minhu.conversation.sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         submitWaiting(clock.instant().minusSeconds(2));
     }

@@ -1,16 +1,10 @@
 package org.minhu.conversation;
 
-import org.minhu.common.ServiceConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.minhu.outbound.BotMessage;
-import org.minhu.outbound.CardContent;
-import org.minhu.outbound.Chip;
-import org.minhu.outbound.Media;
 import org.minhu.carrier.outbox.Outbox;
-import org.minhu.carrier.outbox.OutboxSender;
 import org.minhu.cases.CaseChanged;
 import org.minhu.cases.CaseEvent;
 import org.minhu.cases.CaseLifecycle;
@@ -21,7 +15,13 @@ import org.minhu.cases.DispatchRules;
 import org.minhu.cases.NewCase;
 import org.minhu.cases.Rating;
 import org.minhu.cases.ServiceCase;
+import org.minhu.common.ServiceConfig;
 import org.minhu.flow.Messages;
+import org.minhu.messaging.WorkSignals;
+import org.minhu.outbound.BotMessage;
+import org.minhu.outbound.CardContent;
+import org.minhu.outbound.Chip;
+import org.minhu.outbound.Media;
 import org.minhu.resident.Resident;
 import org.minhu.resident.ResidentRepository;
 
@@ -65,7 +65,7 @@ public class ResidentUpdates {
 
     private final ResidentRepository residents;
     private final Outbox outbox;
-    private final OutboxSender sender;
+    private final WorkSignals signals;
     private final CaseService cases;
     private final Categories categories;
     private final DispatchRules rules;
@@ -75,14 +75,14 @@ public class ResidentUpdates {
     private final String publicUrl;
     private final Path resolutions;
 
-    public ResidentUpdates(ResidentRepository residents, Outbox outbox, OutboxSender sender, CaseService cases,
+    public ResidentUpdates(ResidentRepository residents, Outbox outbox, WorkSignals signals, CaseService cases,
                            Categories categories, DispatchRules rules, FlowRegistry flows, Formats formats, Clock clock,
                            ServiceConfig service) {
         String publicUrl = service.publicUrl();
         String dataDir = service.dataDir();
         this.residents = residents;
         this.outbox = outbox;
-        this.sender = sender;
+        this.signals = signals;
         this.cases = cases;
         this.categories = categories;
         this.rules = rules;
@@ -121,7 +121,7 @@ public class ResidentUpdates {
 
     void wakeSender(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseChanged change) {
         if (shouldTell(change)) {
-            sender.wake();
+            signals.outboxHasWork();
         }
     }
 

@@ -10,9 +10,9 @@ import org.minhu.carrier.inbound.InboundKind;
 import org.minhu.carrier.inbound.InboundMessage;
 import org.minhu.carrier.inbound.InboundMessageRepository;
 import org.minhu.carrier.media.MediaStore;
+import org.minhu.carrier.outbox.Outbox;
 import org.minhu.outbound.BotMessage;
 import org.minhu.outbound.SmsRendering;
-import org.minhu.carrier.outbox.Outbox;
 import org.minhu.resident.Resident;
 import org.minhu.resident.ResidentRepository;
 

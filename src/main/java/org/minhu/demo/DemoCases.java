@@ -1,6 +1,5 @@
 package org.minhu.demo;
 
-import org.minhu.common.ServiceConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -15,6 +14,7 @@ import org.minhu.cases.CaseState;
 import org.minhu.cases.NewCase;
 import org.minhu.cases.Rating;
 import org.minhu.cases.ServiceCase;
+import org.minhu.common.ServiceConfig;
 import org.minhu.security.DemoAccounts;
 
 import java.time.Clock;

@@ -1,5 +1,10 @@
 package org.minhu.knowledge;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.minhu.reference.LiveReference;
 import org.minhu.reference.LocalizedText;
 import org.minhu.reference.ReferenceData;
@@ -7,12 +12,6 @@ import org.minhu.reference.ReferenceDataException;
 import org.minhu.reference.ReferenceVersion;
 import org.minhu.reference.ReferenceVersionRepository;
 import org.minhu.reference.TextIndex;
-
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,10 @@
 package org.minhu.knowledge;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.minhu.reference.LiveReference;
 import org.minhu.reference.LocalizedText;
 import org.minhu.reference.ReferenceData;
@@ -7,12 +12,6 @@ import org.minhu.reference.ReferenceDataException;
 import org.minhu.reference.ReferenceVersion;
 import org.minhu.reference.ReferenceVersionRepository;
 import org.minhu.reference.TextIndex;
-
-import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 
 import java.util.List;
 

@@ -51,7 +51,7 @@ public class DeadLetters implements HealthCheck {
                 .register(metrics);
     }
 
-    @Scheduled(every = "${minhu.messaging.dead-letter-check:15s}", delayed = "2s",
+    @Scheduled(every = "${minhu.messaging.dead-letter-check}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void look() {
         try {

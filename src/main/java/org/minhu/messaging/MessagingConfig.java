@@ -9,6 +9,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "minhu.messaging")
 public interface MessagingConfig {
 
+    /** How often the dead-letter queue is looked at (default in application.properties: a schedule reads it). */
+    Duration deadLetterCheck();
+
     /** This process's name on the signal bus; unique per running instance (a fresh UUID unless set). */
     String instanceId();
 

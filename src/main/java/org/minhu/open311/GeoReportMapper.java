@@ -5,13 +5,13 @@ import org.minhu.cases.CasesConfig;
 import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
 import org.minhu.cases.ServiceCase;
-import org.minhu.reference.LocalizedText;
 import org.minhu.open311.GeoReportViews.Attribute;
 import org.minhu.open311.GeoReportViews.AttributeValue;
 import org.minhu.open311.GeoReportViews.CreatedRequest;
 import org.minhu.open311.GeoReportViews.Service;
 import org.minhu.open311.GeoReportViews.ServiceDefinition;
 import org.minhu.open311.GeoReportViews.ServiceRequest;
+import org.minhu.reference.LocalizedText;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -2,12 +2,12 @@ package org.minhu.open311;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.minhu.cases.Categories;
 import org.minhu.cases.CasesConfig;
-import org.minhu.reference.ReferenceVersion;
-import org.minhu.reference.ReferenceVersionRepository;
+import org.minhu.cases.Categories;
 import org.minhu.open311.GeoReportViews.Discovery;
 import org.minhu.open311.GeoReportViews.Endpoint;
+import org.minhu.reference.ReferenceVersion;
+import org.minhu.reference.ReferenceVersionRepository;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,15 +1,15 @@
 package org.minhu.operations;
 
-import org.minhu.common.ServiceConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import io.smallrye.health.api.Wellness;
+import org.minhu.common.ServiceConfig;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public class Backlog implements HealthCheck {
                 .description("how long the oldest reply not yet accepted by the platform has waited").register(metrics);
     }
 
-    @Scheduled(every = "${minhu.operations.backlog-count:15s}", delayed = "1s",
+    @Scheduled(every = "${minhu.operations.backlog-count}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void count() {
         try {

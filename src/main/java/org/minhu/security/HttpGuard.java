@@ -1,6 +1,5 @@
 package org.minhu.security;
 
-import org.minhu.common.ServiceConfig;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -8,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.minhu.common.ServiceConfig;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

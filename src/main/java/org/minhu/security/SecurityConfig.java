@@ -23,6 +23,13 @@ public interface SecurityConfig {
 
     SignIn signIn();
 
+    /**
+     * Who may read metrics, the OpenAPI document and Swagger UI: {@code permit} (anyone) or
+     * {@code management-role} (supervisors and admins). Quarkus's own permission settings read it, so its
+     * default is in application.properties.
+     */
+    String managementPolicy();
+
     /** Password guessing: after this many wrong passwords in a row an account accepts none for this long. */
     interface SignIn {
         @WithDefault("5")

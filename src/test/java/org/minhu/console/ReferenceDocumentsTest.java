@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
 import org.minhu.cases.DispatchRules;
+import org.minhu.console.ReferenceDocuments;
 import org.minhu.knowledge.KnowledgeBase;
 import org.minhu.reference.ReferenceData;
-import org.minhu.console.ReferenceDocuments;
 import org.minhu.testing.MockCarrierResource;
 import org.minhu.testing.Phone;
 

@@ -12,13 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.minhu.cases.Categories;
 import org.minhu.cases.DispatchRules;
 import org.minhu.cases.Gazetteer;
-import org.minhu.knowledge.KnowledgeBase;
 import org.minhu.console.ReferenceDocuments;
+import org.minhu.knowledge.KnowledgeBase;
 import org.minhu.security.CsrfFilter;
 import org.minhu.testing.MockCarrierResource;
 
 import java.nio.charset.StandardCharsets;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

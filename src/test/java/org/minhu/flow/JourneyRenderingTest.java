@@ -2,10 +2,10 @@ package org.minhu.flow;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.minhu.carrier.outbound.PlatformRenderer;
 import org.minhu.outbound.BotMessage;
 import org.minhu.outbound.Chip;
 import org.minhu.outbound.Content;
-import org.minhu.carrier.outbound.PlatformRenderer;
 import org.minhu.outbound.SmsRenderer;
 import org.minhu.outbound.SmsRendering;
 

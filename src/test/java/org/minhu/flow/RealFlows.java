@@ -28,7 +28,7 @@ final class RealFlows {
     /** Where {@code ConversationAction}s live: the conversation's own, and the subscriptions'. */
     static final List<Path> ACTION_SOURCES = List.of(
             Path.of("src/main/java/org/minhu/conversation/actions"),
-            Path.of("src/main/java/org/minhu/proactive/subscription"));
+            Path.of("src/main/java/org/minhu/conversation/subscription"));
     /** As {@code FlowRegistry.BUILTINS}: the values the service puts in every turn's context. */
     static final Set<String> BUILTINS = Set.of("categories");
 

@@ -1,7 +1,5 @@
 package org.minhu.reference;
 
-import org.minhu.console.ReferenceDocuments;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minhu.cases.DispatchRules;
+import org.minhu.console.ReferenceDocuments;
 import org.minhu.testing.MockCarrierResource;
 
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package org.minhu.carrier.media;
 
-import org.minhu.common.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.minhu.carrier.CarrierConfig;
+import org.minhu.common.ServiceConfig;
 
 import java.io.IOException;
 import java.io.InputStream;

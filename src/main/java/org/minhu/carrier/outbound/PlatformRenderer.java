@@ -1,15 +1,14 @@
 package org.minhu.carrier.outbound;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.minhu.outbound.BotMessage;
 import org.minhu.outbound.CardContent;
 import org.minhu.outbound.Chip;
 import org.minhu.outbound.Content;
 import org.minhu.outbound.Media;
 import org.minhu.outbound.PlatformLimits;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.minhu.outbound.BotMessage;
 import org.minhu.carrier.outbound.PlatformRenderer;
-import org.minhu.outbound.SmsRendering;
+import org.minhu.outbound.BotMessage;
 import org.minhu.outbound.SmsRenderer;
+import org.minhu.outbound.SmsRendering;
 import org.minhu.resident.Resident;
 
 import javax.sql.DataSource;

@@ -3,11 +3,11 @@ package org.minhu.conversation.subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.minhu.outbound.BotMessage;
 import org.minhu.cases.DispatchRules;
 import org.minhu.conversation.FlowRegistry;
 import org.minhu.flow.Input;
 import org.minhu.flow.Messages;
+import org.minhu.outbound.BotMessage;
 import org.minhu.resident.Resident;
 
 import java.text.Normalizer;

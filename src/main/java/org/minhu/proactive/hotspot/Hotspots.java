@@ -14,12 +14,12 @@ import org.minhu.cases.ServiceCase;
 import org.minhu.cases.ServiceCaseRepository;
 import org.minhu.common.ProblemException;
 import org.minhu.conversation.FlowRegistry;
+import org.minhu.conversation.subscription.Subscription;
+import org.minhu.conversation.subscription.SubscriptionRepository;
 import org.minhu.flow.Messages;
 import org.minhu.proactive.notice.Notice;
 import org.minhu.proactive.notice.NoticeCard;
 import org.minhu.proactive.notice.Notices;
-import org.minhu.conversation.subscription.Subscription;
-import org.minhu.conversation.subscription.SubscriptionRepository;
 
 import java.time.Clock;
 import java.time.ZoneId;

@@ -1,12 +1,12 @@
 package org.minhu.proactive.notice;
 
+import org.minhu.common.ProblemException;
 import org.minhu.outbound.BotMessage;
 import org.minhu.outbound.CardContent;
 import org.minhu.outbound.Chip;
 import org.minhu.outbound.Media;
 import org.minhu.outbound.PlatformLimitException;
 import org.minhu.outbound.PlatformLimits;
-import org.minhu.common.ProblemException;
 
 import java.util.ArrayList;
 import java.util.List;

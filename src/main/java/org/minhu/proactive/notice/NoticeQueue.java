@@ -6,11 +6,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.minhu.outbound.BotMessage;
-import org.minhu.outbound.Chip;
 import org.minhu.carrier.outbox.Outbox;
 import org.minhu.conversation.subscription.ResidentOptedOut;
 import org.minhu.messaging.WorkSignals;
+import org.minhu.outbound.BotMessage;
+import org.minhu.outbound.Chip;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

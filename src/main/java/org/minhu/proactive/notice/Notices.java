@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import org.minhu.outbound.BotMessage;
 import org.minhu.carrier.outbound.PlatformRenderer;
-import org.minhu.outbound.SmsRenderer;
-import org.minhu.outbound.SmsRendering;
 import org.minhu.common.ProblemException;
 import org.minhu.conversation.FlowRegistry;
-import org.minhu.flow.Messages;
 import org.minhu.conversation.subscription.Topic;
+import org.minhu.flow.Messages;
+import org.minhu.outbound.BotMessage;
+import org.minhu.outbound.SmsRenderer;
+import org.minhu.outbound.SmsRendering;
 
 import java.time.Clock;
 import java.time.Instant;
