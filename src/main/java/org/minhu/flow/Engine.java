@@ -1,10 +1,8 @@
 package org.minhu.flow;
 
 import org.minhu.outbound.BotMessage;
-import org.minhu.outbound.CardContent;
 import org.minhu.outbound.Chip;
 import org.minhu.outbound.Content;
-import org.minhu.outbound.Media;
 import org.minhu.outbound.PlatformLimits;
 
 import java.text.Normalizer;
@@ -108,7 +106,7 @@ public final class Engine {
     private enum Command { MENU, CANCEL, BACK, AGENT, RESUME, DISCARD, ENGLISH, CHINESE }
 
     /** The mutable working copy of one step; turned back into an immutable state at the end. */
-    private final class Turn {
+    private final class Turn implements Rendering.Place {
         final Function<String, Map<String, Object>> context;
         final Instant now;
         boolean unread;
@@ -124,6 +122,7 @@ public final class Engine {
         ConversationState.Draft draft;
         /** Chips to put first under the next question asked, such as 继续 / 不用了 on the menu. */
         List<Chip> leading = List.of();
+        final Rendering rendering = new Rendering(this);
 
         Turn(ConversationState s, Function<String, Map<String, Object>> context, Instant now) {
             this.context = context == null ? language -> Map.of() : context;
@@ -433,7 +432,7 @@ public final class Engine {
             } else {
                 String said = render(ask.invalid() != null ? ask.invalid() : "engine.invalid");
                 String accepted = accepted(ask);
-                say(new BotMessage(new Content.Text(clip(accepted.isEmpty() ? said : said + "\n" + accepted,
+                say(new BotMessage(new Content.Text(Rendering.clip(accepted.isEmpty() ? said : said + "\n" + accepted,
                         PlatformLimits.MAX_TEXT)), List.of()));
             }
             prompt(ask);
@@ -466,7 +465,8 @@ public final class Engine {
             return flows.flow(flowId, flowVersion);
         }
 
-        Messages messages() {
+        @Override
+        public Messages messages() {
             return flowId == null ? flows.messages() : flows.messages(flow());
         }
 
@@ -719,39 +719,63 @@ public final class Engine {
             return null;
         }
 
-        // ---- rendering ----
+        // ---- what is said: Rendering, reading the conversation through this turn ----
 
-        Map<String, Object> scope() {
+        @Override
+        public String language() {
+            return language;
+        }
+
+        @Override
+        public String flowId() {
+            return flowId;
+        }
+
+        @Override
+        public Map<String, Object> scope() {
             Map<String, Object> scope = new LinkedHashMap<>(context.apply(language));
             scope.putAll(vars);
             return scope;
         }
 
         String render(String key) {
-            return messages().render(language, key, scope());
+            return rendering.render(key);
         }
 
         String render(String key, Map<String, Object> extra) {
-            Map<String, Object> scope = scope();
-            scope.putAll(extra);
-            return messages().render(language, key, scope);
+            return rendering.render(key, extra);
         }
 
         String label(String key) {
-            return clip(render(key), PlatformLimits.MAX_DISPLAY_TEXT);
+            return rendering.label(key);
         }
 
         String optionLabel(Step.Option option) {
-            return isKey(option.label()) ? label(option.label()) : clip(option.label(), PlatformLimits.MAX_DISPLAY_TEXT);
+            return rendering.optionLabel(option);
         }
 
-        /** Static options name message keys; options built at run time carry their own text. */
         boolean isKey(String text) {
-            return messages().has(Messages.DEFAULT_LANGUAGE, text);
+            return rendering.isKey(text);
         }
 
         BotMessage text(String key) {
-            return new BotMessage(new Content.Text(clip(render(key), PlatformLimits.MAX_TEXT)), List.of());
+            return rendering.text(key);
+        }
+
+        BotMessage message(MessageSpec spec) {
+            return rendering.message(spec);
+        }
+
+        String postback(Transition t) {
+            return rendering.postback(t);
+        }
+
+        List<Step.Option> options(Step.Ask ask) {
+            return rendering.options(ask);
+        }
+
+        String optionPrefix(Step.Ask ask) {
+            return rendering.optionPrefix(ask);
         }
 
         void say(BotMessage message) {
@@ -760,56 +784,9 @@ public final class Engine {
             }
         }
 
-        BotMessage message(MessageSpec spec) {
-            List<Chip> chips = new ArrayList<>();
-            for (MessageSpec.ChipSpec c : spec.chips()) {
-                String label = label(c.label());
-                if (c.dial() != null) {
-                    String number = Messages.fill(c.dial(), scope()).strip();
-                    if (!number.isEmpty()) {
-                        chips.add(Chip.dial(label, "dial:" + number, number));
-                    }
-                } else if (c.url() != null) {
-                    chips.add(Chip.openUrl(label, "url", c.url()));
-                } else {
-                    chips.add(Chip.reply(label, postback(c.to())));
-                }
-            }
-            return build(spec, chips, List.of());
-        }
-
-        String postback(Transition t) {
-            if (t.flow() != null) {
-                return "flow:" + t.flow() + carrying(t);
-            }
-            if (t.end()) {
-                return "cmd:menu";
-            }
-            return "go:" + flowId + ":" + t.step();
-        }
-
-        /**
-         * A chip's {@code with:} values, carried in its postback ({@code ?adding=MH-...}) so that it
-         * starts its flow with them from any old message: short texts and numbers only, else none.
-         */
-        String carrying(Transition t) {
-            if (t.with().isEmpty()) {
-                return "";
-            }
-            Map<String, Object> scope = scope();
-            StringBuilder query = new StringBuilder();
-            for (Map.Entry<String, String> e : t.with().entrySet()) {
-                Object value = Values.get(scope, e.getValue());
-                if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-                    continue;
-                }
-                String text = Values.text(value);
-                if (text.isEmpty() || text.length() > MAX_CARRIED) {
-                    continue;
-                }
-                query.append(query.length() == 0 ? "?" : "&").append(encode(e.getKey())).append('=').append(encode(text));
-            }
-            return query.length() > PlatformLimits.MAX_POSTBACK / 2 ? "" : query.toString();
+        void prompt(Step.Ask ask) {
+            stepId = ask.id();
+            rendering.prompt(ask, leading).forEach(this::say);
         }
 
         /**
@@ -826,174 +803,13 @@ public final class Engine {
                 }
                 String name = decode(pair.substring(0, eq));
                 String value = decode(pair.substring(eq + 1));
-                if (name != null && value != null && !value.isEmpty() && value.length() <= MAX_CARRIED && allowed.contains(name)) {
+                if (name != null && value != null && !value.isEmpty() && value.length() <= Rendering.MAX_CARRIED && allowed.contains(name)) {
                     values.put(name, value);
                 }
             }
             return values;
         }
 
-        /** Builds a message from a spec; {@code cardChips} go inside the card (up to four), the rest under it. */
-        BotMessage build(MessageSpec spec, List<Chip> chips, List<Chip> cardChips) {
-            if (spec.isCard()) {
-                List<Chip> inCard = cardChips.subList(0, Math.min(cardChips.size(), PlatformLimits.MAX_CARD_CHIPS));
-                List<Chip> under = new ArrayList<>(cardChips.subList(inCard.size(), cardChips.size()));
-                under.addAll(chips);
-                String title = spec.title() == null ? null : clip(render(spec.title()), PlatformLimits.MAX_TITLE);
-                String description = spec.description() == null ? null : clip(render(spec.description()), PlatformLimits.MAX_DESCRIPTION);
-                Media media = media(spec.media());
-                if (media == null && blank(title) && blank(description)) {
-                    return null;
-                }
-                return new BotMessage(new Content.Card(new CardContent(media, blank(title) ? null : title,
-                        blank(description) ? null : description, inCard)), limit(under));
-            }
-            List<Chip> all = new ArrayList<>(cardChips);
-            all.addAll(chips);
-            String text = clip(render(spec.text()), PlatformLimits.MAX_TEXT);
-            return blank(text) ? null : new BotMessage(new Content.Text(text), limit(all));
-        }
-
-        @SuppressWarnings("unchecked")
-        Media media(String path) {
-            if (path == null || !(Values.get(scope(), path) instanceof Map<?, ?> m)) {
-                return null;
-            }
-            Map<String, Object> media = (Map<String, Object>) m;
-            Object url = media.get("url");
-            Object type = media.get("contentType");
-            Double size = Values.number(media.get("size"));
-            if (url == null || type == null || size == null) {
-                return null;
-            }
-            try {
-                return Media.image(String.valueOf(url), String.valueOf(type), size.longValue());
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-
-        void prompt(Step.Ask ask) {
-            stepId = ask.id();
-            List<Chip> extra = new ArrayList<>();
-            List<Chip> cardChips = new ArrayList<>();
-            String prefix = optionPrefix(ask);
-            switch (ask.kind()) {
-                case CHOICE -> {
-                    List<Step.Option> options = options(ask);
-                    if (ask.display() == Step.Display.CAROUSEL && options.size() >= PlatformLimits.MIN_CAROUSEL_CARDS) {
-                        say(optionCarousel(ask, options));
-                        return;
-                    }
-                    if (ask.display() == Step.Display.CAROUSEL && options.size() == 1) {
-                        say(singleOption(ask, options.get(0)));
-                        return;
-                    }
-                    for (Step.Option option : options) {
-                        (ask.display() == Step.Display.CARD ? cardChips : extra)
-                                .add(Chip.reply(optionLabel(option), prefix + option.value()));
-                    }
-                }
-                case LOCATION -> extra.add(Chip.requestLocation(label("engine.chip.location"), "loc:" + flowId + ":" + ask.id()));
-                case FILE -> {
-                    if (ask.optional()) {
-                        extra.add(Chip.reply(label("engine.chip.skip"), prefix + "__skip"));
-                    }
-                }
-                case CONFIRM -> {
-                    extra.add(Chip.reply(label("engine.chip.yes"), prefix + "yes"));
-                    extra.add(Chip.reply(label("engine.chip.no"), prefix + "no"));
-                }
-                case TEXT -> {
-                }
-            }
-            extra.addAll(globalChips());
-            List<Chip> promptChips = new ArrayList<>(leading);
-            for (MessageSpec.ChipSpec c : ask.prompt().chips()) {
-                String number = c.dial() == null ? null : Messages.fill(c.dial(), scope()).strip();
-                if (number != null && number.isEmpty()) {
-                    continue;
-                }
-                promptChips.add(number != null ? Chip.dial(label(c.label()), "dial:" + number, number)
-                        : c.url() != null ? Chip.openUrl(label(c.label()), "url", c.url())
-                        : Chip.reply(label(c.label()), postback(c.to())));
-            }
-            promptChips.addAll(extra);
-            BotMessage message = build(ask.prompt(), promptChips, cardChips);
-            say(message);
-        }
-
-        BotMessage optionCarousel(Step.Ask ask, List<Step.Option> options) {
-            String prefix = optionPrefix(ask);
-            List<CardContent> cards = new ArrayList<>();
-            String select = label("engine.chip.select");
-            for (Step.Option option : options.subList(0, Math.min(options.size(), PlatformLimits.MAX_CAROUSEL_CARDS))) {
-                String description = option.description() == null ? null
-                        : clip(isKey(option.description()) ? render(option.description()) : option.description(), PlatformLimits.MAX_DESCRIPTION);
-                cards.add(new CardContent(null, clip(isKey(option.label()) ? render(option.label()) : option.label(), PlatformLimits.MAX_TITLE),
-                        blank(description) ? null : description, List.of(Chip.reply(select, prefix + option.value()))));
-            }
-            // the question itself goes first, then the cards to choose from
-            if (ask.prompt().text() != null) {
-                say(new BotMessage(new Content.Text(clip(render(ask.prompt().text()), PlatformLimits.MAX_TEXT)), List.of()));
-            }
-            return new BotMessage(new Content.Carousel(cards), limit(globalChips()));
-        }
-
-        /** A carousel of one is a card; its chip carries the option's own label, e.g. a case number. */
-        BotMessage singleOption(Step.Ask ask, Step.Option option) {
-            if (ask.prompt().text() != null) {
-                say(new BotMessage(new Content.Text(clip(render(ask.prompt().text()), PlatformLimits.MAX_TEXT)), List.of()));
-            }
-            String description = option.description() == null ? null
-                    : clip(isKey(option.description()) ? render(option.description()) : option.description(), PlatformLimits.MAX_DESCRIPTION);
-            String title = clip(isKey(option.label()) ? render(option.label()) : option.label(), PlatformLimits.MAX_TITLE);
-            return new BotMessage(new Content.Card(new CardContent(null, title, blank(description) ? null : description,
-                    List.of(Chip.reply(optionLabel(option), optionPrefix(ask) + option.value())))), limit(globalChips()));
-        }
-
-        List<Chip> globalChips() {
-            if (FlowSet.MENU.equals(flowId) || FlowSet.AGENT.equals(flowId)) {
-                return List.of();
-            }
-            return List.of(Chip.reply(label("engine.chip.menu"), "cmd:menu"));
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Step.Option> options(Step.Ask ask) {
-            if (ask.optionsFrom() == null) {
-                return ask.options();
-            }
-            List<Step.Option> options = new ArrayList<>();
-            if (Values.get(scope(), ask.optionsFrom()) instanceof List<?> items) {
-                for (Object item : items) {
-                    if (item instanceof Map<?, ?> m) {
-                        Map<String, Object> fields = (Map<String, Object>) m;
-                        Object value = fields.get("value");
-                        Object label = fields.get("label");
-                        if (value != null && label != null) {
-                            Object description = fields.get("description");
-                            List<String> synonyms = fields.get("synonyms") instanceof List<?> words
-                                    ? words.stream().map(Values::text).toList() : List.of();
-                            options.add(new Step.Option(Values.text(value), Values.text(label),
-                                    description == null ? null : Values.text(description), null, null, 0, synonyms, null));
-                        }
-                    }
-                }
-            }
-            return options;
-        }
-
-        String optionPrefix(Step.Ask ask) {
-            return "opt:" + flowId + ":" + ask.id() + ":";
-        }
-    }
-
-    /** The longest value a chip carries in its postback. */
-    static final int MAX_CARRIED = 200;
-
-    static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String decode(String s) {
@@ -1002,21 +818,6 @@ public final class Engine {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    static List<Chip> limit(List<Chip> chips) {
-        return chips.size() <= PlatformLimits.MAX_CHIPS ? chips : chips.subList(0, PlatformLimits.MAX_CHIPS);
-    }
-
-    static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    static String clip(String s, int max) {
-        if (s == null || s.codePointCount(0, s.length()) <= max) {
-            return s;
-        }
-        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     static String normalize(String s) {
