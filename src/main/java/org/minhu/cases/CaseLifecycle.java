@@ -158,23 +158,26 @@ public class CaseLifecycle {
     public ServiceCase assign(String number, String actor, String assignee, String note) {
         ServiceCase c = find(number);
         requireAssignable(CaseAction.ASSIGN, c, "这件诉求现在不能分派");
+        String to = nextOwner(c, assignee);
+        String was = c.getOwner() == null ? "" : "（原承办人 " + staff.displayName(c.getOwner()) + "）";
+        c.assignTo(to, clock.instant());
+        return record(c, CaseEvent.Kind.ASSIGNED, c.getState(), actor, join("分派给 " + staff.displayName(to) + was, note));
+    }
+
+    /** The colleague of the case's unit who is to own it next: not the one who owns it already. */
+    private String nextOwner(ServiceCase c, String assignee) {
         String to = staff.colleague(assignee, c.getUnit()).getUsername();
         if (to.equals(c.getOwner())) {
             throw ProblemException.conflict(staff.displayName(to) + " 已是这件诉求的承办人");
         }
-        String was = c.getOwner() == null ? "" : "（原承办人 " + staff.displayName(c.getOwner()) + "）";
-        c.assignTo(to, clock.instant());
-        return record(c, CaseEvent.Kind.ASSIGNED, c.getState(), actor, join("分派给 " + staff.displayName(to) + was, note));
+        return to;
     }
 
     /** 转交: the assignee passes the case on to a colleague of its unit. */
     public ServiceCase pass(String number, String actor, String assignee, String note) {
         ServiceCase c = find(number);
         requireAssignable(CaseAction.PASS, c, "这件诉求还没有承办人");
-        String to = staff.colleague(assignee, c.getUnit()).getUsername();
-        if (to.equals(c.getOwner())) {
-            throw ProblemException.conflict(staff.displayName(to) + " 已是这件诉求的承办人");
-        }
+        String to = nextOwner(c, assignee);
         c.assignTo(to, clock.instant());
         return record(c, CaseEvent.Kind.PASSED, c.getState(), actor,
                 join(staff.displayName(actor) + " 转交给 " + staff.displayName(to), note));

@@ -1,5 +1,7 @@
 package org.minhu.common;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -74,6 +76,17 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         }
         waiting.add(new Entry<>(item, answer));
         return answer;
+    }
+
+    /**
+     * Counts the groups written and the items in them as {@code minhu.group.commits} and
+     * {@code minhu.group.items} tagged {@code kind}: their ratio is how much grouping the load brought.
+     */
+    public void countIn(MeterRegistry metrics, String kind) {
+        FunctionCounter.builder("minhu.group.commits", this, GroupCommit::groups).tag("kind", kind)
+                .description("transactions written by group commit").register(metrics);
+        FunctionCounter.builder("minhu.group.items", this, GroupCommit::items).tag("kind", kind)
+                .description("items written in those transactions").register(metrics);
     }
 
     /** Groups written so far, and the items in them: how much grouping the load brought. */

@@ -1,5 +1,6 @@
 package org.minhu.carrier.inbound;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.minhu.common.GroupCommit;
@@ -19,9 +20,10 @@ public class InboundGroups {
 
     private final GroupCommit<InboundStore.Arrival, InboundStore.Outcome> groups;
 
-    public InboundGroups(InboundStore store) {
+    public InboundGroups(InboundStore store, MeterRegistry metrics) {
         this.groups = new GroupCommit<>("inbound-store", MAX_GROUP, store::storeAll,
                 arrival -> store.store(arrival.push(), arrival.nonce()));
+        groups.countIn(metrics, "message");
     }
 
     /** Stored or a duplicate, once committed; or the push's refusal. */

@@ -1,5 +1,6 @@
 package org.minhu.carrier.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.minhu.common.GroupCommit;
@@ -20,19 +21,15 @@ public class DeliveryReportGroups {
 
     private final GroupCommit<DeliveryReports.Push, Boolean> groups;
 
-    public DeliveryReportGroups(DeliveryReports reports) {
+    public DeliveryReportGroups(DeliveryReports reports, MeterRegistry metrics) {
         this.groups = new GroupCommit<>("delivery-reports", MAX_GROUP, reports::applyAll,
                 push -> reports.apply(push.reports(), push.nonce()));
+        groups.countIn(metrics, "report");
     }
 
     /** Whether the push queued a plain-text copy (wake the sender), once committed; or its refusal. */
     public CompletionStage<Boolean> apply(DeliveryReports.Push push) {
         return groups.submit(push);
-    }
-
-    /** Groups written and pushes in them, since start. */
-    public long[] written() {
-        return new long[] {groups.groups(), groups.items()};
     }
 
     @PreDestroy

@@ -107,6 +107,8 @@ public class DeliveryReports {
             // status in the order statuses follow one another, each update still conditional on the row
             List<Move> moves = new ArrayList<>();
             Map<OutboundStatus, PreparedStatement> updates = new EnumMap<>(OutboundStatus.class);
+            Map<OutboundStatus, Integer> batched = new EnumMap<>(OutboundStatus.class);
+            Timestamp at = Timestamp.from(now);
             try {
                 for (int i = 0; i < pushes.size(); i++) {
                     if (!fresh[i]) {
@@ -127,23 +129,19 @@ public class DeliveryReports {
                         }
                         PreparedStatement update = updates.computeIfAbsent(status, s -> prepare(c, s));
                         update.setString(1, status.name());
-                        update.setTimestamp(2, Timestamp.from(now));
+                        update.setTimestamp(2, at);
                         update.setLong(3, message.id());
                         update.addBatch();
-                        moves.add(new Move(i, message, status, report.errorCode(), update));
+                        moves.add(new Move(i, message, status, report.errorCode(), batched.merge(status, 1, Integer::sum) - 1));
                         known.put(report.messageId(), new Known(message.id(), message.phone(), message.sentAs(), status));
                     }
                 }
-                Map<PreparedStatement, int[]> counts = new HashMap<>();
-                for (PreparedStatement update : updates.values()) { // EnumMap: in the order statuses follow one another
-                    counts.put(update, update.executeBatch());
-                }
-                Map<PreparedStatement, Integer> next = new HashMap<>();
+                Map<OutboundStatus, int[]> counts = new EnumMap<>(OutboundStatus.class);
+                // an EnumMap iterates in the order statuses follow one another
+                updates.forEach((status, update) -> counts.put(status, executeBatch(update)));
                 boolean[] queued = new boolean[pushes.size()];
                 for (Move move : moves) {
-                    int index = next.merge(move.update(), 1, Integer::sum) - 1;
-                    int count = counts.get(move.update())[index];
-                    if (count == 0) {
+                    if (counts.get(move.status())[move.index()] == 0) {
                         continue; // the row had moved on meanwhile: this report changes nothing
                     }
                     queued[move.push()] |= learn(c, move.message(), move.status(), move.errorCode(), now);
@@ -163,7 +161,16 @@ public class DeliveryReports {
         return outcomes;
     }
 
-    private record Move(int push, Known message, OutboundStatus status, Integer errorCode, PreparedStatement update) {
+    /** A report's planned change: the push it came in, the message, its new status, and its place in that status's batch. */
+    private record Move(int push, Known message, OutboundStatus status, Integer errorCode, int index) {
+    }
+
+    private static int[] executeBatch(PreparedStatement update) {
+        try {
+            return update.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("applying delivery reports failed", e);
+        }
     }
 
     private static PreparedStatement prepare(Connection c, OutboundStatus status) {

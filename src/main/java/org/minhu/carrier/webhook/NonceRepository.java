@@ -29,15 +29,7 @@ public class NonceRepository {
      * or stored by a concurrent push that commits first, inserts nothing.
      */
     public boolean claim(String nonce, Instant now) {
-        try (Connection c = db.getConnection();
-             PreparedStatement insert = c.prepareStatement(
-                     "insert into push_nonce (nonce, seen_at) values (?, ?) on conflict do nothing")) {
-            insert.setString(1, nonce);
-            insert.setTimestamp(2, Timestamp.from(now));
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new PersistenceException("recording the nonce failed", e);
-        }
+        return claimAll(List.of(nonce), now)[0];
     }
 
     /**

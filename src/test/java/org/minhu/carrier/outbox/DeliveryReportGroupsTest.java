@@ -72,6 +72,13 @@ class DeliveryReportGroupsTest {
             pool.shutdown();
         }
         assertThat(statuses(ids)).hasSize(60).containsOnly("DISPLAYED");
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(reportItems(metrics)).as("report pushes counted by the group commit").isGreaterThanOrEqualTo(60);
+    }
+
+    private static double reportItems(String metrics) {
+        return metrics.lines().filter(l -> l.startsWith("minhu_group_items_total{") && l.contains("kind=\"report\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
