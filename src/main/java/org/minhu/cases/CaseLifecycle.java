@@ -289,6 +289,25 @@ public class CaseLifecycle {
                 "转至 " + unit.strip());
     }
 
+    /**
+     * 上提一级: the unit holding the case did not resolve it in time, so the unit above leads it from
+     * now on and must sign for it; the unit below stays on it as an assisting unit, as do the others.
+     */
+    ServiceCase raise(ServiceCase c, String parent, Duration after) {
+        Instant now = clock.instant();
+        CaseState before = c.getState();
+        String below = c.getUnit();
+        List<String> assisting = new java.util.ArrayList<>(List.of(below));
+        if (c.getAssistingUnits() != null) {
+            assisting.addAll(List.of(c.getAssistingUnits().split(",")));
+        }
+        assisting.remove(parent);
+        c.apply(CaseTransition.TRANSFER, now);
+        c.routeTo(parent, null, assisting, null, now, config.acceptWithin(), config.acceptEscalateAfter());
+        return record(c, CaseTransition.TRANSFER.kind(), before, SYSTEM, below + " " + after.toHours()
+                + " 小时未办结，上提至 " + parent + " 牵头办理（" + below + " 协办）", "上提至 " + parent + " 牵头办理");
+    }
+
     /** Reopened by staff; flagged for supervision like a 差评件. */
     public ServiceCase reopen(String number, String actor, String reason) {
         require(reason, "reason");

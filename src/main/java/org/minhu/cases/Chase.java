@@ -38,6 +38,8 @@ public record Chase(ServiceCase serviceCase, Kind kind, Instant deadline) {
         OVERDUE_HEAD(Audience.UNIT_HEAD, "超期督办", "诉求 %s 超期未办结（时限 %s），已升级至部门负责人"),
         /** Half of it later: 督办室. */
         OVERDUE_SUPERVISION(Audience.SUPERVISORS, "超期督办", "诉求 %s 严重超期（时限 %s），已升级至督办室"),
+        /** Not resolved by its unit in the hierarchy's time (社区 2 日): raised to the unit above, which signs for it. */
+        RAISED(Audience.UNIT_HANDLERS, "上提办理", "诉求 %s 下级单位逾期未办结，已上提至本单位牵头办理，请在 %s 前签收"),
         /** A 疑难件's 办理意见, two thirds of its time gone. */
         OPINION_REMINDER(Audience.OWNER, "办理意见提醒", "疑难件 %s 须在 %s 前提交办理意见"),
         /** The 办理意见 not given in time. */

@@ -91,6 +91,21 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
     }
 
     /**
+     * Open cases of {@code unit}, not paused, dispatched to it at or before {@code dispatchedBefore}:
+     * the ones its unit has held too long (上提一级), oldest dispatch first.
+     */
+    public List<Long> stalledIn(String unit, java.time.Instant dispatchedBefore, int limit) {
+        return getEntityManager().createQuery("""
+                        select c.id from ServiceCase c where c.unit = :unit and c.state in :states
+                        and c.pausedAt is null and c.dispatchedAt <= :before order by c.dispatchedAt""", Long.class)
+                .setParameter("unit", unit)
+                .setParameter("states", java.util.EnumSet.of(CaseState.DISPATCHED, CaseState.ACCEPTED, CaseState.IN_PROGRESS))
+                .setParameter("before", dispatchedBefore)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
      * Resolved, unrated cases with something to do: no rating reminder yet and resolved before
      * {@code remindBefore}, or reminded and resolved before {@code archiveBefore}. Only those, oldest
      * first, so cases waiting between the two never crowd out the ones that are due.

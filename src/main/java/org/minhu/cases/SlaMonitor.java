@@ -16,7 +16,8 @@ import java.util.List;
  * to the handler, then (a quarter of the allowance later) the department head, then (half) the
  * supervision office. A dispatched case not accepted in 15 minutes reminds its unit's handlers,
  * in 30 escalates; a 疑难件's 办理意见 is reminded of and escalated when late. Each step is told to
- * its people as a {@link Chase} (the notification centre, a message to their phone). Resolved cases not rated get one reminder, then are archived unrated.
+ * its people as a {@link Chase} (the notification centre, a message to their phone). A case its unit
+ * has held unresolved longer than the {@link UnitHierarchy} allows (社区 2 日) goes up to the unit above. Resolved cases not rated get one reminder, then are archived unrated.
  * Each step is recorded once: a case is locked while it is checked, so several instances or
  * overlapping runs do not repeat one.
  */
@@ -31,9 +32,11 @@ public class SlaMonitor {
     private final CasesConfig config;
     private final Clock clock;
     private final jakarta.enterprise.event.Event<Chase> chased;
+    private final UnitHierarchy hierarchy;
 
     public SlaMonitor(ServiceCaseRepository cases, CaseLifecycle lifecycle, CasesConfig config, Clock clock,
-                      jakarta.enterprise.event.Event<Chase> chased) {
+                      jakarta.enterprise.event.Event<Chase> chased, UnitHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
         this.cases = cases;
         this.lifecycle = lifecycle;
         this.config = config;
@@ -52,6 +55,12 @@ public class SlaMonitor {
         for (Long id : open) {
             run(() -> checkOpen(id));
         }
+        hierarchy.escalating().forEach((unit, after) -> {
+            List<Long> stalled = QuarkusTransaction.requiringNew().call(() -> cases.stalledIn(unit, now.minus(after), CHECK_BATCH));
+            for (Long id : stalled) {
+                run(() -> raise(id, unit, after));
+            }
+        });
         List<Long> unrated = QuarkusTransaction.requiringNew().call(() -> cases.unratedDue(
                 now.minus(config.ratingReminderAfter()), now.minus(config.archiveUnratedAfter()), CHECK_BATCH));
         for (Long id : unrated) {
@@ -75,6 +84,20 @@ public class SlaMonitor {
         remindOrEscalate(c, clock.instant());
         // planned again even when nothing changed (a case written before the plan existed, say)
         c.planNextCheck();
+    }
+
+    /** 上提一级, if the case is still its unit's and still unresolved once locked (another run may have raised it). */
+    private void raise(Long id, String unit, java.time.Duration after) {
+        ServiceCase c = cases.getEntityManager().find(ServiceCase.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (c == null || !unit.equals(c.getUnit()) || !c.isOpen() || c.getPausedAt() != null
+                || c.getState() == CaseState.RECEIVED || c.getDispatchedAt().plus(after).isAfter(now)) {
+            return;
+        }
+        hierarchy.parentOf(unit).ifPresent(parent -> {
+            lifecycle.raise(c, parent, after);
+            tell(c, Chase.Kind.RAISED, c.getAcceptDueAt());
+        });
     }
 
     private void remindOrEscalate(ServiceCase c, Instant now) {

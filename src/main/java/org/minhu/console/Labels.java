@@ -84,8 +84,11 @@ public class Labels {
     private final org.minhu.conversation.FlowRegistry flows;
     private final org.minhu.cases.DispatchRules rules;
 
+    private final org.minhu.cases.UnitHierarchy hierarchy;
+
     public Labels(Categories categories, CasesConfig config, Clock clock, org.minhu.conversation.FlowRegistry flows,
-                  org.minhu.cases.DispatchRules rules) {
+                  org.minhu.cases.DispatchRules rules, org.minhu.cases.UnitHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
         this.categories = categories;
         this.rules = rules;
         this.zone = config.zone();
@@ -172,12 +175,10 @@ public class Labels {
      * The handling units the categories name and those the dispatch rules assign cases to, sorted:
      * the choices of the unit filters and the dispatch form.
      */
+    /** Every unit a case can go to: the categories' own, the dispatch rules' assignments, the unit hierarchy's. */
     public List<String> getUnits() {
-        List<String> assigned = rules.assignedUnits();
-        if (assigned.isEmpty()) {
-            return categories.units();
-        }
-        return java.util.stream.Stream.concat(categories.units().stream(), assigned.stream()).distinct().sorted().toList();
+        return java.util.stream.Stream.of(categories.units(), rules.assignedUnits(), hierarchy.names())
+                .flatMap(List::stream).distinct().sorted().toList();
     }
 
     public List<CaseState> getStates() {

@@ -9,6 +9,7 @@ import org.minhu.cases.Category;
 import org.minhu.cases.DispatchRules;
 import org.minhu.cases.Gazetteer;
 import org.minhu.cases.ServiceCaseRepository;
+import org.minhu.cases.UnitHierarchy;
 import org.minhu.common.ProblemException;
 import org.minhu.knowledge.KnowledgeBase;
 import org.minhu.knowledge.KnowledgeEntry;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
 
 /**
  * The reference documents admins edit in the console: categories, dispatch rules, knowledge base,
- * gazetteer.
+ * gazetteer, unit hierarchy.
  * A text is saved only if it passes exactly the parsing and checks its owner applies at start-up,
  * plus what only the running service knows (categories that cases use). Every save is a new
  * version; the instance that saved uses it at once, the others within {@code minhu.reference.refresh}.
@@ -57,7 +58,8 @@ public class ReferenceDocuments {
             Categories.DOCUMENT, "诉求类别",
             DispatchRules.DOCUMENT, "派单规则",
             KnowledgeBase.DOCUMENT, "知识库",
-            Gazetteer.DOCUMENT, "地名库");
+            Gazetteer.DOCUMENT, "地名库",
+            UnitHierarchy.DOCUMENT, "单位层级");
 
     private final Categories categories;
     private final DispatchRules rules;
@@ -67,14 +69,14 @@ public class ReferenceDocuments {
     private final Map<String, LiveReference<?>> documents = new LinkedHashMap<>();
 
     public ReferenceDocuments(Categories categories, DispatchRules rules, KnowledgeBase knowledge, Gazetteer gazetteer,
-                              ReferenceVersionRepository versions, ServiceCaseRepository cases, Clock clock) {
+                              UnitHierarchy hierarchy, ReferenceVersionRepository versions, ServiceCaseRepository cases, Clock clock) {
         this.categories = categories;
         this.rules = rules;
         this.versions = versions;
         this.cases = cases;
         this.clock = clock;
         for (LiveReference<?> document : List.of(categories.document(), rules.document(), knowledge.document(),
-                gazetteer.document())) {
+                gazetteer.document(), hierarchy.document())) {
             documents.put(document.name(), document);
         }
     }

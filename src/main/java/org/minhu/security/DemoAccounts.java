@@ -41,7 +41,10 @@ public class DemoAccounts {
             new Demo("handler-safety", Role.HANDLER, "坂田街道应急管理办公室", "应急办 孙磊"),
             new Demo("handler-mediation", Role.HANDLER, "坂田街道综治办人民调解委员会", "调委会 何丽"),
             new Demo("handler-market", Role.HANDLER, "龙岗区市场监督管理局坂田监管所", "市场监管所 马超"),
-            new Demo("handler-service", Role.HANDLER, "坂田街道党群服务中心", "党群服务中心 林芳"));
+            new Demo("handler-service", Role.HANDLER, "坂田街道党群服务中心", "党群服务中心 林芳"),
+            // the unit hierarchy (reference/units.yaml): a community works a case first, its street office takes it up after 2 days
+            new Demo("handler-community", Role.HANDLER, "第五园社区工作站", "第五园社区 陈晓"),
+            new Demo("handler-street", Role.HANDLER, "坂田街道办事处", "街道办 许明", null, true));
 
     /** The demo handler of a unit, if there is one. */
     public static java.util.Optional<String> handlerOf(String unit) {

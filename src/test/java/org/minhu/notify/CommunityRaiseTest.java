@@ -1,0 +1,134 @@
+package org.minhu.notify;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.minhu.cases.CaseEvent;
+import org.minhu.cases.CaseLifecycle;
+import org.minhu.cases.CaseService;
+import org.minhu.cases.CaseState;
+import org.minhu.cases.ServiceCase;
+import org.minhu.cases.SlaMonitor;
+import org.minhu.console.TestCases;
+import org.minhu.security.Role;
+import org.minhu.security.StaffDirectory;
+import org.minhu.testing.MockCarrierResource;
+import org.minhu.testing.TestClock;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 社区先办，2 日未办结上提街道: with the clock moved, a case its community has not resolved in the
+ * shipped hierarchy's 48 hours goes up to the street office once, which must sign for it and is told;
+ * the community stays on it; a case the community resolved in time stays where it was.
+ */
+@QuarkusTest
+@QuarkusTestResource(MockCarrierResource.class)
+class CommunityRaiseTest {
+
+    static final String COMMUNITY = "第五园社区工作站";
+    static final String STREET = "坂田街道办事处";
+
+    @Inject
+    TestCases testCases;
+
+    @Inject
+    CaseLifecycle lifecycle;
+
+    @Inject
+    CaseService caseService;
+
+    @Inject
+    SlaMonitor monitor;
+
+    @Inject
+    StaffDirectory directory;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private ServiceCase dispatchedToTheCommunity(String description) {
+        ServiceCase c = testCases.file(TestCases.newPhone(), "neighbour", description, "第五园三期");
+        QuarkusTransaction.requiringNew().run(() -> {
+            lifecycle.returnToDispatch(c.getNumber(), "system", "社区先办");
+            lifecycle.dispatch(c.getNumber(), "system", COMMUNITY, List.of(), null);
+        });
+        return testCases.reload(c.getNumber());
+    }
+
+    private List<CaseEvent> transfers(ServiceCase c) {
+        return QuarkusTransaction.requiringNew().call(() -> caseService.history(testCases.reload(c.getNumber())).stream()
+                .filter(e -> e.getKind() == CaseEvent.Kind.TRANSFERRED).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> notified(ServiceCase c, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select recipient from staff_notification where case_id = ?1 and kind = ?2 order by recipient")
+                .setParameter(1, c.getId()).setParameter(2, kind).getResultList());
+    }
+
+    @Test
+    void aCaseTheCommunityHasNotResolvedInTwoDaysGoesUpToTheStreetOnce() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!directory.exists("raise-street")) {
+                directory.create("raise-street", "raise-password", Role.HANDLER, STREET, "街道办 测试");
+            }
+        });
+        ServiceCase c = dispatchedToTheCommunity("楼上邻居装修噪音，社区调解了两次还是不行");
+        QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(c.getNumber(), "system"));
+
+        clock.advance(Duration.ofHours(47));
+        monitor.check();
+        assertThat(testCases.reload(c.getNumber()).getUnit()).as("before 48 hours the community keeps it").isEqualTo(COMMUNITY);
+
+        clock.advance(Duration.ofHours(2));
+        monitor.check();
+        monitor.check();
+        ServiceCase raised = testCases.reload(c.getNumber());
+        assertThat(raised.getUnit()).isEqualTo(STREET);
+        assertThat(raised.getState()).as("the street signs for it anew").isEqualTo(CaseState.DISPATCHED);
+        assertThat(ServiceCase.involves(raised.getUnit(), raised.getAssistingUnits(), COMMUNITY))
+                .as("the community stays on it").isTrue();
+        assertThat(transfers(c)).as("raised once, however often the check runs").hasSize(1)
+                .first().satisfies(e -> {
+                    assertThat(e.getNote()).contains("上提至 " + STREET).contains(COMMUNITY);
+                    assertThat(e.getActor()).isEqualTo(CaseLifecycle.SYSTEM);
+                });
+        assertThat(notified(c, "RAISED")).as("the street's people are told, not the community's")
+                .contains("raise-street").doesNotContain("handler-community");
+    }
+
+    @Test
+    void aCaseTheCommunityResolvedInTimeStaysWithIt() {
+        ServiceCase c = dispatchedToTheCommunity("楼道灯坏了，社区当天就修好了");
+        QuarkusTransaction.requiringNew().run(() -> {
+            lifecycle.accept(c.getNumber(), "system");
+            lifecycle.start(c.getNumber(), "system");
+            lifecycle.resolve(c.getNumber(), "system", "已更换灯泡", null);
+        });
+
+        clock.advance(Duration.ofHours(49));
+        monitor.check();
+
+        ServiceCase after = testCases.reload(c.getNumber());
+        assertThat(after.getUnit()).isEqualTo(COMMUNITY);
+        assertThat(after.getState()).isEqualTo(CaseState.RESOLVED);
+        assertThat(transfers(c)).isEmpty();
+    }
+}
