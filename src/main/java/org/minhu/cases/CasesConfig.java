@@ -11,6 +11,16 @@ public interface CasesConfig {
     /** How often deadlines are checked (default in application.properties: a schedule reads it). */
     java.time.Duration slaCheck();
 
+    /**
+     * How often the morning reports (超期通报, 单位排名) are looked for, as a duration ({@code 10m}), or
+     * {@code off} (tests that tell them themselves). Default in application.properties: a schedule reads it.
+     */
+    String reportCheck();
+
+    /** From this time of the city's day, the day before's 超期通报 (and on Mondays the week's 单位排名) go to the supervisors. */
+    @WithDefault("08:00")
+    java.time.LocalTime reportsAt();
+
     /** The city's time zone: the day in a case number is the resident's day, not UTC's. */
     @WithDefault("Asia/Shanghai")
     ZoneId zone();

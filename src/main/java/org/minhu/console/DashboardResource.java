@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.minhu.cases.UnitReports;
 import org.minhu.common.ProblemException;
 import org.minhu.security.CsrfProtected;
 import org.minhu.security.Role;
@@ -32,14 +33,20 @@ public class DashboardResource {
     static class Templates {
         static native TemplateInstance dashboard(Dashboard.View view, LocalDate today, LocalDate weekStart,
                                                  YearMonth month);
+
+        static native TemplateInstance overdue(UnitReports.OverdueReport report, LocalDate previous, LocalDate next);
+
+        static native TemplateInstance ranking(UnitReports.Ranking ranking, LocalDate previous, LocalDate next);
     }
 
     private final Dashboard dashboard;
     private final Reports reports;
+    private final UnitReports unitReports;
     private final Labels labels;
     private final Clock clock;
 
-    public DashboardResource(Dashboard dashboard, Reports reports, Labels labels, Clock clock) {
+    public DashboardResource(Dashboard dashboard, Reports reports, UnitReports unitReports, Labels labels, Clock clock) {
+        this.unitReports = unitReports;
         this.dashboard = dashboard;
         this.reports = reports;
         this.labels = labels;
@@ -83,6 +90,36 @@ public class DashboardResource {
             throw ProblemException.badRequest("month", "month is yyyy-MM");
         }
         return file(reports.summary("月上报 " + m, m.atDay(1), m.plusMonths(1).atDay(1)), "monthly-report-" + m, format);
+    }
+
+    /** 超期通报 of {@code date} (yesterday by default: the 通报 goes round each morning), as a page or a file. */
+    @GET
+    @Path("/reports/overdue")
+    public Response overdue(@RestQuery String date, @RestQuery String format) {
+        LocalDate day = date == null || date.isBlank() ? today().minusDays(1) : parseDate(date);
+        UnitReports.OverdueReport report = unitReports.overdue(day);
+        if (format != null && !format.isBlank()) {
+            return file(reports.overdue(report), "overdue-report-" + day, format);
+        }
+        return page(Templates.overdue(report, day.minusDays(1), day.isBefore(today()) ? day.plusDays(1) : null));
+    }
+
+    /** 单位排名 of the week (Monday to Sunday) that holds {@code week}; last week by default. */
+    @GET
+    @Path("/reports/ranking")
+    public Response ranking(@RestQuery String week, @RestQuery String format) {
+        LocalDate start = (week == null || week.isBlank() ? today().minusWeeks(1) : parseDate(week))
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        UnitReports.Ranking ranking = unitReports.ranking(start);
+        if (format != null && !format.isBlank()) {
+            return file(Reports.ranking(ranking), "unit-ranking-" + start, format);
+        }
+        LocalDate thisWeek = today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return page(Templates.ranking(ranking, start.minusWeeks(1), start.isBefore(thisWeek) ? start.plusWeeks(1) : null));
+    }
+
+    private static Response page(TemplateInstance page) {
+        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     private static Response file(Reports.Table table, String name, String format) {

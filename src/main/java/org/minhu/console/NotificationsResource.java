@@ -14,8 +14,6 @@ import org.minhu.notify.StaffNotifications;
 import org.minhu.security.CsrfProtected;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -57,13 +55,13 @@ public class NotificationsResource {
         return Templates.bell(notifications.unread(viewer.getUsername()));
     }
 
-    /** Read, and on to the case it is about; someone else's (or none) is 404. */
+    /** Read, and on to the case or the report it is about; someone else's (or none) is 404. */
     @POST
     @Path("/{id}/open")
     public Response open(@PathParam("id") long id) {
-        String number = notifications.open(viewer.getUsername(), id)
+        String page = notifications.open(viewer.getUsername(), id)
                 .orElseThrow(() -> ProblemException.notFound("没有这条消息"));
-        return Response.seeOther(URI.create("/console/cases/" + URLEncoder.encode(number, StandardCharsets.UTF_8))).build();
+        return Response.seeOther(URI.create(page)).build();
     }
 
     @POST

@@ -6,6 +6,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.minhu.cases.CaseFigures;
 import org.minhu.cases.ServiceCase;
+import org.minhu.cases.UnitReports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * The reports a city files (日登记、周汇总、月上报): the daily register of every case filed that day,
- * and the weekly and monthly summaries by unit, as CSV (UTF-8 with a BOM, so Excel reads the
+ * the weekly and monthly summaries by unit, the daily 超期通报 and the weekly 单位排名, as CSV (UTF-8 with a BOM, so Excel reads the
  * Chinese) or XLSX. One table shape serves both formats.
  */
 @ApplicationScoped
@@ -31,9 +32,11 @@ public class Reports {
     private final EntityManager em;
     private final CaseFigures figures;
     private final Labels labels;
+    private final People people;
     private final ZoneId zone;
 
-    public Reports(EntityManager em, CaseFigures figures, Labels labels) {
+    public Reports(EntityManager em, CaseFigures figures, Labels labels, People people) {
+        this.people = people;
         this.em = em;
         this.figures = figures;
         this.labels = labels;
@@ -83,6 +86,32 @@ public class Reports {
                 "满意", "满意率", "平均办理小时", "解决", "解决率", "回访", "回访率", "不予受理"), rows);
     }
 
+    /** 超期通报 as a file: one row per overdue case, unit by unit as the page lists them. */
+    public Table overdue(UnitReports.OverdueReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (UnitReports.UnitOverdue unit : report.units()) {
+            for (UnitReports.OverdueCase c : unit.cases()) {
+                rows.add(List.of(unit.unit(), unit.parent() == null ? "" : unit.parent(), c.number(),
+                        labels.category(c.category()), c.owner() == null ? "" : people.name(c.owner()),
+                        labels.fullTime(c.dueAt()), c.overdueDays(), c.overdueHours()));
+            }
+        }
+        return new Table("超期通报 " + report.day(), List.of("承办单位", "上级单位", "编号", "类别", "承办人", "办结时限",
+                "超期天数", "超期小时"), rows);
+    }
+
+    /** 单位排名 as a file. */
+    public static Table ranking(UnitReports.Ranking ranking) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (UnitReports.Rank r : ranking.ranks()) {
+            CaseFigures.Figures f = r.figures();
+            rows.add(List.of(r.place(), r.unit(), r.score(), f.total(), percent(f.responseRate()),
+                    percent(f.resolutionRate()), percent(f.satisfactionRate()), percent(f.solvedRate()), r.overdue()));
+        }
+        return new Table("单位排名 " + ranking.weekStart(), List.of("名次", "承办单位", "得分", "受理", "响应率", "办结率",
+                "满意率", "解决率", "周末超期"), rows);
+    }
+
     private static List<Object> summaryRow(String name, CaseFigures.Figures f) {
         List<Object> row = new ArrayList<>();
         row.add(name);
@@ -104,7 +133,7 @@ public class Reports {
         return row;
     }
 
-    private static String percent(Double share) {
+    static String percent(Double share) {
         return share == null ? "" : String.format("%.1f%%", share * 100);
     }
 

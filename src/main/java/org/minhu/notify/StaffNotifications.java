@@ -30,7 +30,9 @@ public class StaffNotifications {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     /** One notification as the list shows it. */
-    public record Entry(long id, String caseNumber, String title, String text, Instant createdAt, boolean read) {
+    /** {@code report}: about a report rather than a case; {@code caseNumber} then names the report. */
+    public record Entry(long id, String caseNumber, String title, String text, Instant createdAt, boolean read,
+                        boolean report) {
     }
 
     /** Who is told: their name and, if they gave one, their phone. */
@@ -76,6 +78,36 @@ public class StaffNotifications {
         }
     }
 
+    /**
+     * Tells every active supervisor of a report once (the bell, no message): {@code name} is what the
+     * list shows and, with the kind and {@code day}, what keys it; {@code link} is the page it opens.
+     *
+     * @return whether anyone was told now (false when it was told before)
+     */
+    @Transactional
+    public boolean report(ReportKind kind, String name, Instant day, String link, String text) {
+        Instant now = clock.instant();
+        int inserted = 0;
+        for (Person person : people("role = 'SUPERVISOR'", null)) {
+            inserted += em.createNativeQuery("""
+                            insert into staff_notification (recipient, case_number, kind, deadline_at, text, created_at, link)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing""")
+                    .setParameter(1, person.username()).setParameter(2, name).setParameter(3, kind.name())
+                    .setParameter(4, Timestamp.from(day)).setParameter(5, text).setParameter(6, Timestamp.from(now))
+                    .setParameter(7, link)
+                    .executeUpdate();
+        }
+        return inserted > 0;
+    }
+
+    /** Whether a report was told already (to anyone): the morning's check then need not compute it again. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean reported(ReportKind kind, Instant day) {
+        return ((Number) em.createNativeQuery(
+                        "select count(*) from staff_notification where kind = ?1 and deadline_at = ?2 and case_id is null")
+                .setParameter(1, kind.name()).setParameter(2, Timestamp.from(day)).getSingleResult()).longValue() > 0;
+    }
+
     /** The people a step is for: active accounts only, read from the (small) staff table by unit or role. */
     List<Person> recipients(ServiceCase c, Chase.Audience audience) {
         return switch (audience) {
@@ -119,32 +151,37 @@ public class StaffNotifications {
     @SuppressWarnings("unchecked")
     public List<Entry> latest(String username, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
-                        select id, case_number, kind, text, created_at, read_at from staff_notification
+                        select id, case_number, kind, text, created_at, read_at, link from staff_notification
                         where recipient = ?1 order by id desc""")
                 .setParameter(1, username).setMaxResults(limit).getResultList();
         List<Entry> entries = new ArrayList<>();
         for (Object[] row : rows) {
             String kind = (String) row[2];
             String title = java.util.Arrays.stream(Chase.Kind.values()).filter(k -> k.name().equals(kind))
-                    .map(Chase.Kind::title).findFirst().orElse("提醒");
+                    .map(Chase.Kind::title).findFirst()
+                    .or(() -> java.util.Arrays.stream(ReportKind.values()).filter(k -> k.name().equals(kind))
+                            .map(ReportKind::title).findFirst())
+                    .orElse("提醒");
             entries.add(new Entry(((Number) row[0]).longValue(), (String) row[1], title, (String) row[3],
-                    instant(row[4]), row[5] != null));
+                    instant(row[4]), row[5] != null, row[6] != null));
         }
         return entries;
     }
 
-    /** Marks one of this person's notifications read and gives its case's number; empty when it is not theirs. */
+    /** Marks one of this person's notifications read and gives the page it opens; empty when it is not theirs. */
     @Transactional
     public java.util.Optional<String> open(String username, long id) {
         @SuppressWarnings("unchecked")
-        List<Object> number = em.createNativeQuery("select case_number from staff_notification where id = ?1 and recipient = ?2")
+        List<Object[]> found = em.createNativeQuery("select case_number, link from staff_notification where id = ?1 and recipient = ?2")
                 .setParameter(1, id).setParameter(2, username).getResultList();
-        if (number.isEmpty()) {
+        if (found.isEmpty()) {
             return java.util.Optional.empty();
         }
         em.createNativeQuery("update staff_notification set read_at = ?1 where id = ?2 and read_at is null")
                 .setParameter(1, Timestamp.from(clock.instant())).setParameter(2, id).executeUpdate();
-        return java.util.Optional.of((String) number.get(0));
+        Object[] row = found.get(0);
+        return java.util.Optional.of(row[1] != null ? (String) row[1]
+                : "/console/cases/" + java.net.URLEncoder.encode((String) row[0], java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Marks all of this person's notifications read. */

@@ -43,7 +43,8 @@ class ConsoleAuthorizationTest {
         ServiceCase c = testCases.file(TestCases.newPhone(), "municipal", "路灯不亮，晚上很黑", "坂田街道五和大道");
         for (String page : List.of("/console", "/console/inbox/rows", "/console/cases/" + c.getNumber(),
                 "/console/cases/" + c.getNumber() + "/photo", "/console/chats", "/console/dashboard",
-                "/console/reports/daily?format=csv", "/console/events", "/console/admin")) {
+                "/console/reports/daily?format=csv", "/console/reports/overdue", "/console/reports/ranking?format=xlsx",
+                "/console/events", "/console/admin")) {
             Response r = given().redirects().follow(false).get(page);
             assertThat(r.statusCode()).as(page).isEqualTo(302);
             assertThat(r.header("Location")).as(page).endsWith("/console/login");

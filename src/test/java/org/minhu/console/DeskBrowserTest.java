@@ -100,7 +100,8 @@ class DeskBrowserTest extends BrowserTestBase {
                         .setParameter("p", resident.number()).getResultStream().findFirst().orElse(null)), id -> id != null);
 
         List<String> pages = new ArrayList<>(List.of("/console", "/console/chats", "/console/chats/" + chat,
-                "/console/dashboard", "/console/hotspots", "/console/notices", "/console/notices/new",
+                "/console/dashboard", "/console/reports/overdue", "/console/reports/ranking", "/console/hotspots",
+                "/console/notices", "/console/notices/new",
                 "/console/cases/" + talked.getNumber(), "/console/cases/MH-19990101-0001", "/console/no-such-page"));
         for (CaseState state : CaseState.values()) {
             demoCases().stream().filter(c -> c.getState() == state).findFirst()
