@@ -71,16 +71,90 @@ public class CaseFigures {
     private static final Map<By, String> NUDGE_DIMENSION = Map.of(By.ALL, "'all'", By.UNIT, "n.unit", By.GRID, "n.grid",
             By.CATEGORY, "n.category");
 
-    private final ServiceCaseRepository cases;
-    private final Clock clock;
+    /** The counts behind one row of figures, added up from whole days of the summary and the hours at the edges. */
+    static final class Counts {
+        final String key;
+        final long[] n = new long[13];
 
-    public CaseFigures(ServiceCaseRepository cases, Clock clock) {
-        this.cases = cases;
-        this.clock = clock;
+        Counts(String key) {
+            this.key = key;
+        }
+
+        Counts add(Object[] row, int from) {
+            for (int i = 0; i < n.length; i++) {
+                n[i] += number(row[from + i]);
+            }
+            return this;
+        }
+
+        Figures figures() {
+            // total, dispatched, responded, resolved, rated, satisfied, handling sum, handling count,
+            // due for response, declined, solved, askable, visited
+            return new Figures(key, n[0], n[1], n[2], n[3], n[4], n[5], n[7] == 0 ? null : (double) n[6] / n[7] / 3600.0,
+                    n[8], n[9], n[10], n[11], n[12], 0);
+        }
     }
 
+    private final ServiceCaseRepository cases;
+    private final CaseDayFigures days;
+    private final Clock clock;
+    private final java.time.ZoneId zone;
+
+    public CaseFigures(ServiceCaseRepository cases, CaseDayFigures days, CasesConfig config, Clock clock) {
+        this.cases = cases;
+        this.days = days;
+        this.clock = clock;
+        this.zone = config.zone();
+    }
+
+    /**
+     * The figures of the cases filed from {@code from} to {@code to}: the whole days in between from
+     * the daily summary (brought up to date first), the part-days at either end counted from the
+     * cases themselves, so any period gives the same answer as counting every case.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Figures> compute(Instant from, Instant to, By by) {
+        days.refresh();
+        Map<String, Counts> counts = new java.util.LinkedHashMap<>();
+        java.time.LocalDate firstDay = days.day(from);
+        if (firstDay.atStartOfDay(zone).toInstant().isBefore(from)) {
+            firstDay = firstDay.plusDays(1);
+        }
+        java.time.LocalDate lastDay = days.day(to);
+        Instant wholeFrom = firstDay.atStartOfDay(zone).toInstant();
+        Instant wholeTo = lastDay.atStartOfDay(zone).toInstant();
+        if (!wholeFrom.isBefore(wholeTo)) {
+            count(counts, from, to, by);
+        } else {
+            count(counts, from, wholeFrom, by);
+            for (Object[] row : days.sums(firstDay, lastDay, CaseDayFigures.COLUMN.get(by))) {
+                counts.computeIfAbsent(key(row[0]), Counts::new).add(row, 1);
+            }
+            count(counts, wholeTo, to, by);
+        }
+        List<Figures> figures = new java.util.ArrayList<>(counts.values().stream().map(Counts::figures)
+                .filter(f -> f.total() > 0).toList());
+        figures.sort(java.util.Comparator.comparingLong(Figures::total).reversed());
+        return withNudges(figures, from, to, by);
+    }
+
+    /** Each day's figures over all cases, from {@code from} to {@code to} (exclusive); a day without cases has none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<java.time.LocalDate, Figures> daily(java.time.LocalDate from, java.time.LocalDate to) {
+        days.refresh();
+        Map<java.time.LocalDate, Figures> daily = new java.util.TreeMap<>();
+        for (Object[] row : days.byDay(from, to)) {
+            java.time.LocalDate day = CaseDayFigures.localDate(row[0]);
+            daily.put(day, new Counts("all").add(row, 1).figures());
+        }
+        return daily;
+    }
+
+    /** Adds the cases filed from {@code from} to {@code to}, counted one by one: the part-days at a period's ends. */
+    private void count(Map<String, Counts> counts, Instant from, Instant to, By by) {
+        if (!from.isBefore(to)) {
+            return;
+        }
         String key = DIMENSION.get(by);
         List<Object[]> rows = cases.getEntityManager().createQuery("select " + key + """
                         , count(c),
@@ -89,7 +163,7 @@ public class CaseFigures {
                           sum(case when c.state in :done then 1 else 0 end),
                           sum(case when c.rating is not null then 1 else 0 end),
                           sum(case when c.rating in :good then 1 else 0 end),
-                          avg(c.handlingSeconds),
+                          coalesce(sum(c.handlingSeconds), 0), count(c.handlingSeconds),
                           sum(case when c.acceptDueAt is not null and (c.acceptedAt is not null or c.acceptDueAt <= :now)
                                    then 1 else 0 end),
                           sum(case when c.state = :declined then 1 else 0 end),
@@ -99,7 +173,7 @@ public class CaseFigures {
                           sum(case when c.state in :done and c.phone is not null and c.dispatchedAt is not null
                                    and (c.rating is not null or c.callBackResult is not null) then 1 else 0 end)
                         from ServiceCase c where c.createdAt >= :from and c.createdAt < :to
-                        group by\s""" + key + " order by count(c) desc", Object[].class)
+                        group by\s""" + key, Object[].class)
                 .setParameter("done", List.of(CaseState.RESOLVED, CaseState.RATED, CaseState.ARCHIVED))
                 .setParameter("good", List.of(Rating.SATISFIED, Rating.MOSTLY_SATISFIED))
                 .setParameter("declined", CaseState.DECLINED)
@@ -107,11 +181,13 @@ public class CaseFigures {
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultList();
-        List<Figures> figures = new java.util.ArrayList<>(rows.stream().map(r -> new Figures(r[0] == null ? "-" : String.valueOf(r[0]), number(r[1]), number(r[2]),
-                number(r[3]), number(r[4]), number(r[5]), number(r[6]),
-                r[7] == null ? null : ((Number) r[7]).doubleValue() / 3600.0,
-                number(r[8]), number(r[9]), number(r[10]), number(r[11]), number(r[12]), 0)).toList());
-        return withNudges(figures, from, to, by);
+        for (Object[] row : rows) {
+            counts.computeIfAbsent(key(row[0]), Counts::new).add(row, 1);
+        }
+    }
+
+    private static String key(Object value) {
+        return value == null ? "-" : String.valueOf(value);
     }
 
     /** Adds the period's 催办 to each row; a unit (grid, category) nudged but with no case filed in the period gets a row of its own. */

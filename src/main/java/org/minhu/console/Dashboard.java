@@ -86,11 +86,10 @@ public class Dashboard {
         List<Object> response = new ArrayList<>();
         List<Object> resolution = new ArrayList<>();
         List<Object> satisfaction = new ArrayList<>();
+        Map<LocalDate, CaseFigures.Figures> daily = figures.daily(today.minusDays(DAYS - 1L), today.plusDays(1));
         for (int i = DAYS - 1; i >= 0; i--) {
             LocalDate day = today.minusDays(i);
-            List<CaseFigures.Figures> f = figures.compute(day.atStartOfDay(zone).toInstant(),
-                    day.plusDays(1).atStartOfDay(zone).toInstant(), CaseFigures.By.ALL);
-            CaseFigures.Figures d = f.isEmpty() ? null : f.get(0);
+            CaseFigures.Figures d = daily.get(day);
             days.add(day.getMonthValue() + "-" + day.getDayOfMonth());
             filed.add(d == null ? 0 : d.total());
             response.add(percent(d == null ? null : d.responseRate()));

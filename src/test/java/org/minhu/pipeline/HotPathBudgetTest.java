@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.minhu.carrier.outbox.OutboundMessage;
 import org.minhu.carrier.outbox.OutboundStatus;
 import org.minhu.carrier.outbox.OutboxRepository;
+import org.minhu.cases.CaseFigures;
 import org.minhu.testing.CountingDriver;
 import org.minhu.testing.MockCarrierResource;
 import org.minhu.testing.Phone;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -62,6 +64,15 @@ class HotPathBudgetTest {
      */
     static final int NOTICE_BATCH = 10;
 
+    /**
+     * Bringing the daily summary of the figures up to date when no case changed: the watermark locked,
+     * the cases changed since, the cases whose acceptance time came since, the watermark moved. Each
+     * day with a change adds two (its rows deleted, counted again).
+     */
+    static final int FIGURES_REFRESH = 4;
+    /** Reading figures of any period: the part-days at either end, the whole days' sums, the nudges. */
+    static final int FIGURES_READ = 4;
+
     public static class Counting implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -74,6 +85,9 @@ class HotPathBudgetTest {
 
     @Inject
     OutboxRepository outbox;
+
+    @Inject
+    CaseFigures figures;
 
     @Test
     void aTurnItsSendAndItsReportsStayWithinTheirBudgets() {
@@ -144,6 +158,28 @@ class HotPathBudgetTest {
                 .until(() -> QuarkusTransaction.requiringNew().call(() -> outbox.forPhone(phone)),
                         sent -> sent.size() >= atLeast && sent.stream().map(OutboundMessage::getStatus)
                                 .allMatch(s -> s == OutboundStatus.DISPLAYED));
+    }
+
+    @Test
+    void figuresOfAMonthOrAYearCostTheSameFewStatements() {
+        Instant now = Instant.now();
+        for (Duration period : List.of(Duration.ofDays(30), Duration.ofDays(365))) {
+            QuarkusTransaction.requiringNew().run(() -> figures.compute(now.minus(period), now, CaseFigures.By.UNIT));
+            CountingDriver.reset();
+            QuarkusTransaction.requiringNew().run(() -> figures.compute(now.minus(period), now, CaseFigures.By.UNIT));
+            List<List<String>> committed = CountingDriver.committed();
+            String all = committed.stream().map(tx -> tx.size() + ": " + String.join(" | ", tx))
+                    .collect(Collectors.joining("\n"));
+            List<List<String>> refresh = of(committed, tx -> has(tx, "case_figures_watermark"));
+            List<List<String>> read = of(committed, tx -> has(tx, "from case_day_figures") && !has(tx, "case_figures_watermark"));
+            assertThat(refresh).as("one refresh, in:\n" + all).hasSize(1);
+            // today's cases may have changed in the last two minutes (the other tests'): one day counted again at most
+            assertThat(refresh.get(0)).as("statements to bring the summary up to date over %s, in:\n%s", period, all)
+                    .hasSizeLessThanOrEqualTo(FIGURES_REFRESH + 2);
+            assertThat(read).as("one read, in:\n" + all).hasSize(1);
+            assertThat(read.get(0)).as("statements to read the figures of %s, in:\n%s", period, all)
+                    .hasSizeLessThanOrEqualTo(FIGURES_READ);
+        }
     }
 
     private static boolean has(List<String> tx, String fragment) {

@@ -1,0 +1,130 @@
+package org.minhu.cases;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.minhu.console.TestCases;
+import org.minhu.testing.MockCarrierResource;
+import org.minhu.testing.TestClock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Figures over whole days come from the daily summary, and give what counting every case gives: the
+ * same counts as a period that cuts through the days, a change to a case filed days ago counted at
+ * once, and a case whose acceptance time passes without any change counted as due for a response.
+ */
+@QuarkusTest
+@QuarkusTestResource(MockCarrierResource.class)
+class CaseDayFiguresTest {
+
+    @Inject
+    TestCases testCases;
+
+    @Inject
+    CaseLifecycle lifecycle;
+
+    @Inject
+    CaseFigures figures;
+
+    @Inject
+    CasesConfig config;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private ServiceCase dispatched(String unit, String description) {
+        ServiceCase c = testCases.file(TestCases.newPhone(), "municipal", description, "坂田街道五和大道");
+        QuarkusTransaction.requiringNew().run(() -> {
+            lifecycle.returnToDispatch(c.getNumber(), "system", "改派");
+            lifecycle.dispatch(c.getNumber(), "system", unit, List.of(), null);
+        });
+        return testCases.reload(c.getNumber());
+    }
+
+    private void resolve(ServiceCase c) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            lifecycle.start(c.getNumber(), "system");
+            lifecycle.resolve(c.getNumber(), "system", "已处理", null);
+        });
+    }
+
+    private CaseFigures.Figures of(String unit, Instant from, Instant to) {
+        return figures.compute(from, to, CaseFigures.By.UNIT).stream().filter(f -> f.key().equals(unit))
+                .findFirst().orElseThrow(() -> new AssertionError("no figures for " + unit));
+    }
+
+    private Instant midnight(LocalDate day) {
+        return day.atStartOfDay(config.zone()).toInstant();
+    }
+
+    @Test
+    void wholeDaysAgreeWithCountingEveryCaseAndAnOldCasesChangeCountsAtOnce() {
+        String unit = "日汇总测试单位";
+        ServiceCase resolved = dispatched(unit, "路灯不亮，晚上很黑");
+        ServiceCase accepted = dispatched(unit, "人行道地砖松动");
+        ServiceCase waiting = dispatched(unit, "路边护栏被撞歪");
+        QuarkusTransaction.requiringNew().run(() -> {
+            lifecycle.accept(resolved.getNumber(), "system");
+            lifecycle.accept(accepted.getNumber(), "system");
+        });
+        resolve(resolved);
+        LocalDate filed = LocalDate.ofInstant(resolved.getCreatedAt(), config.zone());
+        clock.advance(Duration.ofDays(3));
+
+        CaseFigures.Figures day = of(unit, midnight(filed), midnight(filed.plusDays(1)));
+        assertThat(day.total()).isEqualTo(3);
+        assertThat(day.dispatched()).isEqualTo(3);
+        assertThat(day.respondedInTime()).isEqualTo(2);
+        assertThat(day.dueForResponse()).as("all three acceptance times have passed").isEqualTo(3);
+        assertThat(day.resolved()).isEqualTo(1);
+
+        CaseFigures.Figures cut = of(unit, midnight(filed).minus(Duration.ofHours(5)),
+                midnight(filed.plusDays(2)).plus(Duration.ofHours(7)));
+        assertThat(cut).as("a period cutting through days, counted partly case by case")
+                .usingRecursiveComparison().isEqualTo(day);
+
+        resolve(accepted);
+        assertThat(of(unit, midnight(filed), midnight(filed.plusDays(1))).resolved())
+                .as("a case filed three days ago, resolved now").isEqualTo(2);
+        assertThat(waiting.getState()).isEqualTo(CaseState.DISPATCHED);
+    }
+
+    @Test
+    void aCaseWhoseAcceptanceTimePassesWithoutAChangeBecomesDueForAResponse() {
+        String unit = "日汇总测试单位（签收）";
+        ServiceCase c = testCases.file(TestCases.newPhone(), "municipal", "井盖松动，车一压就响", "坂田街道五和大道");
+        LocalDate filed = LocalDate.ofInstant(c.getCreatedAt(), config.zone());
+        clock.advance(Duration.ofDays(1).plusHours(1));
+        QuarkusTransaction.requiringNew().run(() -> {
+            lifecycle.returnToDispatch(c.getNumber(), "system", "改派");
+            lifecycle.dispatch(c.getNumber(), "system", unit, List.of(), null);
+        });
+
+        // looked at once the dispatch is older than the slack given to commits, so that the next look
+        // does not count the day again for the dispatch itself
+        clock.advance(CaseDayFigures.COMMIT_SLACK.plusMinutes(3));
+        CaseFigures.Figures before = of(unit, midnight(filed), midnight(filed.plusDays(1)));
+        assertThat(before.dispatched()).isEqualTo(1);
+        assertThat(before.dueForResponse()).as("inside its 15 minutes: counted neither way").isZero();
+        assertThat(before.responseRate()).isNull();
+
+        clock.advance(Duration.ofMinutes(11));
+        CaseFigures.Figures after = of(unit, midnight(filed), midnight(filed.plusDays(1)));
+        assertThat(after.dueForResponse()).isEqualTo(1);
+        assertThat(after.responseRate()).isEqualTo(0.0);
+    }
+}
