@@ -5,11 +5,12 @@ Prints one line per figure, "name p50 p95" in milliseconds (the format bench/rep
   inbox-unit        the inbox filtered to one unit's open cases, as a department handler works it
   inbox-next-page   the page after the first (keyset paging, the cursor taken from the page's own link)
   figures           the supervisor figures API, 30 days by unit
+  dashboard         the supervisor dashboard page (30 days: rates, the daily trend, units, overdue, hot spots)
   progress          a resident with five cases, at the menu, types 我的诉求 on the mock carrier's phone: from
                     the push until the list of their cases is on the phone
 
-usage: python3 bench/http_timings.py SERVICE_URL MOCK_URL ADMIN_PASSWORD PHONE [RUNS]
-Standard library only.
+usage: python3 bench/http_timings.py SERVICE_URL MOCK_URL ADMIN_PASSWORD PHONE [RUNS] [NAMES]
+NAMES, comma-separated, times only those (bench/measure-figures: figures,dashboard). Standard library only.
 """
 import base64
 import http.cookiejar
@@ -23,6 +24,7 @@ from datetime import datetime, timedelta, timezone
 
 service, mock, password, phone = sys.argv[1:5]
 runs = int(sys.argv[5]) if len(sys.argv) > 5 else 20
+only = set(sys.argv[6].split(",")) if len(sys.argv) > 6 else None
 
 jar = http.cookiejar.CookieJar()
 browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -44,6 +46,8 @@ def report(name, times):
 
 
 def series(name, opener, make_request, warmup=3):
+    if only is not None and name not in only:
+        return
     for _ in range(warmup):
         timed(opener, make_request())
     report(name, [timed(opener, make_request())[0] for _ in range(runs)])
@@ -60,12 +64,13 @@ if not any(c.name == "minhu-session" for c in jar):
 series("inbox-page", browser, lambda: urllib.request.Request(f"{service}/console"))
 unit = urllib.parse.quote("坂田街道城市建设办公室")
 series("inbox-unit", browser, lambda: urllib.request.Request(f"{service}/console?unit={unit}&state=IN_PROGRESS"))
-_, first = timed(browser, urllib.request.Request(f"{service}/console"))
-link = re.search(r'href="(/console\?[^"]*after=[^"]*)"', first.decode())
-if link is None:
-    sys.exit("the inbox page has no next-page link")
-next_url = service + link.group(1).replace("&amp;", "&")
-series("inbox-next-page", browser, lambda: urllib.request.Request(next_url))
+if only is None or "inbox-next-page" in only:
+    _, first = timed(browser, urllib.request.Request(f"{service}/console"))
+    link = re.search(r'href="(/console\?[^"]*after=[^"]*)"', first.decode())
+    if link is None:
+        sys.exit("the inbox page has no next-page link")
+    next_url = service + link.group(1).replace("&amp;", "&")
+    series("inbox-next-page", browser, lambda: urllib.request.Request(next_url))
 
 auth = "Basic " + base64.b64encode(f"admin:{password}".encode()).decode()
 now = datetime.now(timezone.utc)
@@ -73,6 +78,7 @@ period = urllib.parse.urlencode({"from": (now - timedelta(days=30)).strftime("%Y
                                  "to": now.strftime("%Y-%m-%dT%H:%M:%SZ"), "by": "UNIT"})
 series("figures", plain, lambda: urllib.request.Request(f"{service}/api/cases/figures?{period}",
                                                           headers={"Authorization": auth}))
+series("dashboard", browser, lambda: urllib.request.Request(f"{service}/console/dashboard"))
 
 
 def say(text, until=None):
@@ -99,6 +105,7 @@ def progress_turn():
     return (time.perf_counter() - start) * 1000
 
 
-for _ in range(3):
-    progress_turn()
-report("progress", [progress_turn() for _ in range(runs)])
+if only is None or "progress" in only:
+    for _ in range(3):
+        progress_turn()
+    report("progress", [progress_turn() for _ in range(runs)])

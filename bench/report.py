@@ -96,7 +96,8 @@ for name, label, target in [
         ("inbox-unit", "console inbox of one unit's cases in progress over HTTP", 50),
         ("inbox-next-page", "console inbox, the next page over HTTP (keyset cursor)", 50),
         ("progress", "a resident's progress: 我的诉求 typed on the phone until the list of their cases is shown", 50),
-        ("figures", "supervisor figures API, 30 days by unit", None)]:
+        ("figures", "supervisor figures API, 30 days by unit", 100),
+        ("dashboard", "supervisor dashboard page (30 days: rates, daily trend, units, overdue, hot spots)", 100)]:
     if name in http:
         p50, p95 = http[name]
         goal = f"p95 ≤ {target} ms: {mark(p95 <= target)}" if target else "—"

@@ -74,9 +74,9 @@ public class CaseDayFigures {
      * {@link #COMMIT_SLACK}) are counted again; everything is, the first time or when the clock
      * went back past the last look.
      *
-     * @return the days counted again
+     * @return the moment the summary now stands at: cases filed later are not in it
      */
-    public int refresh() {
+    public Instant refresh() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             Object last = em.createNativeQuery("select refreshed_at from case_figures_watermark where id = 1 for update")
@@ -88,7 +88,7 @@ public class CaseDayFigures {
             }
             em.createNativeQuery("update case_figures_watermark set refreshed_at = ?1 where id = 1")
                     .setParameter(1, Timestamp.from(now)).executeUpdate();
-            return days.size();
+            return now;
         });
     }
 
@@ -97,9 +97,9 @@ public class CaseDayFigures {
         em.createQuery("select distinct c.createdAt from ServiceCase c where c.updatedAt > :since", Instant.class)
                 .setParameter("since", since).getResultStream().forEach(at -> days.add(day(at)));
         em.createQuery("""
-                        select c.createdAt from ServiceCase c where c.state = :dispatched and c.acceptedAt is null
+                        select c.createdAt from ServiceCase c where c.acceptedAt is null
                         and c.acceptDueAt > :since and c.acceptDueAt <= :now""", Instant.class)
-                .setParameter("dispatched", CaseState.DISPATCHED).setParameter("since", since).setParameter("now", now)
+                .setParameter("since", since).setParameter("now", now)
                 .getResultStream().forEach(at -> days.add(day(at)));
         return days;
     }
@@ -131,8 +131,10 @@ public class CaseDayFigures {
     /** The summed counts of the days from {@code from} (inclusive) to {@code to} (exclusive), by {@code column} ("'all'", unit, grid, category). */
     @SuppressWarnings("unchecked")
     List<Object[]> sums(LocalDate from, LocalDate to, String column) {
+        // PostgreSQL refuses a constant in GROUP BY: the overall row is the sum of every row
+        String groupBy = column.startsWith("'") ? "" : " group by " + column;
         return em.createNativeQuery("select " + column + ", " + SUMS
-                        + " from case_day_figures where filed_on >= ?1 and filed_on < ?2 group by " + column)
+                        + " from case_day_figures where filed_on >= ?1 and filed_on < ?2" + groupBy)
                 .setParameter(1, Date.valueOf(from)).setParameter(2, Date.valueOf(to)).getResultList();
     }
 

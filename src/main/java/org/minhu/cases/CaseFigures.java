@@ -80,14 +80,18 @@ public class CaseFigures {
             this.key = key;
         }
 
-        Counts add(Object[] row, int from) {
+        Counts add(Object[] row, int from, int sign) {
             for (int i = 0; i < n.length; i++) {
-                n[i] += number(row[from + i]);
+                n[i] += sign * number(row[from + i]);
             }
             return this;
         }
 
         Figures figures() {
+            // a case filed while the summary was counted may be taken away without having been added
+            for (int i = 0; i < n.length; i++) {
+                n[i] = Math.max(0, n[i]);
+            }
             // total, dispatched, responded, resolved, rated, satisfied, handling sum, handling count,
             // due for response, declined, solved, askable, visited
             return new Figures(key, n[0], n[1], n[2], n[3], n[4], n[5], n[7] == 0 ? null : (double) n[6] / n[7] / 3600.0,
@@ -107,35 +111,91 @@ public class CaseFigures {
         this.zone = config.zone();
     }
 
+    /** A part-day up to this long is counted case by case; a longer one as its whole day less the rest, counted case by case. */
+    static final java.time.Duration PART_DAY = java.time.Duration.ofHours(12);
+
     /**
      * The figures of the cases filed from {@code from} to {@code to}: the whole days in between from
-     * the daily summary (brought up to date first), the part-days at either end counted from the
-     * cases themselves, so any period gives the same answer as counting every case.
+     * the daily summary (brought up to date first); a part-day at either end counted case by case
+     * when it is short, else as its whole day less the rest of it (today until now is the whole of
+     * today less nothing). Any period gives the same answer as counting every case, and the cost
+     * is a few summary rows per day plus at most half a day's cases at each end.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Figures> compute(Instant from, Instant to, By by) {
-        days.refresh();
+        Instant counted = days.refresh();
         Map<String, Counts> counts = new java.util.LinkedHashMap<>();
-        java.time.LocalDate firstDay = days.day(from);
-        if (firstDay.atStartOfDay(zone).toInstant().isBefore(from)) {
-            firstDay = firstDay.plusDays(1);
-        }
-        java.time.LocalDate lastDay = days.day(to);
-        Instant wholeFrom = firstDay.atStartOfDay(zone).toInstant();
-        Instant wholeTo = lastDay.atStartOfDay(zone).toInstant();
-        if (!wholeFrom.isBefore(wholeTo)) {
-            count(counts, from, to, by);
-        } else {
-            count(counts, from, wholeFrom, by);
-            for (Object[] row : days.sums(firstDay, lastDay, CaseDayFigures.COLUMN.get(by))) {
-                counts.computeIfAbsent(key(row[0]), Counts::new).add(row, 1);
+        if (from.isBefore(to)) {
+            java.time.LocalDate first = days.day(from);
+            java.time.LocalDate last = days.day(to);
+            if (midnight(last).equals(to)) {
+                last = last.minusDays(1);
             }
-            count(counts, wholeTo, to, by);
+            java.time.LocalDate sumFrom;
+            java.time.LocalDate sumTo;
+            if (first.equals(last)) {
+                boolean whole = from.equals(midnight(first)) && to.equals(midnight(first.plusDays(1)));
+                boolean shortPart = !whole && java.time.Duration.between(from, to).compareTo(PART_DAY) <= 0;
+                sumFrom = first;
+                sumTo = shortPart ? first : first.plusDays(1);
+                if (shortPart) {
+                    count(counts, from, to, by, 1);
+                } else {
+                    count(counts, midnight(first), from, by, -1);
+                    count(counts, to, earlier(midnight(first.plusDays(1)), counted), by, -1);
+                }
+            } else {
+                sumFrom = startOf(counts, first, from, by);
+                sumTo = endOf(counts, last, to, counted, by);
+            }
+            if (sumFrom.isBefore(sumTo)) {
+                for (Object[] row : days.sums(sumFrom, sumTo, CaseDayFigures.COLUMN.get(by))) {
+                    counts.computeIfAbsent(key(row[0]), Counts::new).add(row, 1, 1);
+                }
+            }
         }
         List<Figures> figures = new java.util.ArrayList<>(counts.values().stream().map(Counts::figures)
                 .filter(f -> f.total() > 0).toList());
         figures.sort(java.util.Comparator.comparingLong(Figures::total).reversed());
         return withNudges(figures, from, to, by);
+    }
+
+    /** The first day the summary adds, having counted the part of {@code first} from {@code from}. */
+    private java.time.LocalDate startOf(Map<String, Counts> counts, java.time.LocalDate first, Instant from, By by) {
+        Instant next = midnight(first.plusDays(1));
+        if (from.equals(midnight(first))) {
+            return first;
+        }
+        if (java.time.Duration.between(from, next).compareTo(PART_DAY) <= 0) {
+            count(counts, from, next, by, 1);
+            return first.plusDays(1);
+        }
+        count(counts, midnight(first), from, by, -1);
+        return first;
+    }
+
+    /** The day after the last the summary adds, having counted the part of {@code last} until {@code to}. */
+    private java.time.LocalDate endOf(Map<String, Counts> counts, java.time.LocalDate last, Instant to, Instant counted,
+                                      By by) {
+        Instant start = midnight(last);
+        if (to.equals(midnight(last.plusDays(1)))) {
+            return last.plusDays(1);
+        }
+        if (java.time.Duration.between(start, to).compareTo(PART_DAY) <= 0) {
+            count(counts, start, to, by, 1);
+            return last;
+        }
+        // the summary holds the day's cases filed until it was counted: those less the ones filed since {@code to}
+        count(counts, to, earlier(midnight(last.plusDays(1)), counted), by, -1);
+        return last.plusDays(1);
+    }
+
+    private Instant midnight(java.time.LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Each day's figures over all cases, from {@code from} to {@code to} (exclusive); a day without cases has none. */
@@ -145,13 +205,13 @@ public class CaseFigures {
         Map<java.time.LocalDate, Figures> daily = new java.util.TreeMap<>();
         for (Object[] row : days.byDay(from, to)) {
             java.time.LocalDate day = CaseDayFigures.localDate(row[0]);
-            daily.put(day, new Counts("all").add(row, 1).figures());
+            daily.put(day, new Counts("all").add(row, 1, 1).figures());
         }
         return daily;
     }
 
-    /** Adds the cases filed from {@code from} to {@code to}, counted one by one: the part-days at a period's ends. */
-    private void count(Map<String, Counts> counts, Instant from, Instant to, By by) {
+    /** Adds ({@code sign} 1) or takes away (-1) the cases filed from {@code from} to {@code to}, counted one by one. */
+    private void count(Map<String, Counts> counts, Instant from, Instant to, By by, int sign) {
         if (!from.isBefore(to)) {
             return;
         }
@@ -182,7 +242,7 @@ public class CaseFigures {
                 .setParameter("to", to)
                 .getResultList();
         for (Object[] row : rows) {
-            counts.computeIfAbsent(key(row[0]), Counts::new).add(row, 1);
+            counts.computeIfAbsent(key(row[0]), Counts::new).add(row, 1, sign);
         }
     }
 

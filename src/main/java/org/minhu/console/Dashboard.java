@@ -8,6 +8,7 @@ import org.minhu.cases.CaseFigures;
 import org.minhu.cases.CaseState;
 import org.minhu.cases.ServiceCase;
 import org.minhu.cases.ServiceCaseRepository;
+import org.minhu.proactive.hotspot.HotspotAlertRepository;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,27 +22,27 @@ import java.util.Map;
 
 /**
  * The supervisor's view: the three rates a city is judged by over the last {@value #DAYS} days
- * with their daily trend, the units ranked, what is overdue or escalated, and hot spots (several
- * open cases of one category within about 500 m). Charts are ECharts options, built here.
+ * with their daily trend, the units ranked, what is overdue or escalated, and the hot spots the
+ * detector keeps (several open cases of one category close together). Charts are ECharts options, built here.
  */
 @ApplicationScoped
 public class Dashboard {
 
     static final int DAYS = 30;
     static final int LIST = 20;
-    /** Grid cells of 1/200 degree, about 550 m north–south: close enough to be "one place". */
-    static final int CELLS_PER_DEGREE = 200;
-    static final int HOT_SPOT_MIN = 3;
+    /** Overdue cases are counted up to this many; more show as "1000+". */
+    static final int COUNT_CAP = 1000;
 
     public record HotSpot(String category, long count, double latitude, double longitude, String place) {
     }
 
-    public record View(CaseFigures.Figures overall, long overdueCount, List<ServiceCase> overdue,
+    public record View(CaseFigures.Figures overall, long overdueCount, boolean overdueMore, List<ServiceCase> overdue,
                        List<ServiceCase> escalated, List<HotSpot> hotSpots, String trendChart, String rankingChart,
                        List<CaseFigures.Figures> units) {
     }
 
     private final CaseFigures figures;
+    private final HotspotAlertRepository alerts;
     private final ServiceCaseRepository cases;
     private final EntityManager em;
     private final ObjectMapper json;
@@ -49,7 +50,8 @@ public class Dashboard {
     private final ZoneId zone;
 
     public Dashboard(CaseFigures figures, ServiceCaseRepository cases, EntityManager em, ObjectMapper json, Clock clock,
-                     Labels labels) {
+                     Labels labels, HotspotAlertRepository alerts) {
+        this.alerts = alerts;
         this.figures = figures;
         this.cases = cases;
         this.em = em;
@@ -68,14 +70,14 @@ public class Dashboard {
         List<CaseFigures.Figures> units = new ArrayList<>(figures.compute(from, to, CaseFigures.By.UNIT));
         units.sort(Comparator.comparing((CaseFigures.Figures f) -> f.resolutionRate() == null ? -1 : f.resolutionRate())
                 .reversed());
-        long overdueCount = em.createQuery("select count(c) from ServiceCase c where c.state in :open"
+        // counted to one past the cap through the (state, due_at) index: "1000+" says enough
+        int overdueCount = em.createQuery("select c.id from ServiceCase c where c.state in :open"
                         + " and c.pausedAt is null and c.dueAt < :now", Long.class)
-                .setParameter("open", CaseState.OPEN).setParameter("now", now).getSingleResult();
-        List<ServiceCase> escalated = em.createQuery("select c from ServiceCase c where c.state in :open"
-                        + " and (c.escalationLevel > 0 or c.flagged = true)"
-                        + " order by c.escalationLevel desc, c.dueAt", ServiceCase.class)
-                .setParameter("open", CaseState.OPEN).setMaxResults(LIST).getResultList();
-        return new View(overall, overdueCount, cases.overdue(now, LIST), escalated, hotSpots(from),
+                .setParameter("open", CaseState.OPEN).setParameter("now", now).setMaxResults(COUNT_CAP + 1)
+                .getResultList().size();
+        List<ServiceCase> escalated = escalated();
+        return new View(overall, Math.min(overdueCount, COUNT_CAP), overdueCount > COUNT_CAP, cases.overdue(now, LIST),
+                escalated, hotSpots(),
                 // a unit with nudges but no case filed in the period has a row in the table, not a bar in the ranking
                 chart(trend(today)), chart(ranking(units.stream().filter(u -> u.total() > 0).toList())), units);
     }
@@ -141,25 +143,31 @@ public class Dashboard {
         return option;
     }
 
-    private List<HotSpot> hotSpots(Instant since) {
-        // the grid size is written into the query: a bound parameter in GROUP BY is not "the same
-        // expression" as the one in SELECT for H2 or PostgreSQL
-        String cell = CELLS_PER_DEGREE + ".0";
-        List<Object[]> rows = em.createQuery(("""
-                        select c.category, floor(c.latitude * :cells), floor(c.longitude * :cells), count(c),
-                               avg(c.latitude), avg(c.longitude), min(c.address)
-                        from ServiceCase c
-                        where c.latitude is not null and c.createdAt >= :since and c.state in :open
-                        group by c.category, floor(c.latitude * :cells), floor(c.longitude * :cells)
-                        having count(c) >= :min
-                        order by count(c) desc""").replace(":cells", cell), Object[].class)
-                .setParameter("since", since)
-                .setParameter("open", CaseState.OPEN)
-                .setParameter("min", (long) HOT_SPOT_MIN)
-                .setMaxResults(LIST)
-                .getResultList();
-        return rows.stream().map(r -> new HotSpot((String) r[0], ((Number) r[3]).longValue(),
-                ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue(), (String) r[6])).toList();
+    /**
+     * Open and escalated cases, the most escalated and then the most overdue first, and the flagged
+     * (差评件) after them: one short read of the (escalation_level, due_at) index per level, one of
+     * (flagged, due_at), rather than every open case sorted.
+     */
+    private List<ServiceCase> escalated() {
+        List<ServiceCase> shown = new ArrayList<>();
+        for (int level = 3; level >= 1 && shown.size() < LIST; level--) {
+            shown.addAll(em.createQuery("select c from ServiceCase c where c.escalationLevel = :level"
+                            + " and c.state in :open order by c.dueAt", ServiceCase.class)
+                    .setParameter("level", level).setParameter("open", CaseState.OPEN)
+                    .setMaxResults(LIST - shown.size()).getResultList());
+        }
+        if (shown.size() < LIST) {
+            shown.addAll(em.createQuery("select c from ServiceCase c where c.flagged = true and c.escalationLevel = 0"
+                            + " and c.state in :open order by c.dueAt", ServiceCase.class)
+                    .setParameter("open", CaseState.OPEN).setMaxResults(LIST - shown.size()).getResultList());
+        }
+        return shown;
+    }
+
+    /** The hot spots the detector keeps (org.minhu.proactive), the largest first: the same ones the hot-spot page works. */
+    private List<HotSpot> hotSpots() {
+        return alerts.largestActive(LIST).stream().map(a -> new HotSpot(a.getCategory(), a.getCaseCount(),
+                a.getLatitude(), a.getLongitude(), a.getArea())).toList();
     }
 
     private static Object percent(Double share) {

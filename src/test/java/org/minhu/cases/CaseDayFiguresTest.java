@@ -39,6 +39,9 @@ class CaseDayFiguresTest {
     CasesConfig config;
 
     @Inject
+    ServiceCaseRepository cases;
+
+    @Inject
     TestClock clock;
 
     @AfterEach
@@ -96,6 +99,32 @@ class CaseDayFiguresTest {
                 midnight(filed.plusDays(2)).plus(Duration.ofHours(7)));
         assertThat(cut).as("a period cutting through days, counted partly case by case")
                 .usingRecursiveComparison().isEqualTo(day);
+
+        // any period, its ends in the middle of a day (counted case by case, or as the day less the
+        // rest of it) or on a midnight, counts what counting the unit's cases one by one counts
+        Instant at = resolved.getCreatedAt();
+        List<Instant> starts = List.of(at.minusSeconds(1), at.minus(Duration.ofHours(13)), at.minus(Duration.ofHours(30)),
+                midnight(filed), midnight(filed).minusSeconds(1), waiting.getCreatedAt());
+        List<Instant> ends = List.of(at.plusSeconds(1), at.plus(Duration.ofHours(13)), at.plus(Duration.ofHours(30)),
+                midnight(filed.plusDays(1)), waiting.getCreatedAt(), clock.instant());
+        for (Instant from : starts) {
+            for (Instant to : ends) {
+                if (!from.isBefore(to)) {
+                    continue;
+                }
+                long[] expected = QuarkusTransaction.requiringNew().call(() -> {
+                    Object[] r = cases.getEntityManager().createQuery("""
+                                    select count(c), sum(case when c.state = :resolved then 1 else 0 end) from ServiceCase c
+                                    where c.unit = :unit and c.createdAt >= :from and c.createdAt < :to""", Object[].class)
+                            .setParameter("resolved", CaseState.RESOLVED).setParameter("unit", unit)
+                            .setParameter("from", from).setParameter("to", to).getSingleResult();
+                    return new long[]{((Number) r[0]).longValue(), r[1] == null ? 0 : ((Number) r[1]).longValue()};
+                });
+                CaseFigures.Figures f = figures.compute(from, to, CaseFigures.By.UNIT).stream()
+                        .filter(x -> x.key().equals(unit)).findFirst().orElse(CaseFigures.Figures.none(unit));
+                assertThat(new long[]{f.total(), f.resolved()}).as("from %s to %s", from, to).containsExactly(expected);
+            }
+        }
 
         resolve(accepted);
         assertThat(of(unit, midnight(filed), midnight(filed.plusDays(1))).resolved())

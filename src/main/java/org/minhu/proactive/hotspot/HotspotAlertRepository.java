@@ -14,6 +14,11 @@ public class HotspotAlertRepository implements PanacheRepository<HotspotAlert> {
         return list("category = ?1 and state in ?2 and lastCaseAt >= ?3 order by id", category, HotspotAlert.ACTIVE, since);
     }
 
+    /** Hot spots still being worked, the most cases first. */
+    public List<HotspotAlert> largestActive(int limit) {
+        return find("state in ?1 order by caseCount desc, lastCaseAt desc, id desc", HotspotAlert.ACTIVE).page(0, limit).list();
+    }
+
     public List<HotspotAlert> latest(HotspotAlert.State state, int limit) {
         return (state == null ? find("order by lastCaseAt desc, id desc") : find("state = ?1 order by lastCaseAt desc, id desc", state))
                 .page(0, Math.max(1, Math.min(limit, 200))).list();
