@@ -25,24 +25,24 @@ import java.util.Map;
 public class UnitReports {
 
     /** One case past its deadline at the report's moment. */
-    public record OverdueCase(String number, String category, String owner, Instant dueAt, long overdueHours) {
+    public record OverdueCase(String number, String category, String unit, String owner, Instant dueAt, long overdueHours) {
         /** Whole days past the deadline, as a 通报 counts them (less than one day is 0). */
         public long overdueDays() {
             return overdueHours / 24;
         }
     }
 
-    /** A unit's overdue cases, longest overdue first. */
-    public record UnitOverdue(String unit, String parent, List<OverdueCase> cases) {
-        public long longestHours() {
-            return cases.isEmpty() ? 0 : cases.get(0).overdueHours();
+    /** A unit's overdue cases: how many, the longest overdue, and the most overdue of them by name. */
+    public record UnitOverdue(String unit, String parent, long count, long longestHours, List<OverdueCase> cases) {
+        public long longestDays() {
+            return longestHours / 24;
         }
     }
 
     /** 超期通报 of one day: as of its end, or of now for today. */
     public record OverdueReport(LocalDate day, Instant asOf, List<UnitOverdue> units) {
-        public int total() {
-            return units.stream().mapToInt(u -> u.cases().size()).sum();
+        public long total() {
+            return units.stream().mapToLong(UnitOverdue::count).sum();
         }
     }
 
@@ -61,6 +61,14 @@ public class UnitReports {
     static final double SOLVED = 0.2;
     /** Points off per case overdue at the week's end. */
     static final double PER_OVERDUE = 2;
+
+    /** The cases each unit's row names; the count is of all. */
+    static final int LISTED = 20;
+    /** Overdue at {@code :asOf}: past the deadline, filed before, not declined, not paused then, not resolved by then. */
+    private static final String OVERDUE = """
+             where c.dueAt < :asOf and c.createdAt < :asOf and c.state <> :declined
+               and (c.pausedAt is null or c.pausedAt > :asOf)
+               and ((c.resolvedAt is null and c.state in :open) or c.resolvedAt > :asOf)""";
 
     private static final EnumSet<CaseState> OPEN = EnumSet.of(CaseState.DISPATCHED, CaseState.ACCEPTED,
             CaseState.IN_PROGRESS, CaseState.RECEIVED);
@@ -83,37 +91,50 @@ public class UnitReports {
     /**
      * Cases past their deadline and not resolved at the end of {@code day} (now, for today): open
      * then and not paused, declined cases aside. A case resolved later counts for the days it was
-     * overdue, so yesterday's 通报 reads the same this afternoon.
+     * overdue, so yesterday's 通报 reads the same this afternoon. Counted per unit in the database,
+     * with each unit's {@value #LISTED} most overdue cases named.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public OverdueReport overdue(LocalDate day) {
-        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
-        Instant now = clock.instant();
-        Instant asOf = end.isBefore(now) ? end : now;
-        List<Object[]> rows = cases.getEntityManager().createQuery("""
-                        select c.number, c.category, c.unit, c.owner, c.dueAt from ServiceCase c
-                        where c.dueAt < :asOf and c.createdAt < :asOf and c.state <> :declined
-                          and (c.pausedAt is null or c.pausedAt > :asOf)
-                          and ((c.resolvedAt is null and c.state in :open) or c.resolvedAt > :asOf)
-                        order by c.unit, c.dueAt, c.number""", Object[].class)
-                .setParameter("asOf", asOf)
-                .setParameter("declined", CaseState.DECLINED)
-                .setParameter("open", OPEN)
+        Instant asOf = asOf(day);
+        List<Object[]> perUnit = cases.getEntityManager().createQuery("select c.unit, count(c), min(c.dueAt) from ServiceCase c"
+                        + OVERDUE + " group by c.unit", Object[].class)
+                .setParameter("asOf", asOf).setParameter("declined", CaseState.DECLINED).setParameter("open", OPEN)
                 .getResultList();
-        Map<String, List<OverdueCase>> byUnit = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            Instant due = (Instant) r[4];
-            byUnit.computeIfAbsent((String) r[2], u -> new ArrayList<>()).add(new OverdueCase((String) r[0],
-                    (String) r[1], (String) r[3], due, Duration.between(due, asOf).toHours()));
-        }
         List<UnitOverdue> units = new ArrayList<>();
-        byUnit.forEach((unit, overdue) -> units.add(new UnitOverdue(unit, hierarchy.parentOf(unit).orElse(null),
-                List.copyOf(overdue))));
+        for (Object[] r : perUnit) {
+            String unit = (String) r[0];
+            units.add(new UnitOverdue(unit, hierarchy.parentOf(unit).orElse(null), ((Number) r[1]).longValue(),
+                    Duration.between((Instant) r[2], asOf).toHours(), listed(asOf, unit, LISTED)));
+        }
         // most overdue cases first: the 通报 leads with the units that most need chasing
-        units.sort(Comparator.comparingInt((UnitOverdue u) -> u.cases().size()).reversed()
+        units.sort(Comparator.comparingLong(UnitOverdue::count).reversed()
                 .thenComparing(Comparator.comparingLong(UnitOverdue::longestHours).reversed())
                 .thenComparing(UnitOverdue::unit));
         return new OverdueReport(day, asOf, List.copyOf(units));
+    }
+
+    /** The 通报's cases one by one, the most overdue first, at most {@code limit} (the file's rows). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OverdueCase> overdueCases(LocalDate day, int limit) {
+        return listed(asOf(day), null, limit);
+    }
+
+    private List<OverdueCase> listed(Instant asOf, String unit, int limit) {
+        var query = cases.getEntityManager().createQuery("select c.number, c.category, c.unit, c.owner, c.dueAt from ServiceCase c"
+                        + OVERDUE + (unit == null ? "" : " and c.unit = :unit") + " order by c.dueAt, c.number", Object[].class)
+                .setParameter("asOf", asOf).setParameter("declined", CaseState.DECLINED).setParameter("open", OPEN);
+        if (unit != null) {
+            query.setParameter("unit", unit);
+        }
+        return query.setMaxResults(limit).getResultList().stream().map(r -> new OverdueCase((String) r[0], (String) r[1],
+                (String) r[2], (String) r[3], (Instant) r[4], Duration.between((Instant) r[4], asOf).toHours())).toList();
+    }
+
+    private Instant asOf(LocalDate day) {
+        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant now = clock.instant();
+        return end.isBefore(now) ? end : now;
     }
 
     /**
@@ -126,7 +147,7 @@ public class UnitReports {
         List<CaseFigures.Figures> week = figures.compute(weekStart.atStartOfDay(zone).toInstant(),
                 weekStart.plusWeeks(1).atStartOfDay(zone).toInstant(), CaseFigures.By.UNIT);
         Map<String, Integer> overdue = new LinkedHashMap<>();
-        overdue(weekStart.plusDays(6)).units().forEach(u -> overdue.put(u.unit(), u.cases().size()));
+        overdue(weekStart.plusDays(6)).units().forEach(u -> overdue.put(u.unit(), (int) u.count()));
         Map<String, CaseFigures.Figures> byUnit = new LinkedHashMap<>();
         week.stream().filter(f -> !"-".equals(f.key())).forEach(f -> byUnit.put(f.key(), f));
         overdue.keySet().forEach(u -> byUnit.putIfAbsent(u, CaseFigures.Figures.none(u)));

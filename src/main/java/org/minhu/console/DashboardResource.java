@@ -99,7 +99,8 @@ public class DashboardResource {
         LocalDate day = date == null || date.isBlank() ? today().minusDays(1) : parseDate(date);
         UnitReports.OverdueReport report = unitReports.overdue(day);
         if (format != null && !format.isBlank()) {
-            return file(reports.overdue(report), "overdue-report-" + day, format);
+            return file(reports.overdue(report, unitReports.overdueCases(day, Reports.OVERDUE_ROWS)),
+                    "overdue-report-" + day, format);
         }
         return page(Templates.overdue(report, day.minusDays(1), day.isBefore(today()) ? day.plusDays(1) : null));
     }

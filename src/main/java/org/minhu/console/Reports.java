@@ -86,15 +86,18 @@ public class Reports {
                 "满意", "满意率", "平均办理小时", "解决", "解决率", "回访", "回访率", "不予受理"), rows);
     }
 
-    /** 超期通报 as a file: one row per overdue case, unit by unit as the page lists them. */
-    public Table overdue(UnitReports.OverdueReport report) {
+    /** The most rows a 超期通报 file lists, the most overdue first; the page counts them all. */
+    static final int OVERDUE_ROWS = 10_000;
+
+    /** 超期通报 as a file: one row per overdue case, the most overdue first. */
+    public Table overdue(UnitReports.OverdueReport report, List<UnitReports.OverdueCase> cases) {
+        java.util.Map<String, String> parents = new java.util.HashMap<>();
+        report.units().forEach(u -> parents.put(u.unit(), u.parent() == null ? "" : u.parent()));
         List<List<Object>> rows = new ArrayList<>();
-        for (UnitReports.UnitOverdue unit : report.units()) {
-            for (UnitReports.OverdueCase c : unit.cases()) {
-                rows.add(List.of(unit.unit(), unit.parent() == null ? "" : unit.parent(), c.number(),
-                        labels.category(c.category()), c.owner() == null ? "" : people.name(c.owner()),
-                        labels.fullTime(c.dueAt()), c.overdueDays(), c.overdueHours()));
-            }
+        for (UnitReports.OverdueCase c : cases) {
+            rows.add(List.of(c.unit(), parents.getOrDefault(c.unit(), ""), c.number(), labels.category(c.category()),
+                    c.owner() == null ? "" : people.name(c.owner()), labels.fullTime(c.dueAt()), c.overdueDays(),
+                    c.overdueHours()));
         }
         return new Table("超期通报 " + report.day(), List.of("承办单位", "上级单位", "编号", "类别", "承办人", "办结时限",
                 "超期天数", "超期小时"), rows);

@@ -54,7 +54,7 @@ public class ReportNotices {
         UnitReports.OverdueReport report = reports.overdue(day);
         String text = report.units().isEmpty() ? day + " 没有超期未办结的诉求"
                 : day + " 共 " + report.units().size() + " 个单位 " + report.total() + " 件超期未办结，最多的是 "
-                + report.units().get(0).unit() + "（" + report.units().get(0).cases().size() + " 件）";
+                + report.units().get(0).unit() + "（" + report.units().get(0).count() + " 件）";
         notifications.report(ReportKind.OVERDUE_REPORT, "超期通报 " + day, start(day),
                 "/console/reports/overdue?date=" + day, text);
     }
