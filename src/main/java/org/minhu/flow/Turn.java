@@ -26,24 +26,26 @@ final class Turn implements Rendering.Place {
 
     private final FlowSet flows;
     private final Engine.Settings settings;
-    final Function<String, Map<String, Object>> context;
+    private final Function<String, Map<String, Object>> context;
+    private boolean unread;
+    private final List<Effect> effects = new ArrayList<>();
+    private int flowVersion;
+    private Map<String, Object> vars;
+    private int invalidCount;
+    /** Chips to put first under the next question asked, such as 继续 / 不用了 on the menu. */
+    private List<Chip> leading = List.of();
+    private final Rendering rendering = new Rendering(this);
+    private final Answers answers = new Answers(rendering);
+    private final Navigation navigation;
+
+    // where the conversation stands, as Navigation reads and moves it too
     final Instant now;
-    boolean unread;
-    final List<Effect> effects = new ArrayList<>();
     String flowId;
-    int flowVersion;
     String stepId;
-    Map<String, Object> vars;
-    int invalidCount;
     List<String> backStack;
     String returnTo;
     String language;
     ConversationState.Draft draft;
-    /** Chips to put first under the next question asked, such as 继续 / 不用了 on the menu. */
-    List<Chip> leading = List.of();
-    final Rendering rendering = new Rendering(this);
-    final Answers answers = new Answers(rendering);
-    private final Navigation navigation;
 
     Turn(FlowSet flows, Engine.Settings settings, ConversationState s, Function<String, Map<String, Object>> context,
          Instant now) {
@@ -92,7 +94,7 @@ final class Turn implements Rendering.Place {
 
     // ---- input handling ----
 
-    void answer(Input input) {
+    private void answer(Input input) {
         if (navigation.handled(input)) {
             return;
         }
@@ -155,7 +157,7 @@ final class Turn implements Rendering.Place {
     }
 
     /** A choice's {@code text:} or {@code file:}: typed text that is no option, or a photo, kept and taken on. */
-    boolean otherwise(Step.Ask ask, Input input) {
+    private boolean otherwise(Step.Ask ask, Input input) {
         Step.Otherwise otherwise = null;
         Object value = null;
         if (input instanceof Input.Text t && ask.text() != null) {
@@ -182,7 +184,7 @@ final class Turn implements Rendering.Place {
         return true;
     }
 
-    void actionDone(Input.ActionResult result) {
+    private void actionDone(Input.ActionResult result) {
         Step step = flowId == null ? null : flow().step(stepId);
         if (!(step instanceof Step.Action action)) {
             return;
@@ -194,7 +196,7 @@ final class Turn implements Rendering.Place {
         follow(next);
     }
 
-    void invalid(Step.Ask ask, Input input) {
+    private void invalid(Step.Ask ask, Input input) {
         invalidCount++;
         if (invalidCount >= settings.maxInvalid()) {
             invalidCount = 0;
@@ -279,7 +281,7 @@ final class Turn implements Rendering.Place {
         invalidCount = 0;
     }
 
-    void follow(Transition t) {
+    private void follow(Transition t) {
         if (t == null || t.end()) {
             if (flowId != null && flow().resumable()) {
                 draft = null;
@@ -366,15 +368,15 @@ final class Turn implements Rendering.Place {
         return scope;
     }
 
-    String render(String key) {
+    private String render(String key) {
         return rendering.render(key);
     }
 
-    String render(String key, Map<String, Object> extra) {
+    private String render(String key, Map<String, Object> extra) {
         return rendering.render(key, extra);
     }
 
-    String label(String key) {
+    private String label(String key) {
         return rendering.label(key);
     }
 
@@ -382,11 +384,11 @@ final class Turn implements Rendering.Place {
         return rendering.text(key);
     }
 
-    BotMessage message(MessageSpec spec) {
+    private BotMessage message(MessageSpec spec) {
         return rendering.message(spec);
     }
 
-    String optionPrefix(Step.Ask ask) {
+    private String optionPrefix(Step.Ask ask) {
         return rendering.optionPrefix(ask);
     }
 
