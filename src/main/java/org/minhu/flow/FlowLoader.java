@@ -1,17 +1,10 @@
 package org.minhu.flow;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +15,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static org.minhu.flow.YamlNodes.bool;
+import static org.minhu.flow.YamlNodes.compose;
+import static org.minhu.flow.YamlNodes.flatten;
+import static org.minhu.flow.YamlNodes.integer;
+import static org.minhu.flow.YamlNodes.line;
+import static org.minhu.flow.YamlNodes.mapping;
+import static org.minhu.flow.YamlNodes.optional;
+import static org.minhu.flow.YamlNodes.required;
+import static org.minhu.flow.YamlNodes.scalar;
+import static org.minhu.flow.YamlNodes.unknownKeys;
+
 /**
  * Reads {@code conversation-flows/}: one YAML file per flow, and {@code messages/<language>.yaml}.
- * Every mistake is reported with its file and line; {@link FlowValidator} then checks the whole set.
+ * It builds the definitions ({@link Flow}, {@link Step}, {@link MessageSpec}, {@link Transition}) from
+ * nodes read by {@link YamlNodes}, so every mistake is reported with its file and line;
+ * {@link FlowValidator} then checks the whole set.
  */
 public final class FlowLoader {
 
@@ -83,52 +89,13 @@ public final class FlowLoader {
         } catch (IOException e) {
             throw new FlowDefinitionException(folder.toString(), 0, "cannot read the folder: " + e.getMessage());
         }
-        Map<String, Map<String, String>> bundles = new LinkedHashMap<>();
-        Path messages = folder.resolve("messages");
-        try (Stream<Path> files = Files.isDirectory(messages) ? Files.list(messages) : Stream.empty()) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                String language = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-                bundles.put(language, parseBundle(folder.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8)));
-            }
-        } catch (IOException e) {
-            throw new FlowDefinitionException(messages.toString(), 0, "cannot read the messages: " + e.getMessage());
-        }
-        return FlowValidator.validate(flows, new Messages(bundles), actions, builtins, required);
+        return FlowValidator.validate(flows, new Messages(bundles(folder)), actions, builtins, required);
     }
 
-    static Node compose(String file, String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
-        try (Reader reader = new StringReader(text)) {
-            Node node = new Yaml(options).compose(reader);
-            if (node == null) {
-                throw new FlowDefinitionException(file, 1, "the file is empty");
-            }
-            return node;
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            throw new FlowDefinitionException(file, line, "not valid YAML: " + e.getProblem());
-        } catch (IOException e) {
-            throw new FlowDefinitionException(file, 1, e.getMessage());
-        }
-    }
-
-    static Map<String, String> parseBundle(String file, String text) {
+    private static Map<String, String> parseBundle(String file, String text) {
         Map<String, String> bundle = new LinkedHashMap<>();
         flatten(file, "", mapping(file, compose(file, text), "the bundle"), bundle);
         return bundle;
-    }
-
-    private static void flatten(String file, String prefix, Map<String, Node> node, Map<String, String> into) {
-        node.forEach((key, value) -> {
-            String full = prefix.isEmpty() ? key : prefix + "." + key;
-            if (value instanceof MappingNode) {
-                flatten(file, full, mapping(file, value, full), into);
-            } else {
-                into.put(full, scalar(file, value, full));
-            }
-        });
     }
 
     public static Flow parseFlow(String file, String text) {
@@ -400,71 +367,4 @@ public final class FlowLoader {
         return Transition.toStep(value);
     }
 
-    private static void unknownKeys(String file, Map<String, Node> m, Set<String> known, String what) {
-        for (String key : m.keySet()) {
-            if (!known.contains(key)) {
-                throw new FlowDefinitionException(file, line(m.get(key)), "unknown " + what + " field '" + key + "'");
-            }
-        }
-    }
-
-    static Map<String, Node> mapping(String file, Node node, String what) {
-        if (!(node instanceof MappingNode mapping)) {
-            throw new FlowDefinitionException(file, line(node), what + " must be a mapping");
-        }
-        Map<String, Node> result = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            String key = scalar(file, tuple.getKeyNode(), "a key");
-            // compose() ignores LoaderOptions.setAllowDuplicateKeys: without this the last one would silently win
-            if (result.put(key, tuple.getValueNode()) != null) {
-                throw new FlowDefinitionException(file, line(tuple.getKeyNode()), "'" + key + "' is given twice");
-            }
-        }
-        return result;
-    }
-
-    static String scalar(String file, Node node, String what) {
-        if (!(node instanceof ScalarNode s)) {
-            throw new FlowDefinitionException(file, line(node), what + " must be a single value");
-        }
-        return s.getValue();
-    }
-
-    private static String required(String file, Map<String, Node> m, Node owner, String key) {
-        return scalar(file, required(m, owner, file, key), key);
-    }
-
-    private static Node required(Map<String, Node> m, Node owner, String file, String key) {
-        Node value = m.get(key);
-        if (value == null) {
-            throw new FlowDefinitionException(file, line(owner), "'" + key + "' is required here");
-        }
-        return value;
-    }
-
-    private static String optional(String file, Map<String, Node> m, String key, String what) {
-        return m.containsKey(key) ? scalar(file, m.get(key), what == null ? key : what) : null;
-    }
-
-    private static int integer(String file, Node node, String what) {
-        String value = scalar(file, node, what);
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new FlowDefinitionException(file, line(node), what + " must be a whole number, was '" + value + "'");
-        }
-    }
-
-    private static boolean bool(String file, Node node, String what) {
-        String value = scalar(file, node, what);
-        return switch (value) {
-            case "true", "yes" -> true;
-            case "false", "no" -> false;
-            default -> throw new FlowDefinitionException(file, line(node), what + " must be true or false");
-        };
-    }
-
-    static int line(Node node) {
-        return node == null ? 0 : node.getStartMark().getLine() + 1;
-    }
 }

@@ -243,6 +243,26 @@ final class Rendering {
         return new CardContent(null, title, blank(description) ? null : description, chips);
     }
 
+    /** "可以直接回复：满意 / 基本满意 / 不满意": the words a question takes, for its re-prompt. */
+    String accepted(Step.Ask ask) {
+        List<String> words = new ArrayList<>();
+        switch (ask.kind()) {
+            case CHOICE -> options(ask).stream().limit(PlatformLimits.MAX_CAROUSEL_CARDS).forEach(o -> words.add(optionLabel(o)));
+            case CONFIRM -> {
+                words.add(label("engine.chip.yes"));
+                words.add(label("engine.chip.no"));
+            }
+            case FILE -> {
+                if (ask.optional()) {
+                    words.add(label("engine.chip.skip"));
+                }
+            }
+            case TEXT, LOCATION -> {
+            }
+        }
+        return words.isEmpty() ? "" : render("engine.accepted", Map.of("accepted", String.join(" / ", words)));
+    }
+
     private List<Chip> globalChips() {
         if (FlowSet.MENU.equals(place.flowId()) || FlowSet.AGENT.equals(place.flowId())) {
             return List.of();
