@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 /**
  * The staff API over a case's lifecycle: every change through {@link CaseLifecycle#perform} and every
@@ -176,7 +177,7 @@ public class CaseStaffResource {
         try {
             return switch (field.into()) {
                 case ASSISTING_UNITS -> node.isArray()
-                        ? java.util.stream.StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText).toList()
+                        ? StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText).toList()
                         : List.of(node.asText());
                 case UNTIL -> Instant.parse(node.asText());
                 case TAG -> node.isNumber() ? node.longValue() : Long.valueOf(node.asText().strip());
