@@ -50,47 +50,19 @@ public class CaseLifecycle {
     /**
      * What a member of staff asks for along with an action: the unit and assisting units (dispatch,
      * transfer), a text (the note, reason, or what was done), the answer to the resident (答复居民,
-     * which residents and the public may read), a photo, a date (extension), the main case (link).
+     * which residents and the public may read), a photo, a date (extension), the main case (link), the
+     * colleague (assign, pass), the label (tag). The channels make it from the fields {@link CaseActionForm}
+     * describes.
      */
     public record Details(String unit, List<String> assistingUnits, String text, String publicReply, String photoPath,
                           Instant until, String parent, String assignee, Long tag) {
-        public Details(String unit, List<String> assistingUnits, String text, String publicReply, String photoPath,
-                       Instant until, String parent) {
-            this(unit, assistingUnits, text, publicReply, photoPath, until, parent, null, null);
-        }
-
         /** The label (its id) put on or taken off. */
         public static Details tag(Long tag) {
             return new Details(null, List.of(), null, null, null, null, null, null, tag);
         }
 
-        public static Details none() {
-            return new Details(null, List.of(), null, null, null, null, null);
-        }
-
-        /** The colleague a case is assigned or passed to (a username), with an optional note. */
-        public static Details assignee(String username, String note) {
-            return new Details(null, List.of(), note, null, null, null, null, username, null);
-        }
-
         public static Details text(String text) {
-            return new Details(null, List.of(), text, null, null, null, null);
-        }
-
-        public static Details unit(String unit, List<String> assistingUnits, String text) {
-            return new Details(unit, assistingUnits, text, null, null, null, null);
-        }
-
-        public static Details resolution(String whatWasDone, String publicReply, String photoPath) {
-            return new Details(null, List.of(), whatWasDone, publicReply, photoPath, null, null);
-        }
-
-        public static Details extension(Instant until, String reason) {
-            return new Details(null, List.of(), reason, null, null, until, null);
-        }
-
-        public static Details parent(String parent) {
-            return new Details(null, List.of(), null, null, null, null, parent);
+            return new Details(null, List.of(), text, null, null, null, null, null, null);
         }
     }
 

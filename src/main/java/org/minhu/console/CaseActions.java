@@ -1,49 +1,70 @@
 package org.minhu.console;
 
 import org.minhu.cases.CaseAction;
+import org.minhu.cases.CaseActionForm;
 import org.minhu.cases.CasePermissions;
 import org.minhu.cases.ServiceCase;
 import org.minhu.cases.Staff;
 
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Which actions the case page offers this viewer: exactly what {@link CasePermissions} permits
- * them and the case's state allows ({@link CaseAction#possibleOn}). The lifecycle checks the same
- * table again when the form is posted; this only hides buttons that would be refused.
+ * them and the case's state allows ({@link CaseAction#possibleOn}), each drawn from its
+ * {@link CaseActionForm} by the {@code caseForm} tag. The lifecycle checks the same table again when
+ * the form is posted; this only hides buttons that would be refused.
  */
-public record CaseActions(boolean reply, boolean dispatch, boolean accept, boolean start, boolean resolve,
-                          boolean returnToDispatch, boolean transfer, boolean reopen, boolean requestExtension,
-                          boolean decideExtension, boolean pause, boolean resume, boolean archive, boolean link,
-                          boolean note, boolean opinion, boolean take, boolean assign, boolean pass, boolean tag,
-                          boolean untag) {
+public record CaseActions(Set<CaseAction> offered) {
+
+    /** Shown in panels of their own (the note, the labels) or under the conversation (the reply), not among the 办理 steps. */
+    private static final Set<CaseAction> ELSEWHERE = EnumSet.of(CaseAction.NOTE, CaseAction.REPLY, CaseAction.TAG,
+            CaseAction.UNTAG);
 
     public static CaseActions of(ServiceCase c, Viewer viewer) {
         Staff who = viewer.staff();
-        return new CaseActions(
-                CasePermissions.offers(CaseAction.REPLY, who, c),
-                CasePermissions.offers(CaseAction.DISPATCH, who, c),
-                CasePermissions.offers(CaseAction.ACCEPT, who, c),
-                CasePermissions.offers(CaseAction.START, who, c),
-                CasePermissions.offers(CaseAction.RESOLVE, who, c),
-                CasePermissions.offers(CaseAction.RETURN, who, c),
-                CasePermissions.offers(CaseAction.TRANSFER, who, c),
-                CasePermissions.offers(CaseAction.REOPEN, who, c),
-                CasePermissions.offers(CaseAction.REQUEST_EXTENSION, who, c),
-                CasePermissions.offers(CaseAction.APPROVE_EXTENSION, who, c),
-                CasePermissions.offers(CaseAction.PAUSE, who, c),
-                CasePermissions.offers(CaseAction.RESUME, who, c),
-                CasePermissions.offers(CaseAction.ARCHIVE, who, c),
-                CasePermissions.offers(CaseAction.LINK, who, c),
-                CasePermissions.offers(CaseAction.NOTE, who, c),
-                CasePermissions.offers(CaseAction.OPINION, who, c),
-                CasePermissions.offers(CaseAction.TAKE, who, c),
-                CasePermissions.offers(CaseAction.ASSIGN, who, c),
-                CasePermissions.offers(CaseAction.PASS, who, c),
-                CasePermissions.offers(CaseAction.TAG, who, c),
-                CasePermissions.offers(CaseAction.UNTAG, who, c));
+        Set<CaseAction> offered = EnumSet.noneOf(CaseAction.class);
+        for (CaseAction action : CaseAction.values()) {
+            if (!action.isRead() && CasePermissions.offers(action, who, c)) {
+                offered.add(action);
+            }
+        }
+        // whoever may assign the case may hand it to anyone of the unit: 转交 would be the same form again
+        if (offered.contains(CaseAction.ASSIGN)) {
+            offered.remove(CaseAction.PASS);
+        }
+        return new CaseActions(offered);
+    }
+
+    /** Whether the page offers the action, by its {@link CaseAction} name (templates cannot name the constant). */
+    public boolean may(String action) {
+        return offered.contains(CaseAction.valueOf(action));
+    }
+
+    /** The form of an action shown in a panel of its own. */
+    public CaseActionForm form(String action) {
+        return CaseAction.valueOf(action).form().orElseThrow();
+    }
+
+    /** The 办理 steps with nothing to fill in: a row of buttons. */
+    public List<CaseActionForm> getButtons() {
+        return steps().filter(f -> f.fields().isEmpty()).toList();
+    }
+
+    /** The 办理 steps with fields: the ones a case usually waits for unfolded, first. */
+    public List<CaseActionForm> getForms() {
+        return steps().filter(f -> !f.fields().isEmpty())
+                .sorted(Comparator.comparing(CaseActionForm::open).reversed()).toList();
     }
 
     public boolean any() {
-        return dispatch || accept || start || resolve || returnToDispatch || transfer || reopen || requestExtension
-                || decideExtension || pause || resume || archive || link || opinion || take || assign || pass;
+        return steps().findAny().isPresent();
+    }
+
+    private java.util.stream.Stream<CaseActionForm> steps() {
+        return offered.stream().filter(a -> !ELSEWHERE.contains(a)).map(CaseAction::form).flatMap(Optional::stream);
     }
 }

@@ -8,13 +8,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 import org.minhu.carrier.inbound.InboundMessage;
 import org.minhu.cases.CaseAction;
+import org.minhu.cases.CaseActionForm;
 import org.minhu.cases.CaseEvent;
 import org.minhu.cases.CasePermissions;
 import org.minhu.cases.Staff;
@@ -58,17 +62,9 @@ public class CaseResource {
         static native TemplateInstance page$additions(ServiceCase c);
     }
 
+    /** What the page says after the steps that have no {@link CaseAction#form} (theirs says it itself). */
     private static final Map<String, String> DONE = Map.ofEntries(
-            Map.entry("reply", "回复已发送，正在送达居民手机"), Map.entry("note", "备注已记录"),
-            Map.entry("dispatch", "已派单"), Map.entry("accept", "已签收，您是这件诉求的首办责任人"),
-            Map.entry("start", "已开始办理"), Map.entry("resolve", "已办结，已请居民评价"),
-            Map.entry("return", "已退单"), Map.entry("transfer", "已转办"), Map.entry("reopen", "已重新办理"),
-            Map.entry("extend", "延期申请已提交"), Map.entry("approve-extension", "已批准延期"),
-            Map.entry("reject-extension", "已驳回延期"), Map.entry("pause", "已暂停计时"),
-            Map.entry("resume", "已恢复计时"), Map.entry("archive", "已归档"),
-            Map.entry("opinion", "办理意见已提交"),
-            Map.entry("take", "您已是这件诉求的承办人"), Map.entry("assign", "已分派承办人"),
-            Map.entry("pass", "已转交同事"), Map.entry("tag", "已加上标签"), Map.entry("untag", "已去掉标签"),
+            Map.entry("reply", "回复已发送，正在送达居民手机"),
             // the casework forms (CaseworkResource)
             Map.entry("classify", "诉求类型和办理类别已更新，办结时限随之调整"),
             Map.entry("decline", "已不予受理，已告知居民原因和办理途径"), Map.entry("call-back", "回访结果已记录"),
@@ -102,7 +98,7 @@ public class CaseResource {
 
     @GET
     public TemplateInstance page(@PathParam("number") String number, @RestQuery String done) {
-        return render(find(number), done == null ? null : DONE.get(done), null);
+        return render(find(number), done == null ? null : flash(done), null);
     }
 
     @GET
@@ -170,151 +166,54 @@ public class CaseResource {
         });
     }
 
+    /**
+     * Every action with a form ({@link CaseAction#form}) but 办结, which may carry a photo: the fields its
+     * form describes, as posted; 404 for a slug that names none.
+     */
     @POST
-    @Path("/note")
-    public Response note(@PathParam("number") String number, @RestForm String text) {
-        return perform(number, "note", CaseAction.NOTE, CaseLifecycle.Details.text(text));
-    }
-
-    @POST
-    @Path("/dispatch")
-    public Response dispatch(@PathParam("number") String number, @RestForm String unit, @RestForm String assisting,
-                             @RestForm String note) {
-        // as typed: the case splits and trims it (ServiceCase.routeTo)
-        List<String> assistingUnits = assisting == null ? List.of() : List.of(assisting);
-        return perform(number, "dispatch", CaseAction.DISPATCH, CaseLifecycle.Details.unit(unit, assistingUnits, note));
-    }
-
-    @POST
-    @Path("/accept")
-    public Response accept(@PathParam("number") String number) {
-        return perform(number, "accept", CaseAction.ACCEPT, CaseLifecycle.Details.none());
-    }
-
-    /** 我来办: the viewer becomes the assignee of an unassigned case of their unit. */
-    @POST
-    @Path("/take")
-    public Response take(@PathParam("number") String number) {
-        return perform(number, "take", CaseAction.TAKE, CaseLifecycle.Details.none());
-    }
-
-    /** 分派: the unit's head or a supervisor names a colleague of the unit as the assignee. */
-    @POST
-    @Path("/assign")
-    public Response assign(@PathParam("number") String number, @RestForm String assignee, @RestForm String note) {
-        return perform(number, "assign", CaseAction.ASSIGN, CaseLifecycle.Details.assignee(assignee, note));
-    }
-
-    /** 转交: the assignee hands the case to a colleague of the unit. */
-    @POST
-    @Path("/pass")
-    public Response pass(@PathParam("number") String number, @RestForm String assignee, @RestForm String note) {
-        return perform(number, "pass", CaseAction.PASS, CaseLifecycle.Details.assignee(assignee, note));
-    }
-
-    /** Puts a label (标签) on the case. */
-    @POST
-    @Path("/tag")
-    public Response tag(@PathParam("number") String number, @RestForm Long tag) {
-        return perform(number, "tag", CaseAction.TAG, CaseLifecycle.Details.tag(tag));
-    }
-
-    @POST
-    @Path("/untag")
-    public Response untag(@PathParam("number") String number, @RestForm Long tag) {
-        return perform(number, "untag", CaseAction.UNTAG, CaseLifecycle.Details.tag(tag));
-    }
-
-    @POST
-    @Path("/start")
-    public Response start(@PathParam("number") String number) {
-        return perform(number, "start", CaseAction.START, CaseLifecycle.Details.none());
+    @Path("/{action}")
+    public Response perform(@PathParam("number") String number, @PathParam("action") String slug,
+                            @Context ServerRequestContext request) {
+        CaseAction action = CaseAction.bySlug(slug).orElseThrow(() -> ProblemException.notFound("no action " + slug));
+        return act(number, slug, () -> lifecycle.perform(viewer.staff(), action, number, details(action, request, null)));
     }
 
     @POST
     @Path("/resolve")
-    public Response resolve(@PathParam("number") String number, @RestForm String whatWasDone,
-                            @RestForm String publicReply, @RestForm("photo") FileUpload photo) {
+    public Response resolve(@PathParam("number") String number, @RestForm("photo") FileUpload photo,
+                            @Context ServerRequestContext request) {
         return act(number, "resolve", () -> {
             // the photo is kept only once the table lets this person resolve this case
             lifecycle.read(viewer.staff(), CaseAction.RESOLVE, number);
             String photoPath = photo == null || photo.size() == 0 ? null : media.keepStaffPhoto(photo);
             return lifecycle.perform(viewer.staff(), CaseAction.RESOLVE, number,
-                    CaseLifecycle.Details.resolution(whatWasDone, publicReply, photoPath));
+                    details(CaseAction.RESOLVE, request, photoPath));
         });
     }
 
-    /** 办理意见 of a 疑难件, owed within 3 days of acceptance. */
-    @POST
-    @Path("/opinion")
-    public Response opinion(@PathParam("number") String number, @RestForm String text) {
-        return perform(number, "opinion", CaseAction.OPINION, CaseLifecycle.Details.text(text));
+    /** The details of the action from the posted form (URL-encoded or multipart alike), with the photo kept, if any. */
+    private CaseLifecycle.Details details(CaseAction action, ServerRequestContext request, String photoPath) {
+        ResteasyReactiveRequestContext posted = (ResteasyReactiveRequestContext) request;
+        return action.form().orElseThrow().details(f -> f.into() == CaseActionForm.Into.PHOTO_PATH ? photoPath
+                : value(f, posted.getFormParameter(f.name(), true, false)));
     }
 
-    @POST
-    @Path("/return")
-    public Response returnToDispatch(@PathParam("number") String number, @RestForm String reason) {
-        return perform(number, "return", CaseAction.RETURN, CaseLifecycle.Details.text(reason));
-    }
-
-    @POST
-    @Path("/transfer")
-    public Response transfer(@PathParam("number") String number, @RestForm String unit, @RestForm String reason) {
-        return perform(number, "transfer", CaseAction.TRANSFER, CaseLifecycle.Details.unit(unit, List.of(), reason));
-    }
-
-    /** 重复件: this case is the same matter as {@code parent}; its resident follows the parent from now on. */
-    @POST
-    @Path("/link")
-    public Response link(@PathParam("number") String number, @RestForm String parent) {
-        return perform(number, "link", CaseAction.LINK, CaseLifecycle.Details.parent(parent));
-    }
-
-    @POST
-    @Path("/reopen")
-    public Response reopen(@PathParam("number") String number, @RestForm String reason) {
-        return perform(number, "reopen", CaseAction.REOPEN, CaseLifecycle.Details.text(reason));
-    }
-
-    @POST
-    @Path("/extend")
-    public Response extend(@PathParam("number") String number, @RestForm String until, @RestForm String reason) {
-        return act(number, "extend", () -> lifecycle.perform(viewer.staff(), CaseAction.REQUEST_EXTENSION, number,
-                CaseLifecycle.Details.extension(parseLocal(until), reason)));
-    }
-
-    @POST
-    @Path("/approve-extension")
-    public Response approveExtension(@PathParam("number") String number) {
-        return perform(number, "approve-extension", CaseAction.APPROVE_EXTENSION, CaseLifecycle.Details.none());
-    }
-
-    @POST
-    @Path("/reject-extension")
-    public Response rejectExtension(@PathParam("number") String number, @RestForm String reason) {
-        return perform(number, "reject-extension", CaseAction.REJECT_EXTENSION, CaseLifecycle.Details.text(reason));
-    }
-
-    @POST
-    @Path("/pause")
-    public Response pause(@PathParam("number") String number, @RestForm String reason) {
-        return perform(number, "pause", CaseAction.PAUSE, CaseLifecycle.Details.text(reason));
-    }
-
-    @POST
-    @Path("/resume")
-    public Response resume(@PathParam("number") String number) {
-        return perform(number, "resume", CaseAction.RESUME, CaseLifecycle.Details.none());
-    }
-
-    @POST
-    @Path("/archive")
-    public Response archive(@PathParam("number") String number, @RestForm String note) {
-        return perform(number, "archive", CaseAction.ARCHIVE, CaseLifecycle.Details.text(note));
-    }
-
-    private Response perform(String number, String done, CaseAction action, CaseLifecycle.Details details) {
-        return act(number, done, () -> lifecycle.perform(viewer.staff(), action, number, details));
+    /** A posted field as its {@link CaseActionForm.Into} wants it. */
+    private Object value(CaseActionForm.Field field, Object posted) {
+        String text = posted == null ? null : posted.toString();
+        return switch (field.into()) {
+            // as typed: the case splits and trims it (ServiceCase.routeTo)
+            case ASSISTING_UNITS -> text == null ? List.of() : List.of(text);
+            case UNTIL -> parseLocal(text);
+            case TAG -> {
+                try {
+                    yield text == null || text.isBlank() ? null : Long.valueOf(text.strip());
+                } catch (NumberFormatException e) {
+                    throw ProblemException.badRequest(field.name(), "请从列表中选择标签");
+                }
+            }
+            default -> text;
+        };
     }
 
     /**
@@ -332,6 +231,10 @@ public class CaseResource {
         }
         return Response.seeOther(URI.create("/console/cases/" + URLEncoder.encode(number, StandardCharsets.UTF_8)
                 + "?done=" + action)).build();
+    }
+
+    private static String flash(String done) {
+        return CaseAction.bySlug(done).flatMap(CaseAction::form).map(CaseActionForm::done).orElse(DONE.get(done));
     }
 
     private TemplateInstance render(ServiceCase c, String flash, String error) {

@@ -107,6 +107,20 @@ class ConsoleAuthorizationTest {
     }
 
     @Test
+    void anActionNoDescriptionNamesIsNotFoundOnEitherChannel() {
+        ServiceCase c = testCases.file(TestCases.newPhone(), "municipal", "路灯不亮，晚上很黑", "坂田街道五和大道");
+        ConsoleSession operator = ConsoleSession.signIn("operator");
+        assertThat(operator.form().formParam("text", "x").post("/console/cases/" + c.getNumber() + "/explode").statusCode())
+                .isEqualTo(404);
+        // the console's slug is not the API's path, nor the other way round
+        assertThat(operator.form().post("/console/cases/" + c.getNumber() + "/notes").statusCode()).isEqualTo(404);
+        assertThat(given().auth().preemptive().basic("operator", org.minhu.security.DemoAccounts.PASSWORD)
+                .contentType("application/json").body("{\"reason\": \"x\"}")
+                .post("/api/cases/" + c.getNumber() + "/note").statusCode()).isEqualTo(404);
+        assertThat(history(c.getNumber())).extracting(CaseEvent::getKind).doesNotContain(CaseEvent.Kind.NOTE);
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
         ServiceCase c = testCases.file(TestCases.newPhone(), "municipal", "路面坑洼", "坂田街道稼先路");
         ConsoleSession operator = ConsoleSession.signIn("operator");

@@ -1,5 +1,6 @@
 package org.minhu.cases.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.minhu.cases.CaseAction;
+import org.minhu.cases.CaseActionForm;
 import org.minhu.cases.CaseEvent;
 import org.minhu.cases.CasePermissions;
 import org.minhu.cases.CaseFigures;
@@ -29,7 +31,9 @@ import org.minhu.common.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 /**
  * The staff API over a case's lifecycle: every change through {@link CaseLifecycle#perform} and every
@@ -64,37 +68,6 @@ public class CaseStaffResource {
                     e.getFromState() == null ? null : e.getFromState().name(),
                     e.getToState() == null ? null : e.getToState().name(), e.getNote());
         }
-    }
-
-    public record Dispatch(String unit, List<String> assistingUnits, String note) {
-    }
-
-    public record Reason(String reason) {
-    }
-
-    /** What was done (staff only) and the answer to the resident (答复居民: the resident and the public read it). */
-    public record Resolution(String whatWasDone, String publicReply) {
-    }
-
-    public record Transfer(String unit, String reason) {
-    }
-
-    public record Extension(Instant until, String reason) {
-    }
-
-    /** A 疑难件's 办理意见. */
-    public record Opinion(String text) {
-    }
-
-    public record Link(String parent) {
-    }
-
-    /** A label (标签), by its id. */
-    public record Tag(Long tag) {
-    }
-
-    /** The colleague (a username of the case's unit) a case is assigned or passed to. */
-    public record Assignee(String assignee, String note) {
     }
 
     public record Classification(RequestType requestType, HandlingClass handlingClass) {
@@ -133,10 +106,6 @@ public class CaseStaffResource {
 
     private Staff staff() {
         return Staff.of(identity).orElseThrow(() -> new jakarta.ws.rs.ForbiddenException("no staff role"));
-    }
-
-    private CaseView perform(CaseAction action, String number, CaseLifecycle.Details details) {
-        return CaseView.of(lifecycle.perform(staff(), action, number, details));
     }
 
     @GET
@@ -182,146 +151,42 @@ public class CaseStaffResource {
         return figures.compute(start, end, by == null ? CaseFigures.By.ALL : by);
     }
 
+    /**
+     * Every action with a form ({@link CaseAction#form}), at the form's API path: its fields read from the
+     * JSON body by their JSON names (a photo comes only through the console's form, where the service keeps
+     * the file itself). A body is needed when a field is; 404 for a path that names no action.
+     */
     @POST
-    @Path("{number}/dispatch")
-    public CaseView dispatch(@PathParam("number") String number, Dispatch body) {
-        return perform(CaseAction.DISPATCH, number, CaseLifecycle.Details.unit(body(body).unit(), body.assistingUnits(), body.note()));
-    }
-
-    @POST
-    @Path("{number}/accept")
-    public CaseView accept(@PathParam("number") String number) {
-        return perform(CaseAction.ACCEPT, number, CaseLifecycle.Details.none());
-    }
-
-    @POST
-    @Path("{number}/take")
-    @Operation(summary = "我来办: the caller becomes the assignee of an unassigned case of their unit")
-    public CaseView take(@PathParam("number") String number) {
-        return perform(CaseAction.TAKE, number, CaseLifecycle.Details.none());
-    }
-
-    @POST
-    @Path("{number}/assign")
-    @Operation(summary = "分派: the unit's head or a supervisor makes a handler of the case's unit its assignee")
-    public CaseView assign(@PathParam("number") String number, Assignee body) {
-        return perform(CaseAction.ASSIGN, number, CaseLifecycle.Details.assignee(body(body).assignee(), body.note()));
-    }
-
-    @POST
-    @Path("{number}/pass")
-    @Operation(summary = "转交: the assignee passes the case on to a handler of its unit")
-    public CaseView pass(@PathParam("number") String number, Assignee body) {
-        return perform(CaseAction.PASS, number, CaseLifecycle.Details.assignee(body(body).assignee(), body.note()));
-    }
-
-    @POST
-    @Path("{number}/tag")
-    @Operation(summary = "Puts a label (标签) on the case")
-    public CaseView tag(@PathParam("number") String number, Tag body) {
-        return perform(CaseAction.TAG, number, CaseLifecycle.Details.tag(body(body).tag()));
-    }
-
-    @POST
-    @Path("{number}/untag")
-    @Operation(summary = "Takes a label (标签) off the case")
-    public CaseView untag(@PathParam("number") String number, Tag body) {
-        return perform(CaseAction.UNTAG, number, CaseLifecycle.Details.tag(body(body).tag()));
-    }
-
-    @POST
-    @Path("{number}/start")
-    public CaseView start(@PathParam("number") String number) {
-        return perform(CaseAction.START, number, CaseLifecycle.Details.none());
-    }
-
-    /** 办结. A photo comes only through the console's form, where the service keeps the file itself. */
-    @POST
-    @Path("{number}/resolve")
-    public CaseView resolve(@PathParam("number") String number, Resolution body) {
-        return perform(CaseAction.RESOLVE, number,
-                CaseLifecycle.Details.resolution(body(body).whatWasDone(), body.publicReply(), null));
-    }
-
-    @POST
-    @Path("{number}/return")
-    public CaseView returnToDispatch(@PathParam("number") String number, Reason body) {
-        return perform(CaseAction.RETURN, number, CaseLifecycle.Details.text(body(body).reason()));
-    }
-
-    @POST
-    @Path("{number}/transfer")
-    public CaseView transfer(@PathParam("number") String number, Transfer body) {
-        return perform(CaseAction.TRANSFER, number, CaseLifecycle.Details.unit(body(body).unit(), List.of(), body.reason()));
-    }
-
-    @POST
-    @Path("{number}/reopen")
-    public CaseView reopen(@PathParam("number") String number, Reason body) {
-        return perform(CaseAction.REOPEN, number, CaseLifecycle.Details.text(body(body).reason()));
-    }
-
-    @POST
-    @Path("{number}/archive")
-    public CaseView archive(@PathParam("number") String number) {
-        return perform(CaseAction.ARCHIVE, number, CaseLifecycle.Details.none());
-    }
-
-    @POST
-    @Path("{number}/pause")
-    public CaseView pause(@PathParam("number") String number, Reason body) {
-        return perform(CaseAction.PAUSE, number, CaseLifecycle.Details.text(body(body).reason()));
-    }
-
-    @POST
-    @Path("{number}/resume")
-    public CaseView resume(@PathParam("number") String number) {
-        return perform(CaseAction.RESUME, number, CaseLifecycle.Details.none());
-    }
-
-    @POST
-    @Path("{number}/extension")
-    public CaseView requestExtension(@PathParam("number") String number, Extension body) {
-        return perform(CaseAction.REQUEST_EXTENSION, number, CaseLifecycle.Details.extension(body(body).until(), body.reason()));
-    }
-
-    @POST
-    @Path("{number}/extension/approve")
-    public CaseView approveExtension(@PathParam("number") String number) {
-        return perform(CaseAction.APPROVE_EXTENSION, number, CaseLifecycle.Details.none());
-    }
-
-    @POST
-    @Path("{number}/extension/reject")
-    public CaseView rejectExtension(@PathParam("number") String number, Reason body) {
-        return perform(CaseAction.REJECT_EXTENSION, number, CaseLifecycle.Details.text(body == null ? null : body.reason()));
-    }
-
-    @POST
-    @Path("{number}/link")
-    public CaseView link(@PathParam("number") String number, Link body) {
-        return perform(CaseAction.LINK, number, CaseLifecycle.Details.parent(body(body).parent()));
-    }
-
-    /** 办理意见 of a 疑难件, owed within 3 days of acceptance: its owner, a supervisor or an admin. */
-    @POST
-    @Path("{number}/opinion")
-    public CaseView opinion(@PathParam("number") String number, Opinion body) {
-        return perform(CaseAction.OPINION, number, CaseLifecycle.Details.text(body(body).text()));
-    }
-
-    /** An internal note: staff only, never shown to the resident or the public. */
-    @POST
-    @Path("{number}/notes")
-    public CaseView note(@PathParam("number") String number, Reason body) {
-        return perform(CaseAction.NOTE, number, CaseLifecycle.Details.text(body(body).reason()));
-    }
-
-    private static <T> T body(T body) {
-        if (body == null) {
+    @Path("{number}/{action: .+}")
+    @Operation(summary = "A staff action on the case (dispatch, accept, resolve, notes, extension/approve, tag …)")
+    public CaseView perform(@PathParam("number") String number, @PathParam("action") String path, JsonNode body) {
+        CaseAction action = CaseAction.byApiPath(path).orElseThrow(() -> ProblemException.notFound("no action " + path));
+        CaseActionForm form = action.form().orElseThrow();
+        if ((body == null || body.isNull()) && form.needsBody()) {
             throw ProblemException.badRequest("body", "a JSON body is required");
         }
-        return body;
+        return CaseView.of(lifecycle.perform(staff(), action, number,
+                form.details(f -> body == null ? null : value(f, body.get(f.json())))));
+    }
+
+    /** A JSON field as its {@link CaseActionForm.Into} wants it. */
+    private static Object value(CaseActionForm.Field field, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return switch (field.into()) {
+                case ASSISTING_UNITS -> node.isArray()
+                        ? StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText).toList()
+                        : List.of(node.asText());
+                case UNTIL -> Instant.parse(node.asText());
+                case TAG -> node.isNumber() ? node.longValue() : Long.valueOf(node.asText().strip());
+                case PHOTO_PATH -> null;
+                default -> node.asText();
+            };
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw ProblemException.badRequest(field.json(), field.json() + " is not valid: " + node);
+        }
     }
 
     /** Who may: {@link org.minhu.cases.CasePermissions}' rows for this step, the caller and the case (the state is the lifecycle's). */
