@@ -65,10 +65,9 @@ public class UnitReports {
     /** The cases each unit's row names; the count is of all. */
     static final int LISTED = 20;
     /** Overdue at {@code :asOf}: past the deadline, filed before, not declined, not paused then, not resolved by then. */
-    private static final String OVERDUE = """
-             where c.dueAt < :asOf and c.createdAt < :asOf and c.state <> :declined
-               and (c.pausedAt is null or c.pausedAt > :asOf)
-               and ((c.resolvedAt is null and c.state in :open) or c.resolvedAt > :asOf)""";
+    private static final String OVERDUE = " where c.dueAt < :asOf and c.createdAt < :asOf and c.state <> :declined"
+            + " and (c.pausedAt is null or c.pausedAt > :asOf)"
+            + " and ((c.resolvedAt is null and c.state in :open) or c.resolvedAt > :asOf)";
 
     private static final EnumSet<CaseState> OPEN = EnumSet.of(CaseState.DISPATCHED, CaseState.ACCEPTED,
             CaseState.IN_PROGRESS, CaseState.RECEIVED);
