@@ -3,6 +3,7 @@ package org.minhu.cases;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.minhu.common.SqlValues;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +81,7 @@ public class CaseDayFigures {
             Instant now = clock.instant();
             Object last = em.createNativeQuery("select refreshed_at from case_figures_watermark where id = 1 for update")
                     .getSingleResult();
-            Instant since = last == null ? null : instant(last);
+            Instant since = SqlValues.instant(last);
             TreeSet<LocalDate> days = since == null || since.isAfter(now.plus(COMMIT_SLACK)) ? allDays() : changedDays(since.minus(COMMIT_SLACK), now);
             for (LocalDate day : days) {
                 count(day, now);
@@ -158,18 +158,5 @@ public class CaseDayFigures {
             return d.toLocalDate();
         }
         return value instanceof LocalDate l ? l : LocalDate.parse(value.toString());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return Instant.parse(value.toString());
     }
 }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +68,6 @@ public class UnitReports {
             + " and (c.pausedAt is null or c.pausedAt > :asOf)"
             + " and ((c.resolvedAt is null and c.state in :open) or c.resolvedAt > :asOf)";
 
-    private static final EnumSet<CaseState> OPEN = EnumSet.of(CaseState.DISPATCHED, CaseState.ACCEPTED,
-            CaseState.IN_PROGRESS, CaseState.RECEIVED);
-
     private final ServiceCaseRepository cases;
     private final CaseFigures figures;
     private final UnitHierarchy hierarchy;
@@ -98,7 +94,7 @@ public class UnitReports {
         Instant asOf = asOf(day);
         List<Object[]> perUnit = cases.getEntityManager().createQuery("select c.unit, count(c), min(c.dueAt) from ServiceCase c"
                         + OVERDUE + " group by c.unit", Object[].class)
-                .setParameter("asOf", asOf).setParameter("declined", CaseState.DECLINED).setParameter("open", OPEN)
+                .setParameter("asOf", asOf).setParameter("declined", CaseState.DECLINED).setParameter("open", CaseState.OPEN)
                 .getResultList();
         List<UnitOverdue> units = new ArrayList<>();
         for (Object[] r : perUnit) {
@@ -122,7 +118,7 @@ public class UnitReports {
     private List<OverdueCase> listed(Instant asOf, String unit, int limit) {
         var query = cases.getEntityManager().createQuery("select c.number, c.category, c.unit, c.owner, c.dueAt from ServiceCase c"
                         + OVERDUE + (unit == null ? "" : " and c.unit = :unit") + " order by c.dueAt, c.number", Object[].class)
-                .setParameter("asOf", asOf).setParameter("declined", CaseState.DECLINED).setParameter("open", OPEN);
+                .setParameter("asOf", asOf).setParameter("declined", CaseState.DECLINED).setParameter("open", CaseState.OPEN);
         if (unit != null) {
             query.setParameter("unit", unit);
         }

@@ -8,6 +8,7 @@ import org.minhu.carrier.outbox.Outbox;
 import org.minhu.cases.CasesConfig;
 import org.minhu.cases.Chase;
 import org.minhu.cases.ServiceCase;
+import org.minhu.common.SqlValues;
 import org.minhu.messaging.WorkSignals;
 
 import java.sql.Timestamp;
@@ -163,7 +164,7 @@ public class StaffNotifications {
                             .map(ReportKind::title).findFirst())
                     .orElse("提醒");
             entries.add(new Entry(((Number) row[0]).longValue(), (String) row[1], title, (String) row[3],
-                    instant(row[4]), row[5] != null, row[6] != null));
+                    SqlValues.instant(row[4]), row[5] != null, row[6] != null));
         }
         return entries;
     }
@@ -189,18 +190,5 @@ public class StaffNotifications {
     public int readAll(String username) {
         return em.createNativeQuery("update staff_notification set read_at = ?1 where recipient = ?2 and read_at is null")
                 .setParameter(1, Timestamp.from(clock.instant())).setParameter(2, username).executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value == null ? null : Instant.parse(value.toString());
     }
 }

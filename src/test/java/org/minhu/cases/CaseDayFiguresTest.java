@@ -50,12 +50,7 @@ class CaseDayFiguresTest {
     }
 
     private ServiceCase dispatched(String unit, String description) {
-        ServiceCase c = testCases.file(TestCases.newPhone(), "municipal", description, "坂田街道五和大道");
-        QuarkusTransaction.requiringNew().run(() -> {
-            lifecycle.returnToDispatch(c.getNumber(), "system", "改派");
-            lifecycle.dispatch(c.getNumber(), "system", unit, List.of(), null);
-        });
-        return testCases.reload(c.getNumber());
+        return testCases.dispatchedTo(unit, "municipal", description, "坂田街道五和大道");
     }
 
     private void resolve(ServiceCase c) {

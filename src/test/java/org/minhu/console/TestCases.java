@@ -2,6 +2,7 @@ package org.minhu.console;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.minhu.cases.CaseLifecycle;
 import org.minhu.cases.CaseService;
 import org.minhu.cases.NewCase;
 import org.minhu.cases.ServiceCase;
@@ -21,10 +22,12 @@ public class TestCases {
 
     private final CaseService cases;
     private final ServiceCaseRepository repository;
+    private final CaseLifecycle lifecycle;
 
-    public TestCases(CaseService cases, ServiceCaseRepository repository) {
+    public TestCases(CaseService cases, ServiceCaseRepository repository, CaseLifecycle lifecycle) {
         this.cases = cases;
         this.repository = repository;
+        this.lifecycle = lifecycle;
     }
 
     public static String newPhone() {
@@ -45,6 +48,16 @@ public class TestCases {
                               double latitude, double longitude) {
         return QuarkusTransaction.requiringNew().call(() -> cases.file(
                 new NewCase(phone, category, description, latitude, longitude, address, null, "file-request", 1)));
+    }
+
+    /** A case filed as the chat files it, then sent back and dispatched by hand to {@code unit} (a unit the tests make up, say). */
+    public ServiceCase dispatchedTo(String unit, String category, String description, String address) {
+        ServiceCase c = file(newPhone(), category, description, address);
+        QuarkusTransaction.requiringNew().run(() -> {
+            lifecycle.returnToDispatch(c.getNumber(), "system", "改派");
+            lifecycle.dispatch(c.getNumber(), "system", unit, java.util.List.of(), null);
+        });
+        return reload(c.getNumber());
     }
 
     public ServiceCase reload(String number) {

@@ -61,12 +61,7 @@ class UnitReportsTest {
     }
 
     private ServiceCase dispatched(String description) {
-        ServiceCase c = testCases.file(TestCases.newPhone(), "municipal", description, "坂田街道五和大道");
-        QuarkusTransaction.requiringNew().run(() -> {
-            lifecycle.returnToDispatch(c.getNumber(), "system", "改派");
-            lifecycle.dispatch(c.getNumber(), "system", UNIT, List.of(), null);
-        });
-        return testCases.reload(c.getNumber());
+        return testCases.dispatchedTo(UNIT, "municipal", description, "坂田街道五和大道");
     }
 
     private LocalDate today() {

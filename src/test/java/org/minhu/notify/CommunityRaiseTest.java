@@ -63,12 +63,7 @@ class CommunityRaiseTest {
     }
 
     private ServiceCase dispatchedToTheCommunity(String description) {
-        ServiceCase c = testCases.file(TestCases.newPhone(), "neighbour", description, "第五园三期");
-        QuarkusTransaction.requiringNew().run(() -> {
-            lifecycle.returnToDispatch(c.getNumber(), "system", "社区先办");
-            lifecycle.dispatch(c.getNumber(), "system", COMMUNITY, List.of(), null);
-        });
-        return testCases.reload(c.getNumber());
+        return testCases.dispatchedTo(COMMUNITY, "neighbour", description, "第五园三期");
     }
 
     private List<CaseEvent> transfers(ServiceCase c) {

@@ -81,12 +81,7 @@ class DeadlineNotificationsTest {
 
     /** A case filed as the chat files it, then dispatched by hand to {@code unit}. */
     private ServiceCase dispatchedTo(String unit, String description) {
-        ServiceCase c = testCases.file(TestCases.newPhone(), "municipal", description, "坂田街道五和大道");
-        QuarkusTransaction.requiringNew().run(() -> {
-            lifecycle.returnToDispatch(c.getNumber(), "system", "改派");
-            lifecycle.dispatch(c.getNumber(), "system", unit, List.of(), null);
-        });
-        return testCases.reload(c.getNumber());
+        return testCases.dispatchedTo(unit, "municipal", description, "坂田街道五和大道");
     }
 
     @SuppressWarnings("unchecked")
