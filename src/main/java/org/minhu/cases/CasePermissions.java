@@ -118,27 +118,55 @@ public final class CasePermissions {
         return TABLE.stream().anyMatch(r -> r.action() == action && r.role() == role);
     }
 
+    /**
+     * Who a case is with, as the table's relations read it: its lead unit, its assisting units (as
+     * stored, comma-separated) and its grid. Enough to decide a read without loading the case, as the
+     * live updates do for the cases that changed.
+     */
+    public record Parties(String unit, String assistingUnits, String grid) {
+
+        public static Parties of(ServiceCase c) {
+            return new Parties(c.getUnit(), c.getAssistingUnits(), c.getGrid());
+        }
+    }
+
     /** The person's unit's relation to the case. */
     public static Relation relation(ServiceCase c, Staff who) {
+        return relation(Parties.of(c), who);
+    }
+
+    /** The person's unit's relation to a case with these parties. */
+    public static Relation relation(Parties c, Staff who) {
         if (who.unit() == null) {
             return NONE;
         }
         if (who.role() == GRID) {
-            return who.unit().equals(c.getGrid()) ? LEAD : NONE;
+            return who.unit().equals(c.grid()) ? LEAD : NONE;
         }
-        if (who.unit().equals(c.getUnit())) {
+        if (who.unit().equals(c.unit())) {
             return LEAD;
         }
-        return ServiceCase.involves(null, c.getAssistingUnits(), who.unit()) ? ASSISTING : NONE;
+        return ServiceCase.involves(null, c.assistingUnits(), who.unit()) ? ASSISTING : NONE;
     }
 
     /** Whether the table lets this person do this to this case, whatever its state. */
     public static boolean permits(CaseAction action, Staff who, ServiceCase c) {
-        Relation relation = relation(c, who);
+        return permits(action, who, relation(c, who), c.getOwner());
+    }
+
+    /**
+     * Whether the table lets this person read a case with these parties (the case itself, its history,
+     * that it changed): the reads have no owner or head rows, so the parties decide.
+     */
+    public static boolean mayRead(Staff who, Parties c) {
+        return permits(READ_CASE, who, relation(c, who), null);
+    }
+
+    private static boolean permits(CaseAction action, Staff who, Relation relation, String owner) {
         return TABLE.stream().anyMatch(r -> r.action() == action && r.role() == who.role()
                 && r.relations().contains(relation)
                 && (!r.headOnly() || who.unitHead())
-                && (!r.ownerOnly() || c.getOwner() == null || c.getOwner().equals(who.username())));
+                && (!r.ownerOnly() || owner == null || owner.equals(who.username())));
     }
 
     /** Whether a page should offer the action: permitted, and the case is in a condition for it. */

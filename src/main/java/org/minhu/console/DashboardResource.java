@@ -44,8 +44,11 @@ public class DashboardResource {
     private final UnitReports unitReports;
     private final Labels labels;
     private final Clock clock;
+    private final Viewer viewer;
 
-    public DashboardResource(Dashboard dashboard, Reports reports, UnitReports unitReports, Labels labels, Clock clock) {
+    public DashboardResource(Dashboard dashboard, Reports reports, UnitReports unitReports, Labels labels, Clock clock,
+                             Viewer viewer) {
+        this.viewer = viewer;
         this.unitReports = unitReports;
         this.dashboard = dashboard;
         this.reports = reports;
@@ -67,7 +70,7 @@ public class DashboardResource {
     @Path("/reports/daily")
     public Response daily(@RestQuery String date, @RestQuery String format) {
         LocalDate day = date == null || date.isBlank() ? today() : parseDate(date);
-        return file(reports.daily(day), "daily-register-" + day, format);
+        return file(reports.daily(day, viewer.staff()), "daily-register-" + day, format);
     }
 
     /** 周汇总 for the week (Monday to Sunday) that holds {@code week} (yyyy-MM-dd, this week by default). */

@@ -8,13 +8,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import org.minhu.cases.Staff;
 
 import java.time.Duration;
 
 /**
  * Server-sent events for the console's pages: each signal names what to fetch again ("cases",
- * "chats", "conversation-&lt;resident&gt;", "notifications"); a handler only hears of their own unit's
- * cases, and each person only of their own notifications. A
+ * "chats", "conversation-&lt;resident&gt;", "notifications"); a change to cases is heard only by
+ * those the permission table ({@link org.minhu.cases.CasePermissions}) lets read one of them, and
+ * each person hears only of their own notifications. A
  * comment every 20 s keeps proxies from closing a quiet stream.
  */
 @Path("/console/events")
@@ -31,11 +33,9 @@ public class EventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> events(@Context Sse sse) {
-        boolean unitScoped = viewer.isUnitScoped();
-        String unit = viewer.getUnit();
-        String username = viewer.getUsername();
+        Staff who = viewer.staff();
         Multi<OutboundSseEvent> signals = live.stream()
-                .filter(s -> s.visibleTo(username, unitScoped, unit))
+                .filter(s -> s.visibleTo(who))
                 .map(s -> sse.newEventBuilder().name(s.name()).data("1").build());
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());

@@ -7,6 +7,8 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
+import org.minhu.cases.CasePermissions;
+import org.minhu.cases.Staff;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,24 +39,22 @@ public class LiveEvents {
     private static final long ID_SLACK = 200;
 
     /**
-     * A signal to the pages; {@code units} limits it to those units' handlers (null: everyone),
-     * {@code user} to one person's pages (null: anyone).
+     * A signal to the pages; {@code cases} limits it to those who may read one of the cases that
+     * changed, by the one permission table (null: everyone), {@code user} to one person's pages
+     * (null: anyone). A signal carries no case's content: the page that hears it fetches its part
+     * again through the same checks.
      */
-    public record Signal(String name, Set<String> units, String user) {
+    public record Signal(String name, Set<CasePermissions.Parties> cases, String user) {
 
-        public Signal(String name, Set<String> units) {
-            this(name, units, null);
+        public Signal(String name, Set<CasePermissions.Parties> cases) {
+            this(name, cases, null);
         }
 
-        boolean visibleTo(String username, boolean unitScoped, String unit) {
-            if (user != null && !user.equals(username)) {
+        boolean visibleTo(Staff who) {
+            if (user != null && !user.equals(who.username())) {
                 return false;
             }
-            if (!unitScoped || units == null) {
-                return true;
-            }
-            // the lead and assisting units of the changed cases, matched as the case page matches them
-            return org.minhu.cases.ServiceCase.involves(null, String.join(",", units.stream().filter(u -> u != null).toList()), unit);
+            return cases == null || cases.stream().anyMatch(c -> CasePermissions.mayRead(who, c));
         }
     }
 
@@ -124,24 +124,23 @@ public class LiveEvents {
         // a change commits some time after it took its timestamp, so look back a while and remember
         // what was already signalled, rather than trusting a watermark
         List<Object[]> changed = em.createQuery("""
-                        select c.id, c.updatedAt, c.unit, c.assistingUnits from ServiceCase c
+                        select c.id, c.updatedAt, c.unit, c.assistingUnits, c.grid from ServiceCase c
                         where c.updatedAt > :since order by c.updatedAt desc""", Object[].class)
                 .setParameter("since", now.minus(LOOK_BACK)).setMaxResults(BATCH).getResultList();
         boolean first = signalled == null;
-        Set<String> units = new HashSet<>();
+        Set<CasePermissions.Parties> cases = new HashSet<>();
         Map<Long, Instant> seen = new HashMap<>();
         for (Object[] row : changed) {
             Long id = (Long) row[0];
             Instant updated = (Instant) row[1];
             seen.put(id, updated);
             if (!first && !updated.equals(signalled.get(id))) {
-                units.add((String) row[2]);
-                units.add((String) row[3]);
+                cases.add(new CasePermissions.Parties((String) row[2], (String) row[3], (String) row[4]));
             }
         }
         signalled = seen;
-        if (!units.isEmpty()) {
-            signals.onNext(new Signal(CASES, units));
+        if (!cases.isEmpty()) {
+            signals.onNext(new Signal(CASES, cases));
         }
 
         Set<String> phones = new LinkedHashSet<>();

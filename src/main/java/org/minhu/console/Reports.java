@@ -43,8 +43,11 @@ public class Reports {
         this.zone = labels.zone();
     }
 
-    /** 日登记: every case filed on the day, in the order filed. */
-    public Table daily(LocalDate day) {
+    /**
+     * 日登记: every case filed on the day that {@code who} may read (the permission table's
+     * {@code READ_CASE}, as for the case page), in the order filed.
+     */
+    public Table daily(LocalDate day, org.minhu.cases.Staff who) {
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         List<ServiceCase> filed = em.createQuery("select c from ServiceCase c where c.createdAt >= :from"
@@ -52,6 +55,9 @@ public class Reports {
                 .setParameter("from", from).setParameter("to", to).getResultList();
         List<List<Object>> rows = new ArrayList<>();
         for (ServiceCase c : filed) {
+            if (!org.minhu.cases.CasePermissions.permits(org.minhu.cases.CaseAction.READ_CASE, who, c)) {
+                continue;
+            }
             List<Object> row = new ArrayList<>();
             row.add(c.getNumber());
             row.add(labels.fullTime(c.getCreatedAt()));

@@ -34,6 +34,12 @@ class ConsoleAuthorizationTest {
     @Inject
     CaseService caseService;
 
+    @Inject
+    Reports reports;
+
+    @Inject
+    Labels labels;
+
     private List<CaseEvent> history(String number) {
         return QuarkusTransaction.requiringNew().call(() -> caseService.history(testCases.reload(number)));
     }
@@ -57,6 +63,20 @@ class ConsoleAuthorizationTest {
         }
         assertThat(history(c.getNumber())).extracting(CaseEvent::getKind)
                 .doesNotContain(CaseEvent.Kind.NOTE, CaseEvent.Kind.ACCEPTED, CaseEvent.Kind.RESOLVED);
+    }
+
+    @Test
+    void theDailyRegisterListsOnlyTheCasesTheReaderMayOpen() {
+        ServiceCase own = testCases.file(TestCases.newPhone(), "municipal", "人行道地砖松动，容易绊倒", "坂田街道日登记路");
+        ServiceCase other = testCases.file(TestCases.newPhone(), "environment", "河道漂浮垃圾很多", "坂田街道日登记路");
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(own.getCreatedAt(), labels.zone());
+        java.util.function.Function<org.minhu.cases.Staff, List<Object>> numbers = who ->
+                reports.daily(day, who).rows().stream().map(row -> row.get(0)).toList();
+
+        assertThat(numbers.apply(new org.minhu.cases.Staff("handler", org.minhu.security.Role.HANDLER,
+                TestCases.MUNICIPAL_UNIT, false))).contains(own.getNumber()).doesNotContain(other.getNumber());
+        assertThat(numbers.apply(new org.minhu.cases.Staff("supervisor", org.minhu.security.Role.SUPERVISOR, null, false)))
+                .contains(own.getNumber(), other.getNumber());
     }
 
     @Test

@@ -183,15 +183,15 @@ class ResidentAdditionsTest {
         List<LiveEvents.Signal> signals = new java.util.concurrent.CopyOnWriteArrayList<>();
         io.smallrye.mutiny.subscription.Cancellable listening = live.stream().subscribe().with(signals::add);
         try {
-            // a page that starts listening first fetches everything once; changes after that are signalled by unit
+            // a page that starts listening first fetches everything once; changes after that are signalled with the cases' units
             org.awaitility.Awaitility.await("the first look").atMost(Duration.ofSeconds(15))
                     .until(() -> signals.stream().anyMatch(sig -> LiveEvents.CASES.equals(sig.name())));
             signals.clear();
             phone.send("水泵旁边还有电线露在外面");
             String conversation = QuarkusTransaction.requiringNew().call(() -> live.channel(phone.number()));
             org.awaitility.Awaitility.await("the inbox of the case's unit and the case page told").atMost(Duration.ofSeconds(15))
-                    .until(() -> signals.stream().anyMatch(sig -> LiveEvents.CASES.equals(sig.name()) && sig.units() != null
-                            && sig.units().contains(TestCases.MUNICIPAL_UNIT))
+                    .until(() -> signals.stream().anyMatch(sig -> LiveEvents.CASES.equals(sig.name()) && sig.cases() != null
+                            && sig.cases().stream().anyMatch(c -> TestCases.MUNICIPAL_UNIT.equals(c.unit())))
                             && signals.stream().anyMatch(sig -> conversation.equals(sig.name())));
         } finally {
             listening.cancel();
