@@ -35,9 +35,9 @@ public record Chase(ServiceCase serviceCase, Kind kind, Instant deadline) {
         /** Past the deadline: 承办人. */
         OVERDUE(Audience.OWNER, "超期催办", "诉求 %s 已超过办结时限（%s），请尽快办结"),
         /** A quarter of the allowance later: 部门负责人. */
-        OVERDUE_HEAD(Audience.UNIT_HEAD, "超期督办", "诉求 %s 超期未办结（时限 %s），已升级至部门负责人"),
+        OVERDUE_HEAD(Audience.UNIT_HEAD, 1, "超期督办", "诉求 %s 超期未办结（时限 %s），已升级至部门负责人"),
         /** Half of it later: 督办室. */
-        OVERDUE_SUPERVISION(Audience.SUPERVISORS, "超期督办", "诉求 %s 严重超期（时限 %s），已升级至督办室"),
+        OVERDUE_SUPERVISION(Audience.SUPERVISORS, 2, "超期督办", "诉求 %s 严重超期（时限 %s），已升级至督办室"),
         /** Not resolved by its unit in the hierarchy's time (社区 2 日): raised to the unit above, which signs for it. */
         RAISED(Audience.UNIT_HANDLERS, "上提办理", "诉求 %s 下级单位逾期未办结，已上提至本单位牵头办理，请在 %s 前签收"),
         /** A 疑难件's 办理意见, two thirds of its time gone. */
@@ -46,17 +46,31 @@ public record Chase(ServiceCase serviceCase, Kind kind, Instant deadline) {
         OPINION_ESCALATION(Audience.UNIT_HEAD, "办理意见超期", "疑难件 %s 未在 %s 前提交办理意见，请督促承办人");
 
         private final Audience audience;
+        private final int unitsUp;
         private final String title;
         private final String text;
 
         Kind(Audience audience, String title, String text) {
+            this(audience, 0, title, text);
+        }
+
+        Kind(Audience audience, int unitsUp, String title, String text) {
             this.audience = audience;
+            this.unitsUp = unitsUp;
             this.title = title;
             this.text = text;
         }
 
         public Audience audience() {
             return audience;
+        }
+
+        /**
+         * How many units up the unit hierarchy ({@link UnitHierarchy}) the heads are told as well: the
+         * overdue escalation climbs 社区 → 街道 → 区 beside 部门负责人 and 督办室 (0: the unit alone).
+         */
+        public int unitsUp() {
+            return unitsUp;
         }
 
         /** The short name shown on the notification list (超时未受理, 到期提醒, …). */

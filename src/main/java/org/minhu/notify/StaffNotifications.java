@@ -8,6 +8,7 @@ import org.minhu.carrier.outbox.Outbox;
 import org.minhu.cases.CasesConfig;
 import org.minhu.cases.Chase;
 import org.minhu.cases.ServiceCase;
+import org.minhu.cases.UnitHierarchy;
 import org.minhu.common.SqlValues;
 import org.minhu.messaging.WorkSignals;
 
@@ -45,8 +46,11 @@ public class StaffNotifications {
     private final WorkSignals signals;
     private final CasesConfig config;
     private final Clock clock;
+    private final UnitHierarchy hierarchy;
 
-    public StaffNotifications(EntityManager em, Outbox outbox, WorkSignals signals, CasesConfig config, Clock clock) {
+    public StaffNotifications(EntityManager em, Outbox outbox, WorkSignals signals, CasesConfig config, Clock clock,
+                              UnitHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
         this.em = em;
         this.outbox = outbox;
         this.signals = signals;
@@ -61,7 +65,7 @@ public class StaffNotifications {
         String text = kind.text(c.getNumber(), WHEN.format(chase.deadline().atZone(config.zone())));
         Instant now = clock.instant();
         boolean texted = false;
-        for (Person person : recipients(c, kind.audience())) {
+        for (Person person : recipients(c, kind)) {
             int inserted = em.createNativeQuery("""
                             insert into staff_notification (recipient, case_id, case_number, kind, deadline_at, text, created_at)
                             values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing""")
@@ -109,8 +113,25 @@ public class StaffNotifications {
                 .setParameter(1, kind.name()).setParameter(2, Timestamp.from(day)).getSingleResult()).longValue() > 0;
     }
 
-    /** The people a step is for: active accounts only, read from the (small) staff table by unit or role. */
-    List<Person> recipients(ServiceCase c, Chase.Audience audience) {
+    /**
+     * The people a step is for — its audience, and the heads of the units above the case's unit as far
+     * as the step climbs ({@link Chase.Kind#unitsUp}) — once each, active accounts only, read from the
+     * (small) staff table by unit or role.
+     */
+    List<Person> recipients(ServiceCase c, Chase.Kind kind) {
+        List<Person> people = new ArrayList<>(recipients(c, kind.audience()));
+        List<String> above = hierarchy.chain(c.getUnit());
+        for (String unit : above.subList(Math.min(1, above.size()), Math.min(above.size(), kind.unitsUp() + 1))) {
+            for (Person head : people("unit_head = true and unit = ?1", unit)) {
+                if (people.stream().noneMatch(p -> p.username().equals(head.username()))) {
+                    people.add(head);
+                }
+            }
+        }
+        return people;
+    }
+
+    private List<Person> recipients(ServiceCase c, Chase.Audience audience) {
         return switch (audience) {
             case UNIT_HANDLERS -> people("role = 'HANDLER' and unit = ?1", c.getUnit());
             case OWNER -> {

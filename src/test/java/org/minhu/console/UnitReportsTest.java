@@ -101,6 +101,17 @@ class UnitReportsTest {
         assertThat(ConsoleSession.signIn("handler").bare().get("/console/reports/overdue").statusCode())
                 .as("a handler does not read the 通报").isEqualTo(403);
 
+        // the same 通报 for other systems, as JSON
+        io.restassured.path.json.JsonPath api = io.restassured.RestAssured.given().auth().preemptive()
+                .basic("supervisor", org.minhu.security.DemoAccounts.PASSWORD)
+                .get("/api/reports/overdue?date=" + today()).then().statusCode(200).extract().jsonPath();
+        assertThat(api.getList("units.find { it.unit == '" + UNIT + "' }.cases.number", String.class))
+                .containsExactly(late.getNumber());
+        assertThat(io.restassured.RestAssured.given().auth().preemptive().basic("handler", org.minhu.security.DemoAccounts.PASSWORD)
+                .get("/api/reports/overdue").statusCode()).as("not for handlers through the API either").isEqualTo(403);
+        assertThat(io.restassured.RestAssured.given().auth().preemptive().basic("supervisor", org.minhu.security.DemoAccounts.PASSWORD)
+                .get("/api/reports/overdue?date=yesterday").statusCode()).isEqualTo(400);
+
         // the next morning, after the reports' hour
         ZonedDateTime now = clock.instant().atZone(config.zone());
         clock.advance(Duration.between(now, now.toLocalDate().plusDays(1).atTime(config.reportsAt().plusHours(1))
@@ -135,5 +146,10 @@ class UnitReportsTest {
 
         String page = ConsoleSession.signIn("supervisor").bare().get("/console/reports/ranking?week=" + weekOverdue).asString();
         assertThat(page).contains("单位排名").contains(UNIT);
+        io.restassured.path.json.JsonPath api = io.restassured.RestAssured.given().auth().preemptive()
+                .basic("supervisor", org.minhu.security.DemoAccounts.PASSWORD)
+                .get("/api/reports/ranking?week=" + weekOverdue.plusDays(3)).then().statusCode(200).extract().jsonPath();
+        assertThat(api.getString("weekStart")).isEqualTo(weekOverdue.toString());
+        assertThat(api.getInt("ranks.find { it.unit == '" + UNIT + "' }.overdue")).isEqualTo(rank.overdue());
     }
 }

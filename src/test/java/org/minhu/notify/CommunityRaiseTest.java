@@ -126,4 +126,36 @@ class CommunityRaiseTest {
         assertThat(after.getState()).isEqualTo(CaseState.RESOLVED);
         assertThat(transfers(c)).isEmpty();
     }
+
+    private void head(String username, String unit) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!directory.exists(username)) {
+                directory.create(username, "ladder-password", Role.HANDLER, unit, username);
+            }
+            directory.setContact(username, null, true);
+        });
+    }
+
+    @Test
+    void anOverdueCaseClimbsTheLadderToTheHeadsOfTheUnitsAboveLevelByLevel() {
+        String department = "坂田街道城市建设办公室";
+        head("ladder-department-head", department);
+        head("ladder-street-head", STREET);
+        head("ladder-district-head", "龙岗区民生诉求服务中心");
+        ServiceCase c = testCases.dispatchedTo(department, "municipal", "人行天桥扶手松动，已经一个月了", "坂田街道雪岗路");
+        QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(c.getNumber(), "system"));
+
+        clock.advance(Duration.between(clock.instant(), c.escalationAt(2)).plusMinutes(1));
+        monitor.check();
+        assertThat(notified(c, "OVERDUE_HEAD")).as("部门负责人 and the street office above it")
+                .contains("ladder-department-head", "ladder-street-head").doesNotContain("ladder-district-head");
+        assertThat(notified(c, "OVERDUE_SUPERVISION")).isEmpty();
+
+        clock.advance(Duration.between(clock.instant(), c.escalationAt(3)).plusMinutes(1));
+        monitor.check();
+        monitor.check();
+        assertThat(notified(c, "OVERDUE_SUPERVISION")).as("督办室, the street office and the district")
+                .contains("ladder-street-head", "ladder-district-head").doesNotContain("ladder-department-head")
+                .doesNotHaveDuplicates();
+    }
 }
