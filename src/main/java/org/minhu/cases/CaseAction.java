@@ -1,5 +1,6 @@
 package org.minhu.cases;
 
+import org.minhu.cases.CaseActionForm.Choices;
 import org.minhu.cases.CaseActionForm.Into;
 import org.minhu.cases.CaseActionForm.Kind;
 
@@ -18,6 +19,7 @@ import static org.minhu.cases.CaseActionForm.Style.DANGER;
 import static org.minhu.cases.CaseActionForm.Style.PLAIN;
 import static org.minhu.cases.CaseActionForm.Style.PRIMARY;
 import static org.minhu.cases.CaseActionForm.button;
+import static org.minhu.cases.CaseActionForm.choice;
 import static org.minhu.cases.CaseActionForm.asking;
 import static org.minhu.cases.CaseActionForm.optional;
 import static org.minhu.cases.CaseActionForm.required;
@@ -80,13 +82,25 @@ public enum CaseAction {
     // 重复件: the resident of this case follows the main one from now on
     LINK(c -> c.isOpen() && c.getLinkedTo() == null, asking("link", "link", "标记为重复件", "关联", PLAIN, null,
             required("parent", TEXT, "主诉求编号", "主诉求编号，如 MH-20260608-0001", Into.PARENT))),
-    // casework: 诉求类型/办理类别 while open, 不予受理, 回访 of a resolved case, 复查 before archiving
-    // (their forms and endpoints are the console's CaseworkResource and the API's own: each calls its own
-    // lifecycle method with choices from lists rather than Details)
-    CLASSIFY(states(CaseState.RECEIVED, CaseState.DISPATCHED, CaseState.ACCEPTED, CaseState.IN_PROGRESS)),
-    DECLINE(transition(CaseTransition.DECLINE)),
-    CALL_BACK(states(CaseState.RESOLVED)),
-    REVIEW(states(CaseState.RESOLVED, CaseState.RATED)),
+    // casework: 诉求类型/办理类别 while open (the deadline follows), 不予受理 with a reason from the dispatch
+    // rules' list, 回访 of a resolved case, 复查 (another person, on site, with a photo) before archiving
+    CLASSIFY(states(CaseState.RECEIVED, CaseState.DISPATCHED, CaseState.ACCEPTED, CaseState.IN_PROGRESS),
+            asking("classify", "classify", "调整类型与类别", "保存", PLAIN, "诉求类型和办理类别已更新，办结时限随之调整",
+                    choice("requestType", "诉求类型", Choices.REQUEST_TYPE, Into.REQUEST_TYPE),
+                    choice("handlingClass", "办理类别", Choices.HANDLING_CLASS, Into.HANDLING_CLASS))),
+    DECLINE(transition(CaseTransition.DECLINE),
+            asking("decline", "decline", "不予受理", "不予受理", DANGER, "已不予受理，已告知居民原因和办理途径",
+                    choice("reason", "不予受理理由", Choices.DECLINE_REASON, Into.REASON),
+                    optional("note", TEXT, "补充说明", "补充说明（可选，居民在办理进度中可见）", Into.TEXT))),
+    CALL_BACK(states(CaseState.RESOLVED),
+            asking("call-back", "call-back", "电话回访", "记录回访", PRIMARY, "回访结果已记录",
+                    choice("result", "回访结果", Choices.CALL_BACK_RESULT, Into.CALL_BACK_RESULT),
+                    optional("note", TEXT, "回访记录", "居民的意见（可选）", Into.TEXT)).unfolded()),
+    REVIEW(states(CaseState.RESOLVED, CaseState.RATED),
+            asking("review", "review", "复查", "提交复查", PRIMARY, "复查结果已记录",
+                    choice("passed", "复查结论", Choices.REVIEW_RESULT, Into.PASSED),
+                    required("photo", PHOTO, "现场照片", null, Into.PHOTO_PATH).json("photoPath"),
+                    optional("note", TEXT, "复查说明", "复查说明（可选）", Into.TEXT)).unfolded()),
     // the assignee within the lead unit (承办人): 我来办, 分派 to a colleague, 转交 to a colleague
     TAKE(c -> c.isOpen() && c.getUnit() != null && c.getState() != CaseState.RECEIVED && c.getOwner() == null,
             button("take", "take", "我来办", PRIMARY, "您已是这件诉求的承办人")),
@@ -116,7 +130,7 @@ public enum CaseAction {
         this.form = form;
     }
 
-    /** What staff send with it and where, when it goes through {@link CaseLifecycle#perform}; none for reads, replies and casework. */
+    /** What staff send with it and where, when it goes through {@link CaseLifecycle#perform}; none for reads and replies. */
     public Optional<CaseActionForm> form() {
         return Optional.ofNullable(form);
     }

@@ -55,14 +55,15 @@ public class CaseLifecycle {
      * describes.
      */
     public record Details(String unit, List<String> assistingUnits, String text, String publicReply, String photoPath,
-                          Instant until, String parent, String assignee, Long tag) {
+                          Instant until, String parent, String assignee, Long tag, RequestType requestType,
+                          HandlingClass handlingClass, String reason, CallBackResult callBackResult, Boolean passed) {
         /** The label (its id) put on or taken off. */
         public static Details tag(Long tag) {
-            return new Details(null, List.of(), null, null, null, null, null, null, tag);
+            return new Details(null, List.of(), null, null, null, null, null, null, tag, null, null, null, null, null);
         }
 
         public static Details text(String text) {
-            return new Details(null, List.of(), text, null, null, null, null, null, null);
+            return new Details(null, List.of(), text, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -113,6 +114,15 @@ public class CaseLifecycle {
             case UNTAG -> {
                 CaseTag tag = tags.require(d.tag());
                 yield tags.takeOff(c, tag) ? labelled(c, actor, "去掉标签「" + tag.getName() + "」") : c;
+            }
+            case CLASSIFY -> classify(number, actor, d.requestType(), d.handlingClass());
+            case DECLINE -> decline(number, actor, d.reason(), d.text());
+            case CALL_BACK -> callBack(number, actor, d.callBackResult(), d.text());
+            case REVIEW -> {
+                if (d.passed() == null) {
+                    throw ProblemException.badRequest("passed", "请选择复查结论");
+                }
+                yield review(number, actor, d.passed(), d.photoPath(), d.text());
             }
             default -> throw new IllegalArgumentException(action.name());
         };

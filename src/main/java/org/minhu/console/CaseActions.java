@@ -20,9 +20,12 @@ import java.util.Set;
  */
 public record CaseActions(Set<CaseAction> offered) {
 
-    /** Shown in panels of their own (the note, the labels) or under the conversation (the reply), not among the 办理 steps. */
+    /**
+     * Shown in panels of their own (the note, the labels, the casework panel's 分类与回访) or under the
+     * conversation (the reply), not among the 办理 steps.
+     */
     private static final Set<CaseAction> ELSEWHERE = EnumSet.of(CaseAction.NOTE, CaseAction.REPLY, CaseAction.TAG,
-            CaseAction.UNTAG);
+            CaseAction.UNTAG, CaseAction.CLASSIFY, CaseAction.DECLINE, CaseAction.CALL_BACK, CaseAction.REVIEW);
 
     public static CaseActions of(ServiceCase c, Viewer viewer) {
         Staff who = viewer.staff();

@@ -64,11 +64,7 @@ public class CaseResource {
 
     /** What the page says after the steps that have no {@link CaseAction#form} (theirs says it itself). */
     private static final Map<String, String> DONE = Map.ofEntries(
-            Map.entry("reply", "回复已发送，正在送达居民手机"),
-            // the casework forms (CaseworkResource)
-            Map.entry("classify", "诉求类型和办理类别已更新，办结时限随之调整"),
-            Map.entry("decline", "已不予受理，已告知居民原因和办理途径"), Map.entry("call-back", "回访结果已记录"),
-            Map.entry("review", "复查结果已记录"), Map.entry("intake", "已代为登记，已按派单规则派单"));
+            Map.entry("reply", "回复已发送，正在送达居民手机"), Map.entry("intake", "已代为登记，已按派单规则派单"));
 
     private final ServiceCaseRepository cases;
     private final CaseService caseService;
@@ -167,7 +163,7 @@ public class CaseResource {
     }
 
     /**
-     * Every action with a form ({@link CaseAction#form}) but 办结, which may carry a photo: the fields its
+     * Every action with a form ({@link CaseAction#form}) but 办结 and 复查, which carry a photo: the fields its
      * form describes, as posted; 404 for a slug that names none.
      */
     @POST
@@ -182,12 +178,23 @@ public class CaseResource {
     @Path("/resolve")
     public Response resolve(@PathParam("number") String number, @RestForm("photo") FileUpload photo,
                             @Context ServerRequestContext request) {
-        return act(number, "resolve", () -> {
-            // the photo is kept only once the table lets this person resolve this case
-            lifecycle.read(viewer.staff(), CaseAction.RESOLVE, number);
+        return withPhoto(number, CaseAction.RESOLVE, photo, request);
+    }
+
+    @POST
+    @Path("/review")
+    public Response review(@PathParam("number") String number, @RestForm("photo") FileUpload photo,
+                           @Context ServerRequestContext request) {
+        return withPhoto(number, CaseAction.REVIEW, photo, request);
+    }
+
+    /** 办结 and 复查, whose forms carry a photo: kept only once the table lets this person take the step on this case. */
+    private Response withPhoto(String number, CaseAction action, FileUpload photo, ServerRequestContext request) {
+        String slug = action.form().orElseThrow().slug();
+        return act(number, slug, () -> {
+            lifecycle.read(viewer.staff(), action, number);
             String photoPath = photo == null || photo.size() == 0 ? null : media.keepStaffPhoto(photo);
-            return lifecycle.perform(viewer.staff(), CaseAction.RESOLVE, number,
-                    details(CaseAction.RESOLVE, request, photoPath));
+            return lifecycle.perform(viewer.staff(), action, number, details(action, request, photoPath));
         });
     }
 

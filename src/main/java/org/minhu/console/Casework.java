@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import org.minhu.cases.CallBackResult;
 import org.minhu.cases.CaseAction;
+import org.minhu.cases.CaseActionForm;
 import org.minhu.cases.CasePermissions;
 import org.minhu.cases.DispatchRules;
 import org.minhu.cases.HandlingClass;
@@ -14,8 +15,8 @@ import java.util.List;
 
 /**
  * The casework steps of the case page (type and class, 不予受理, 回访, 复查) this viewer may take,
- * as {@link CasePermissions}' rows say, and the choices they offer. Templates reach it as
- * {@code inject:casework}; the lifecycle checks again.
+ * as {@link CasePermissions}' rows say, and the choices their forms ({@link CaseActionForm}) offer.
+ * Templates reach it as {@code inject:casework}; the lifecycle checks again.
  */
 @RequestScoped
 @Named("casework")
@@ -54,6 +55,31 @@ public class Casework {
     public boolean isFollowingUp() {
         return CasePermissions.roleMay(CaseAction.CALL_BACK, viewer.getRole())
                 || CasePermissions.roleMay(CaseAction.REVIEW, viewer.getRole());
+    }
+
+    /** One option of a choice field: what is posted, what the page shows, whether it is the case's now. */
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    /** The options of a {@link CaseActionForm.Kind#CHOICE} field for this case. */
+    public List<Option> options(CaseActionForm.Choices choices, ServiceCase c) {
+        return switch (choices) {
+            case REQUEST_TYPE -> getRequestTypes().stream()
+                    .map(t -> new Option(t.name(), t.label("zh-CN"), t == c.getRequestType())).toList();
+            case HANDLING_CLASS -> getHandlingClasses().stream()
+                    .map(h -> new Option(h.name(), h.label("zh-CN"), h == c.getHandlingClass())).toList();
+            case DECLINE_REASON -> getDeclineReasons().stream()
+                    .map(r -> new Option(r.code(), r.label().zh(), false)).toList();
+            case CALL_BACK_RESULT -> getCallBackResults().stream()
+                    .map(r -> new Option(r.name(), r.label(), false)).toList();
+            case REVIEW_RESULT -> List.of(new Option("yes", "整改到位，复查通过", true),
+                    new Option("no", "未整改到位，重新办理", false));
+        };
+    }
+
+    /** The form of a casework step, as the case page draws it. */
+    public CaseActionForm form(String action) {
+        return CaseAction.valueOf(action).form().orElseThrow();
     }
 
     public List<RequestType> getRequestTypes() {

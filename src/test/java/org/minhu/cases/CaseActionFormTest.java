@@ -14,9 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Plain JUnit: the one description of each action is enough for every channel to find it and fill its details. */
 class CaseActionFormTest {
 
-    /** The changes with forms and endpoints of their own: the reply (the outbox) and the casework steps (choices from lists). */
-    static final Set<CaseAction> OWN_FORMS = EnumSet.of(CaseAction.REPLY, CaseAction.CLASSIFY, CaseAction.DECLINE,
-            CaseAction.CALL_BACK, CaseAction.REVIEW);
+    /** The one change with a form and an endpoint of its own: the reply (composed with cards, through the outbox). */
+    static final Set<CaseAction> OWN_FORMS = EnumSet.of(CaseAction.REPLY);
 
     @Test
     void everyChangeThroughTheLifecycleIsDescribedAndFoundByItsAddresses() {
@@ -30,7 +29,6 @@ class CaseActionFormTest {
                         .as(action + " fills each part of the details once").hasSameSizeAs(f.fields());
             });
         }
-        assertThat(CaseAction.bySlug("review")).as("casework posts to /work/…").isEmpty();
     }
 
     @Test
@@ -44,9 +42,30 @@ class CaseActionFormTest {
         CaseLifecycle.Details extension = CaseAction.REQUEST_EXTENSION.form().orElseThrow().details(f -> posted.get(f.into()));
         CaseLifecycle.Details accept = CaseAction.ACCEPT.form().orElseThrow().details(f -> posted.get(f.into()));
 
-        assertThat(dispatch).isEqualTo(new CaseLifecycle.Details("城建办", List.of("环卫所"), "请尽快", null, null, null, null, null, null));
-        assertThat(extension).isEqualTo(new CaseLifecycle.Details(null, List.of(), "请尽快", null, null, until, null, null, null));
-        assertThat(accept).isEqualTo(new CaseLifecycle.Details(null, List.of(), null, null, null, null, null, null, null));
+        assertThat(dispatch).isEqualTo(new CaseLifecycle.Details("城建办", List.of("环卫所"), "请尽快", null, null, null, null, null, null, null, null, null, null, null));
+        assertThat(extension).isEqualTo(new CaseLifecycle.Details(null, List.of(), "请尽快", null, null, until, null, null, null, null, null, null, null, null));
+        assertThat(accept).isEqualTo(new CaseLifecycle.Details(null, List.of(), null, null, null, null, null, null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void aChoiceIsReadFromTheTextPostedAndOneOffTheListIsRefusedInChinese() {
+        CaseActionForm classify = CaseAction.CLASSIFY.form().orElseThrow();
+        CaseLifecycle.Details d = classify.details(f -> f.name().equals("requestType") ? "SUGGESTION" : "HARD");
+        assertThat(d.requestType()).isEqualTo(RequestType.SUGGESTION);
+        assertThat(d.handlingClass()).isEqualTo(HandlingClass.HARD);
+
+        CaseActionForm review = CaseAction.REVIEW.form().orElseThrow();
+        assertThat(review.details(f -> f.name().equals("passed") ? "no" : null).passed()).isFalse();
+        assertThat(review.details(f -> f.name().equals("passed") ? "true" : null).passed()).isTrue();
+        assertThat(CaseAction.CALL_BACK.form().orElseThrow().details(f -> f.name().equals("result") ? "UNSATISFIED" : "仍然很臭"))
+                .satisfies(b -> {
+                    assertThat(b.callBackResult()).isEqualTo(CallBackResult.UNSATISFIED);
+                    assertThat(b.text()).isEqualTo("仍然很臭");
+                });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> classify.details(f -> "NONSENSE"))
+                .isInstanceOf(org.minhu.common.ProblemException.class)
+                .satisfies(e -> assertThat(((org.minhu.common.ProblemException) e).problem().detail()).contains("请从列表中选择"));
     }
 
     @Test

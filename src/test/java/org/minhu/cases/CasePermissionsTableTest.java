@@ -81,6 +81,8 @@ class CasePermissionsTableTest {
     /** A 不予受理 reason from the shipped dispatch rules. */
     static final String DECLINE_REASON = "litigation";
     static final String PHOTO = "permission-test/photo.jpg";
+    /** A photo staff uploaded (the public folder): the only kind the API takes for a 复查. */
+    static final String STAFF_PHOTO = "resolutions/permission-test/review.jpg";
     /** A second handler of the lead unit, whom cases are assigned and passed to. */
     static final String COLLEAGUE = "handler-2";
 
@@ -108,7 +110,7 @@ class CasePermissionsTableTest {
         API.put(CaseAction.CLASSIFY, p -> Call.post("/classify", "requestType", "SUGGESTION", "handlingClass", "KEY"));
         API.put(CaseAction.DECLINE, p -> Call.post("/decline", "reason", DECLINE_REASON));
         API.put(CaseAction.CALL_BACK, p -> Call.post("/call-back", "result", "UNREACHABLE"));
-        API.put(CaseAction.REVIEW, p -> Call.post("/review", "passed", "true", "photoPath", PHOTO));
+        API.put(CaseAction.REVIEW, p -> Call.post("/review", "passed", "true", "photoPath", STAFF_PHOTO));
         API.put(CaseAction.OPINION, p -> Call.post("/opinion", "text", "牵头单位会同协办单位三日内现场核查，一周内拿出方案"));
         API.put(CaseAction.TAKE, p -> Call.post("/take"));
         API.put(CaseAction.ASSIGN, p -> Call.post("/assign", "assignee", COLLEAGUE));
@@ -136,9 +138,9 @@ class CasePermissionsTableTest {
         CONSOLE.put(CaseAction.APPROVE_EXTENSION, p -> Call.post("/approve-extension"));
         CONSOLE.put(CaseAction.REJECT_EXTENSION, p -> Call.post("/reject-extension", "reason", "理由不足"));
         CONSOLE.put(CaseAction.LINK, p -> Call.post("/link", "parent", p));
-        CONSOLE.put(CaseAction.CLASSIFY, p -> Call.post("/work/classify", "requestType", "SUGGESTION", "handlingClass", "KEY"));
-        CONSOLE.put(CaseAction.DECLINE, p -> Call.post("/work/decline", "reason", DECLINE_REASON));
-        CONSOLE.put(CaseAction.CALL_BACK, p -> Call.post("/work/call-back", "result", "UNREACHABLE"));
+        CONSOLE.put(CaseAction.CLASSIFY, p -> Call.post("/classify", "requestType", "SUGGESTION", "handlingClass", "KEY"));
+        CONSOLE.put(CaseAction.DECLINE, p -> Call.post("/decline", "reason", DECLINE_REASON));
+        CONSOLE.put(CaseAction.CALL_BACK, p -> Call.post("/call-back", "result", "UNREACHABLE"));
         CONSOLE.put(CaseAction.OPINION, p -> Call.post("/opinion", "text", "牵头单位会同协办单位三日内现场核查，一周内拿出方案"));
         CONSOLE.put(CaseAction.TAKE, p -> Call.post("/take"));
         CONSOLE.put(CaseAction.ASSIGN, p -> Call.post("/assign", "assignee", COLLEAGUE));
@@ -201,9 +203,11 @@ class CasePermissionsTableTest {
 
     @TestFactory
     Stream<DynamicTest> everyActionAndReadForEveryRoleAndRelationOnBothChannels() throws Exception {
-        Path photo = Path.of("target/test-data/media", PHOTO);
-        Files.createDirectories(photo.getParent());
-        Files.write(photo, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'});
+        for (String name : List.of(PHOTO, STAFF_PHOTO)) {
+            Path photo = Path.of("target/test-data/media", name);
+            Files.createDirectories(photo.getParent());
+            Files.write(photo, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'});
+        }
         for (CaseAction action : CaseAction.values()) {
             assertThat(API.containsKey(action) || CONSOLE.containsKey(action)).as(action + " has an endpoint").isTrue();
             assertThat(CasePermissions.table()).as(action + " has rows").anyMatch(r -> r.action() == action);

@@ -205,6 +205,32 @@ class CaseworkTest {
     }
 
     @Test
+    void throughTheApiAReviewTakesOnlyAPhotoStaffUploadedNeverAResidentsFile() {
+        ServiceCase c = file(newPhone(), "property", "地下车库积水");
+        tx(() -> lifecycle.accept(c.getNumber(), "wang"));
+        tx(() -> lifecycle.resolve(c.getNumber(), "wang", "已疏通排水沟", null));
+        tx(() -> cases.rate(c.getPhone(), c.getNumber(), Rating.UNSATISFIED, "还在积水"));
+        tx(() -> lifecycle.resolve(c.getNumber(), "wang", "更换了排水泵", null));
+        tx(() -> cases.rate(c.getPhone(), c.getNumber(), Rating.MOSTLY_SATISFIED, null));
+        java.util.function.Function<String, io.restassured.response.Response> review = photo -> io.restassured.RestAssured
+                .given().auth().preemptive().basic("supervisor", org.minhu.security.DemoAccounts.PASSWORD)
+                .contentType("application/json").body(Map.of("passed", true, "photoPath", photo, "note", "已无积水"))
+                .post("/api/cases/" + c.getNumber() + "/review");
+
+        for (String notStaffs : List.of("2026-12-04/resident-upload.jpg", "resolutions/../2026-12-04/resident-upload.jpg")) {
+            io.restassured.response.Response refused = review.apply(notStaffs);
+            assertThat(refused.statusCode()).as(notStaffs).isEqualTo(400);
+            assertThat(refused.jsonPath().getString("detail")).contains("工作人员");
+        }
+        assertThat(reload(c).isReviewNeeded()).as("nothing recorded").isTrue();
+
+        assertThat(review.apply("resolutions/2026-12-04/site.jpg").statusCode()).isEqualTo(200);
+        ServiceCase reviewed = reload(c);
+        assertThat(reviewed.isReviewNeeded()).isFalse();
+        assertThat(reviewed.getReviewPhoto()).isEqualTo("resolutions/2026-12-04/site.jpg");
+    }
+
+    @Test
     void aFailedReviewReopensTheCaseAndTheUnratedArchiveWaitsForTheReview() {
         ServiceCase c = file(newPhone(), "property", "消防通道被占");
         tx(() -> lifecycle.accept(c.getNumber(), "wang"));

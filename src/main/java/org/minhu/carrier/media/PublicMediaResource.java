@@ -16,7 +16,7 @@ import java.nio.file.Files;
 @Path("/media")
 public class PublicMediaResource {
 
-    public static final String PUBLIC_FOLDER = "resolutions/";
+    public static final String PUBLIC_FOLDER = org.minhu.common.StaffPhotos.FOLDER;
 
     private final MediaStore media;
 
@@ -27,7 +27,7 @@ public class PublicMediaResource {
     @GET
     @Path("{path: .+}")
     public Response get(@PathParam("path") String path) throws IOException {
-        if (!path.startsWith(PUBLIC_FOLDER) || path.contains("..")) {
+        if (!org.minhu.common.StaffPhotos.isStaffPhoto(path)) {
             throw ProblemException.notFound("no such file");
         }
         java.nio.file.Path file;

@@ -70,18 +70,6 @@ public class CaseStaffResource {
         }
     }
 
-    public record Classification(RequestType requestType, HandlingClass handlingClass) {
-    }
-
-    public record Decline(String reason, String note) {
-    }
-
-    public record CallBack(CallBackResult result, String note) {
-    }
-
-    public record Review(Boolean passed, String photoPath, String note) {
-    }
-
     public record DeclineReasonView(String code, String label, String elsewhere) {
     }
 
@@ -153,12 +141,12 @@ public class CaseStaffResource {
 
     /**
      * Every action with a form ({@link CaseAction#form}), at the form's API path: its fields read from the
-     * JSON body by their JSON names (a photo comes only through the console's form, where the service keeps
-     * the file itself). A body is needed when a field is; 404 for a path that names no action.
+     * JSON body by their JSON names (a photo as the path of one staff uploaded through the console, which keeps
+     * the file itself; never a resident's). A body is needed when a field is; 404 for a path that names no action.
      */
     @POST
     @Path("{number}/{action: .+}")
-    @Operation(summary = "A staff action on the case (dispatch, accept, resolve, notes, extension/approve, tag …)")
+    @Operation(summary = "A staff action on the case (dispatch, accept, resolve, notes, extension/approve, tag, classify, decline, call-back, review …)")
     public CaseView perform(@PathParam("number") String number, @PathParam("action") String path, JsonNode body) {
         CaseAction action = CaseAction.byApiPath(path).orElseThrow(() -> ProblemException.notFound("no action " + path));
         CaseActionForm form = action.form().orElseThrow();
@@ -181,19 +169,18 @@ public class CaseStaffResource {
                         : List.of(node.asText());
                 case UNTIL -> Instant.parse(node.asText());
                 case TAG -> node.isNumber() ? node.longValue() : Long.valueOf(node.asText().strip());
-                case PHOTO_PATH -> null;
+                // a photo staff uploaded through the console, never a resident's file or any other path
+                case PHOTO_PATH -> {
+                    if (!org.minhu.common.StaffPhotos.isStaffPhoto(node.asText().strip())) {
+                        throw ProblemException.badRequest(field.json(), "照片须为工作人员在控制台上传的照片");
+                    }
+                    yield node.asText().strip();
+                }
                 default -> node.asText();
             };
         } catch (DateTimeParseException | NumberFormatException e) {
             throw ProblemException.badRequest(field.json(), field.json() + " is not valid: " + node);
         }
-    }
-
-    /** Who may: {@link org.minhu.cases.CasePermissions}' rows for this step, the caller and the case (the state is the lifecycle's). */
-    private String may(CaseAction action, String number) {
-        ServiceCase c = lifecycle.read(staff(), CaseAction.READ_CASE, number);
-        org.minhu.cases.CasePermissions.require(action, staff(), c);
-        return c.getNumber();
     }
 
     @GET
@@ -204,22 +191,6 @@ public class CaseStaffResource {
                 .map(r -> new DeclineReasonView(r.code(), r.label().zh(), r.elsewhere().zh())).toList();
     }
 
-    @POST
-    @Path("{number}/classify")
-    @Operation(summary = "Set the request type (投诉/咨询/建议/求助) and handling class (易办/重点/疑难); the deadline follows")
-    public CaseView classify(@PathParam("number") String number, Classification body) {
-        return CaseView.of(lifecycle.classify(may(CaseAction.CLASSIFY, number), staff().username(),
-                body == null ? null : body.requestType(), body == null ? null : body.handlingClass()));
-    }
-
-    @POST
-    @Path("{number}/decline")
-    @Operation(summary = "不予受理 with a reason code from decline-reasons; the resident is told where to go instead")
-    public CaseView decline(@PathParam("number") String number, Decline body) {
-        return CaseView.of(lifecycle.decline(may(CaseAction.DECLINE, number), staff().username(),
-                body == null ? null : body.reason(), body == null ? null : body.note()));
-    }
-
     @GET
     @Path("call-backs")
     @Operation(summary = "Resolved cases whose resident has not rated within the call-back delay: the operators' call-back list")
@@ -227,24 +198,5 @@ public class CaseStaffResource {
         Staff who = staff();
         return cases.callBacksDue(200).stream()
                 .filter(c -> org.minhu.cases.CasePermissions.permits(CaseAction.READ_CASE, who, c)).map(CaseView::of).toList();
-    }
-
-    @POST
-    @Path("{number}/call-back")
-    @Operation(summary = "回访 result: SATISFIED rates the case, UNSATISFIED reopens it, UNREACHABLE leaves it unrated")
-    public CaseView callBack(@PathParam("number") String number, CallBack body) {
-        return CaseView.of(lifecycle.callBack(may(CaseAction.CALL_BACK, number), staff().username(),
-                body == null ? null : body.result(), body == null ? null : body.note()));
-    }
-
-    @POST
-    @Path("{number}/review")
-    @Operation(summary = "复查 by someone other than the owner, with a photo: passed lets the case be archived, failed reopens it")
-    public CaseView review(@PathParam("number") String number, Review body) {
-        if (body == null || body.passed() == null) {
-            throw ProblemException.badRequest("passed", "passed is required");
-        }
-        return CaseView.of(lifecycle.review(may(CaseAction.REVIEW, number), staff().username(), body.passed(), body.photoPath(),
-                body.note()));
     }
 }
