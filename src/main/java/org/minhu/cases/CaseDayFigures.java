@@ -38,26 +38,34 @@ public class CaseDayFigures {
 
     private static final String DONE = "('RESOLVED', 'RATED', 'ARCHIVED')";
     private static final String GOOD = "('SATISFIED', 'MOSTLY_SATISFIED')";
+    /**
+     * What each figure counts, over a set of cases: the one definition, for a day of the summary and
+     * for the part-days {@link CaseFigures} counts case by case. {@code NOW} stands for the moment the
+     * acceptance is judged at (a case whose acceptance time has not come is not yet due for response).
+     */
+    private static final String COUNTS = """
+            count(*),
+            sum(case when accept_due_at is not null then 1 else 0 end),
+            sum(case when accepted_at is not null and accepted_at <= accept_due_at then 1 else 0 end),
+            sum(case when state in DONE then 1 else 0 end),
+            sum(case when rating is not null then 1 else 0 end),
+            sum(case when rating in GOOD then 1 else 0 end),
+            coalesce(sum(handling_seconds), 0), count(handling_seconds),
+            sum(case when accept_due_at is not null and (accepted_at is not null or accept_due_at <= NOW)
+                     then 1 else 0 end),
+            sum(case when state = 'DECLINED' then 1 else 0 end),
+            sum(case when state in DONE and (rating in GOOD or review_passed = true) then 1 else 0 end),
+            sum(case when state in DONE and phone is not null and dispatched_at is not null then 1 else 0 end),
+            sum(case when state in DONE and phone is not null and dispatched_at is not null
+                     and (rating is not null or call_back_result is not null) then 1 else 0 end)
+            """.replace("DONE", DONE).replace("GOOD", GOOD);
     private static final String COUNT_DAY = """
             insert into case_day_figures (filed_on, unit, grid, category, total, dispatched, responded_in_time, resolved,
                                           rated, satisfied, handling_sum, handling_count, due_for_response, declined,
                                           solved, askable, visited)
-            select ?1, unit, grid, category, count(*),
-                   sum(case when accept_due_at is not null then 1 else 0 end),
-                   sum(case when accepted_at is not null and accepted_at <= accept_due_at then 1 else 0 end),
-                   sum(case when state in DONE then 1 else 0 end),
-                   sum(case when rating is not null then 1 else 0 end),
-                   sum(case when rating in GOOD then 1 else 0 end),
-                   coalesce(sum(handling_seconds), 0), count(handling_seconds),
-                   sum(case when accept_due_at is not null and (accepted_at is not null or accept_due_at <= ?2)
-                            then 1 else 0 end),
-                   sum(case when state = 'DECLINED' then 1 else 0 end),
-                   sum(case when state in DONE and (rating in GOOD or review_passed = true) then 1 else 0 end),
-                   sum(case when state in DONE and phone is not null and dispatched_at is not null then 1 else 0 end),
-                   sum(case when state in DONE and phone is not null and dispatched_at is not null
-                            and (rating is not null or call_back_result is not null) then 1 else 0 end)
-            from service_case where created_at >= ?3 and created_at < ?4
-            group by unit, grid, category""".replace("DONE", DONE).replace("GOOD", GOOD);
+            select ?1, unit, grid, category,\s""" + COUNTS.replace("NOW", "?2") + """
+             from service_case where created_at >= ?3 and created_at < ?4
+            group by unit, grid, category""";
 
     private final EntityManager em;
     private final Clock clock;
@@ -126,6 +134,22 @@ public class CaseDayFigures {
                 .setParameter(3, Timestamp.from(day.atStartOfDay(zone).toInstant()))
                 .setParameter(4, Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
                 .executeUpdate();
+    }
+
+    /**
+     * The counts of the cases filed from {@code from} to {@code to}, case by case, by {@code column}
+     * ("'all'", unit, grid, category), in the order of {@link #SUMS}: what a day of the summary holds,
+     * for any stretch of time. A column without cases has no row.
+     */
+    @SuppressWarnings("unchecked")
+    List<Object[]> countCases(Instant from, Instant to, Instant now, String column) {
+        String groupBy = column.startsWith("'") ? "" : " group by " + column;
+        List<Object[]> rows = em.createNativeQuery("select " + column + ", " + COUNTS.replace("NOW", "?1")
+                        + " from service_case where created_at >= ?2 and created_at < ?3" + groupBy)
+                .setParameter(1, Timestamp.from(now)).setParameter(2, Timestamp.from(from)).setParameter(3, Timestamp.from(to))
+                .getResultList();
+        // without a group, an empty stretch still answers one row, of nothing
+        return rows.stream().filter(r -> r[1] != null && ((Number) r[1]).longValue() > 0).toList();
     }
 
     /** The summed counts of the days from {@code from} (inclusive) to {@code to} (exclusive), by {@code column} ("'all'", unit, grid, category). */
