@@ -121,7 +121,37 @@ public class CaseFigures {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Figures> compute(Instant from, Instant to, By by) {
-        Instant counted = days.refresh();
+        return compute(days.refresh(), from, to, by);
+    }
+
+    /**
+     * The summary brought up to date once, for several figures read together (the dashboard reads the
+     * overall, the per-unit and the daily figures): each read through it costs its reads only.
+     */
+    public AsOf upToDate() {
+        return new AsOf(days.refresh());
+    }
+
+    /** Figures read against the summary as it stood when {@link #upToDate} brought it up to date. */
+    public final class AsOf {
+        private final Instant counted;
+
+        private AsOf(Instant counted) {
+            this.counted = counted;
+        }
+
+        /** As {@link CaseFigures#compute}. */
+        public List<Figures> compute(Instant from, Instant to, By by) {
+            return CaseFigures.this.compute(counted, from, to, by);
+        }
+
+        /** As {@link CaseFigures#daily}. */
+        public Map<java.time.LocalDate, Figures> daily(java.time.LocalDate from, java.time.LocalDate to) {
+            return CaseFigures.this.dailySums(from, to);
+        }
+    }
+
+    private List<Figures> compute(Instant counted, Instant from, Instant to, By by) {
         Map<String, Counts> counts = new java.util.LinkedHashMap<>();
         if (from.isBefore(to)) {
             java.time.LocalDate first = days.day(from);
@@ -200,6 +230,10 @@ public class CaseFigures {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<java.time.LocalDate, Figures> daily(java.time.LocalDate from, java.time.LocalDate to) {
         days.refresh();
+        return dailySums(from, to);
+    }
+
+    private Map<java.time.LocalDate, Figures> dailySums(java.time.LocalDate from, java.time.LocalDate to) {
         Map<java.time.LocalDate, Figures> daily = new java.util.TreeMap<>();
         for (Object[] row : days.byDay(from, to)) {
             java.time.LocalDate day = CaseDayFigures.localDate(row[0]);

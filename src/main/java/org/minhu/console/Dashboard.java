@@ -65,6 +65,8 @@ public class Dashboard {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Instant from = today.minusDays(DAYS - 1L).atStartOfDay(zone).toInstant();
         Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
+        // the summary brought up to date once for the page's three reads
+        CaseFigures.AsOf figures = this.figures.upToDate();
         List<CaseFigures.Figures> all = figures.compute(from, to, CaseFigures.By.ALL);
         CaseFigures.Figures overall = all.isEmpty() ? CaseFigures.Figures.none("all") : all.get(0);
         List<CaseFigures.Figures> units = new ArrayList<>(figures.compute(from, to, CaseFigures.By.UNIT));
@@ -79,10 +81,10 @@ public class Dashboard {
         return new View(overall, Math.min(overdueCount, COUNT_CAP), overdueCount > COUNT_CAP, cases.overdue(now, LIST),
                 escalated, hotSpots(),
                 // a unit with nudges but no case filed in the period has a row in the table, not a bar in the ranking
-                chart(trend(today)), chart(ranking(units.stream().filter(u -> u.total() > 0).toList())), units);
+                chart(trend(figures, today)), chart(ranking(units.stream().filter(u -> u.total() > 0).toList())), units);
     }
 
-    private Map<String, Object> trend(LocalDate today) {
+    private Map<String, Object> trend(CaseFigures.AsOf figures, LocalDate today) {
         List<String> days = new ArrayList<>();
         List<Object> filed = new ArrayList<>();
         List<Object> response = new ArrayList<>();

@@ -182,6 +182,18 @@ class HotPathBudgetTest {
         }
     }
 
+    @Test
+    void aDashboardPageBringsTheSummaryUpToDateOnce() {
+        org.minhu.console.ConsoleSession supervisor = org.minhu.console.ConsoleSession.signIn("supervisor");
+        supervisor.bare().get("/console/dashboard").then().statusCode(200);
+        CountingDriver.reset();
+        supervisor.bare().get("/console/dashboard").then().statusCode(200);
+        List<List<String>> committed = CountingDriver.committed();
+        String all = committed.stream().map(tx -> tx.size() + ": " + String.join(" | ", tx))
+                .collect(Collectors.joining("\n"));
+        assertThat(of(committed, tx -> has(tx, "case_figures_watermark"))).as("refreshes, in:\n" + all).hasSize(1);
+    }
+
     private static boolean has(List<String> tx, String fragment) {
         return tx.stream().anyMatch(sql -> sql.toLowerCase().contains(fragment));
     }
