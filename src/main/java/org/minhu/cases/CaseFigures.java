@@ -65,7 +65,7 @@ public class CaseFigures {
         }
     }
 
-    private static final Map<By, String> DIMENSION = Map.of(By.ALL, "'all'", By.UNIT, "c.unit", By.GRID, "c.grid",
+    private static final Map<By, String> DIMENSION = Map.of(By.ALL, "'all'", By.UNIT, "c.units.unit", By.GRID, "c.units.grid",
             By.CATEGORY, "c.category");
     /** The same dimensions for nudges: the unit, grid and category the case had when it was nudged. */
     private static final Map<By, String> NUDGE_DIMENSION = Map.of(By.ALL, "'all'", By.UNIT, "n.unit", By.GRID, "n.grid",
@@ -218,20 +218,20 @@ public class CaseFigures {
         String key = DIMENSION.get(by);
         List<Object[]> rows = cases.getEntityManager().createQuery("select " + key + """
                         , count(c),
-                          sum(case when c.acceptDueAt is not null then 1 else 0 end),
-                          sum(case when c.acceptedAt is not null and c.acceptedAt <= c.acceptDueAt then 1 else 0 end),
+                          sum(case when c.schedule.acceptDueAt is not null then 1 else 0 end),
+                          sum(case when c.schedule.acceptedAt is not null and c.schedule.acceptedAt <= c.schedule.acceptDueAt then 1 else 0 end),
                           sum(case when c.state in :done then 1 else 0 end),
                           sum(case when c.rating is not null then 1 else 0 end),
                           sum(case when c.rating in :good then 1 else 0 end),
-                          coalesce(sum(c.handlingSeconds), 0), count(c.handlingSeconds),
-                          sum(case when c.acceptDueAt is not null and (c.acceptedAt is not null or c.acceptDueAt <= :now)
+                          coalesce(sum(c.resolution.handlingSeconds), 0), count(c.resolution.handlingSeconds),
+                          sum(case when c.schedule.acceptDueAt is not null and (c.schedule.acceptedAt is not null or c.schedule.acceptDueAt <= :now)
                                    then 1 else 0 end),
                           sum(case when c.state = :declined then 1 else 0 end),
-                          sum(case when c.state in :done and (c.rating in :good or c.reviewPassed = true) then 1 else 0 end),
-                          sum(case when c.state in :done and c.phone is not null and c.dispatchedAt is not null
+                          sum(case when c.state in :done and (c.rating in :good or c.followUp.reviewPassed = true) then 1 else 0 end),
+                          sum(case when c.state in :done and c.phone is not null and c.schedule.dispatchedAt is not null
                                    then 1 else 0 end),
-                          sum(case when c.state in :done and c.phone is not null and c.dispatchedAt is not null
-                                   and (c.rating is not null or c.callBackResult is not null) then 1 else 0 end)
+                          sum(case when c.state in :done and c.phone is not null and c.schedule.dispatchedAt is not null
+                                   and (c.rating is not null or c.followUp.callBackResult is not null) then 1 else 0 end)
                         from ServiceCase c where c.createdAt >= :from and c.createdAt < :to
                         group by\s""" + key, Object[].class)
                 .setParameter("done", List.of(CaseState.RESOLVED, CaseState.RATED, CaseState.ARCHIVED))

@@ -270,8 +270,8 @@ public class CaseLifecycle {
         CaseState before = c.getState();
         String below = c.getUnit();
         List<String> assisting = new java.util.ArrayList<>(List.of(below));
-        if (c.getAssistingUnits() != null) {
-            assisting.addAll(List.of(c.getAssistingUnits().split(",")));
+        if (c.getUnits().getAssistingUnits() != null) {
+            assisting.addAll(List.of(c.getUnits().getAssistingUnits().split(",")));
         }
         assisting.remove(parent);
         c.apply(CaseTransition.TRANSFER, now);
@@ -294,7 +294,7 @@ public class CaseLifecycle {
     public ServiceCase archive(String number, String actor, String note) {
         ServiceCase c = find(number);
         if (CaseTransition.ARCHIVE.allowedFrom(c.getState()) && c.isReviewNeeded()) {
-            throw ProblemException.conflict(c.getReviewPassed() == null
+            throw ProblemException.conflict(c.getFollowUp().getReviewPassed() == null
                     ? "差评件和热点主诉求须先复查（由办理人以外的人员现场核实并拍照）才能归档"
                     : "复查未通过，须重新办理并再次复查后才能归档");
         }

@@ -124,12 +124,12 @@ public final class CasePermissions {
             return NONE;
         }
         if (who.role() == GRID) {
-            return who.unit().equals(c.getGrid()) ? LEAD : NONE;
+            return who.unit().equals(c.getUnits().getGrid()) ? LEAD : NONE;
         }
         if (who.unit().equals(c.getUnit())) {
             return LEAD;
         }
-        return ServiceCase.involves(null, c.getAssistingUnits(), who.unit()) ? ASSISTING : NONE;
+        return ServiceCase.involves(null, c.getUnits().getAssistingUnits(), who.unit()) ? ASSISTING : NONE;
     }
 
     /** Whether the table lets this person do this to this case, whatever its state. */

@@ -285,12 +285,12 @@ public class CaseService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, config.zone());
         // the case's row is locked (ownedOpen): two nudges at once are taken one after the other
-        if (c.getNudgedAt() != null && LocalDate.ofInstant(c.getNudgedAt(), config.zone()).equals(today)) {
+        if (c.getResidentActivity().getNudgedAt() != null && LocalDate.ofInstant(c.getResidentActivity().getNudgedAt(), config.zone()).equals(today)) {
             return new Result(Outcome.ALREADY_TODAY, c);
         }
         cases.getEntityManager().persist(new CaseNudge(c, today, now));
         c.nudged(now);
-        events.persist(new CaseEvent(c, now, phone, CaseEvent.Kind.NUDGED, c.getState(), "第 " + c.getNudges() + " 次催办"));
+        events.persist(new CaseEvent(c, now, phone, CaseEvent.Kind.NUDGED, c.getState(), "第 " + c.getResidentActivity().getNudges() + " 次催办"));
         changed.fire(new CaseChanged(c, CaseEvent.Kind.NUDGED, null, phone));
         return found;
     }

@@ -61,11 +61,11 @@ public class Reports {
             row.add(c.getDescription());
             row.add(c.getAddress() == null ? "" : c.getAddress());
             row.add(c.getUnit());
-            row.add(c.getGrid() == null ? "" : c.getGrid());
+            row.add(c.getUnits().getGrid() == null ? "" : c.getUnits().getGrid());
             row.add(labels.state(c.getState()));
             row.add(labels.fullTime(c.getDueAt()));
             row.add(labels.fullTime(c.getResolvedAt()));
-            row.add(c.getResolutionNote() == null ? "" : c.getResolutionNote());
+            row.add(c.getResolution().getNote() == null ? "" : c.getResolution().getNote());
             row.add(c.getRating() == null ? "" : labels.rating(c.getRating()));
             rows.add(row);
         }

@@ -137,7 +137,7 @@ class CaseworkTest {
         assertThat(c.getRequestType()).isEqualTo(RequestType.CONSULTATION);
         assertThat(c.getState()).isEqualTo(CaseState.ARCHIVED);
         assertThat(c.getResolvedAt()).isNotNull();
-        assertThat(c.getDispatchedAt()).as("nothing to dispatch").isNull();
+        assertThat(c.getSchedule().getDispatchedAt()).as("nothing to dispatch").isNull();
         assertThat(kinds(c)).containsExactly(CaseEvent.Kind.FILED, CaseEvent.Kind.ANSWERED);
         assertThat(tx(() -> cases.forResident(phone, 10))).isEmpty();
     }
@@ -156,7 +156,7 @@ class CaseworkTest {
         assertThat(reopened.getState()).isEqualTo(CaseState.IN_PROGRESS);
         assertThat(reopened.isFlagged()).isTrue();
         assertThat(reopened.getRating()).isEqualTo(Rating.UNSATISFIED);
-        assertThat(reopened.getCallBackResult()).isEqualTo(CallBackResult.UNSATISFIED);
+        assertThat(reopened.getFollowUp().getCallBackResult()).isEqualTo(CallBackResult.UNSATISFIED);
         assertThat(tx(() -> cases.callBacksDue(500))).extracting(ServiceCase::getNumber).doesNotContain(c.getNumber());
     }
 

@@ -231,7 +231,7 @@ class JourneyTest {
         assertThat(filed.getNumber()).isEqualTo(caseNumber(created));
         assertThat(filed.getCategory()).isEqualTo("ebike");
         assertThat(filed.getLatitude()).as("the typed address is placed by the gazetteer").isNotNull();
-        assertThat(filed.getGrid()).isEqualTo("坂田街道五和社区第 1 网格");
+        assertThat(filed.getUnits().getGrid()).isEqualTo("坂田街道五和社区第 1 网格");
     }
 
     @Test

@@ -98,7 +98,7 @@ class CommunityRaiseTest {
         ServiceCase raised = testCases.reload(c.getNumber());
         assertThat(raised.getUnit()).isEqualTo(STREET);
         assertThat(raised.getState()).as("the street signs for it anew").isEqualTo(CaseState.DISPATCHED);
-        assertThat(ServiceCase.involves(raised.getUnit(), raised.getAssistingUnits(), COMMUNITY))
+        assertThat(ServiceCase.involves(raised.getUnit(), raised.getUnits().getAssistingUnits(), COMMUNITY))
                 .as("the community stays on it").isTrue();
         assertThat(transfers(c)).as("raised once, however often the check runs").hasSize(1)
                 .first().satisfies(e -> {

@@ -53,12 +53,12 @@ public class CaseStaffResource {
                            String requestType, String handlingClass, String declineReason, String callBackResult,
                            boolean reviewNeeded) {
         static CaseView of(ServiceCase c) {
-            return new CaseView(c.getNumber(), c.getState().name(), c.getCategory(), c.getUnit(), c.getGrid(),
-                    c.getPriority().name(), c.getOwner(), c.getCreatedAt(), c.getDueAt(), c.getAcceptDueAt(),
-                    c.isFlagged(), c.getEscalationLevel(), c.getPausedAt() != null, c.getRequestedDue(),
+            return new CaseView(c.getNumber(), c.getState().name(), c.getCategory(), c.getUnit(), c.getUnits().getGrid(),
+                    c.getPriority().name(), c.getOwner(), c.getCreatedAt(), c.getDueAt(), c.getSchedule().getAcceptDueAt(),
+                    c.isFlagged(), c.getSchedule().getEscalationLevel(), c.getSchedule().getPausedAt() != null, c.getSchedule().getRequestedDue(),
                     c.getRating() == null ? null : c.getRating().name(), c.getLinkedTo(),
                     c.getRequestType().name(), c.getHandlingClass().name(), c.getDeclineReason(),
-                    c.getCallBackResult() == null ? null : c.getCallBackResult().name(), c.isReviewNeeded());
+                    c.getFollowUp().getCallBackResult() == null ? null : c.getFollowUp().getCallBackResult().name(), c.isReviewNeeded());
         }
     }
 
