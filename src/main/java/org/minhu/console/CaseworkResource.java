@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.minhu.cases.CallBackResult;
-import org.minhu.cases.CaseLifecycle;
+import org.minhu.cases.CaseworkSteps;
 import org.minhu.cases.CaseAction;
 import org.minhu.cases.CasePermissions;
 import org.minhu.cases.HandlingClass;
@@ -34,16 +34,16 @@ import java.util.function.Supplier;
 public class CaseworkResource {
 
     private final ServiceCaseRepository cases;
-    private final CaseLifecycle lifecycle;
+    private final CaseworkSteps steps;
     private final CaseResource page;
     private final Casework casework;
     private final MediaFiles media;
     private final Viewer viewer;
 
-    public CaseworkResource(ServiceCaseRepository cases, CaseLifecycle lifecycle, CaseResource page, Casework casework,
+    public CaseworkResource(ServiceCaseRepository cases, CaseworkSteps steps, CaseResource page, Casework casework,
                             MediaFiles media, Viewer viewer) {
         this.cases = cases;
-        this.lifecycle = lifecycle;
+        this.steps = steps;
         this.page = page;
         this.casework = casework;
         this.media = media;
@@ -56,7 +56,7 @@ public class CaseworkResource {
                              @RestForm String handlingClass) {
         return page.act(number, "classify", () -> {
             requireMay(CaseAction.CLASSIFY, number);
-            return lifecycle.classify(number, viewer.getUsername(), choice(RequestType.class, requestType, "requestType"),
+            return steps.classify(number, viewer.getUsername(), choice(RequestType.class, requestType, "requestType"),
                     choice(HandlingClass.class, handlingClass, "handlingClass"));
         });
     }
@@ -66,7 +66,7 @@ public class CaseworkResource {
     public Response decline(@PathParam("number") String number, @RestForm String reason, @RestForm String note) {
         return page.act(number, "decline", () -> {
             requireMay(CaseAction.DECLINE, number);
-            return lifecycle.decline(number, viewer.getUsername(), reason, note);
+            return steps.decline(number, viewer.getUsername(), reason, note);
         });
     }
 
@@ -75,7 +75,7 @@ public class CaseworkResource {
     public Response callBack(@PathParam("number") String number, @RestForm String result, @RestForm String note) {
         return page.act(number, "call-back", () -> {
             requireMay(CaseAction.CALL_BACK, number);
-            return lifecycle.callBack(number, viewer.getUsername(), choice(CallBackResult.class, result, "result"), note);
+            return steps.callBack(number, viewer.getUsername(), choice(CallBackResult.class, result, "result"), note);
         });
     }
 
@@ -89,7 +89,7 @@ public class CaseworkResource {
                 throw ProblemException.badRequest("photo", "复查须附现场照片");
             }
             String photoPath = media.keepStaffPhoto(photo);
-            return lifecycle.review(number, viewer.getUsername(), "yes".equals(passed), photoPath, note);
+            return steps.review(number, viewer.getUsername(), "yes".equals(passed), photoPath, note);
         });
     }
 

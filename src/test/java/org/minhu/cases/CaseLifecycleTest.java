@@ -39,6 +39,9 @@ class CaseLifecycleTest {
     CaseLifecycle lifecycle;
 
     @Inject
+    CaseworkSteps steps;
+
+    @Inject
     SlaMonitor monitor;
 
     @Inject
@@ -83,7 +86,7 @@ class CaseLifecycleTest {
         switch (state) {
             case RECEIVED -> tx(() -> lifecycle.returnToDispatch(n, "dispatcher", "不属于本单位"));
             case DISPATCHED -> { }
-            case DECLINED -> tx(() -> lifecycle.decline(n, "operator", "outside", null));
+            case DECLINED -> tx(() -> steps.decline(n, "operator", "outside", null));
             case ACCEPTED -> tx(() -> lifecycle.accept(n, "wang"));
             case IN_PROGRESS -> {
                 tx(() -> lifecycle.accept(n, "wang"));
@@ -104,8 +107,6 @@ class CaseLifecycleTest {
     }
 
     private static final Map<CaseTransition, Function<String, Function<CaseLifecycle, ServiceCase>>> ACTIONS = Map.ofEntries(
-            Map.entry(CaseTransition.DECLINE, n -> l -> l.decline(n, "operator", "crime", null)),
-            Map.entry(CaseTransition.ANSWER, n -> l -> l.answer(n, "operator", "请携带身份证到党群服务中心办理")),
             Map.entry(CaseTransition.DISPATCH, n -> l -> l.dispatch(n, "dispatcher", "坂田街道城市建设办公室", List.of(), null)),
             Map.entry(CaseTransition.ACCEPT, n -> l -> l.accept(n, "wang")),
             Map.entry(CaseTransition.START, n -> l -> l.start(n, "wang")),
@@ -126,6 +127,9 @@ class CaseLifecycleTest {
                     // the resident's own rating, from their phone
                     case RATE -> l -> cases.rate(c.getPhone(), c.getNumber(), Rating.SATISFIED, null);
                     case RATE_POORLY -> l -> cases.rate(c.getPhone(), c.getNumber(), Rating.UNSATISFIED, "没修好");
+                    // the casework steps close a case at intake
+                    case DECLINE -> l -> steps.decline(c.getNumber(), "operator", "crime", null);
+                    case ANSWER -> l -> steps.answer(c.getNumber(), "operator", "请携带身份证到党群服务中心办理");
                     default -> ACTIONS.get(transition).apply(c.getNumber());
                 };
                 if (transition.allowedFrom(state)) {

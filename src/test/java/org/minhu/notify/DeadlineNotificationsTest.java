@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.minhu.cases.CaseAction;
 import org.minhu.cases.CaseEvent;
 import org.minhu.cases.CaseLifecycle;
+import org.minhu.cases.CaseworkSteps;
 import org.minhu.cases.CaseService;
 import org.minhu.cases.HandlingClass;
 import org.minhu.cases.RequestType;
@@ -49,6 +50,9 @@ class DeadlineNotificationsTest {
 
     @Inject
     CaseLifecycle lifecycle;
+
+    @Inject
+    CaseworkSteps steps;
 
     @Inject
     CaseService caseService;
@@ -212,7 +216,7 @@ class DeadlineNotificationsTest {
     private ServiceCase complexAcceptedBy(String handler, String description) {
         ServiceCase c = dispatchedTo(HEADED_UNIT, description);
         QuarkusTransaction.requiringNew().run(() -> {
-            lifecycle.classify(c.getNumber(), "system", RequestType.COMPLAINT, HandlingClass.HARD);
+            steps.classify(c.getNumber(), "system", RequestType.COMPLAINT, HandlingClass.HARD);
             lifecycle.accept(c.getNumber(), handler);
         });
         return testCases.reload(c.getNumber());

@@ -19,6 +19,7 @@ import org.minhu.cases.CaseEvent;
 import org.minhu.cases.CasePermissions;
 import org.minhu.cases.CaseFigures;
 import org.minhu.cases.CaseLifecycle;
+import org.minhu.cases.CaseworkSteps;
 import org.minhu.cases.CallBackResult;
 import org.minhu.cases.CaseService;
 import org.minhu.cases.DispatchRules;
@@ -86,6 +87,7 @@ public class CaseStaffResource {
     }
 
     private final CaseLifecycle lifecycle;
+    private final CaseworkSteps steps;
     private final CaseService cases;
     private final ServiceCaseRepository repository;
     private final CaseFigures figures;
@@ -93,10 +95,12 @@ public class CaseStaffResource {
     private final Clock clock;
     private final DispatchRules rules;
 
-    public CaseStaffResource(CaseLifecycle lifecycle, CaseService cases, ServiceCaseRepository repository,
-                             CaseFigures figures, SecurityIdentity identity, Clock clock, DispatchRules rules) {
+    public CaseStaffResource(CaseLifecycle lifecycle, CaseworkSteps steps, CaseService cases,
+                             ServiceCaseRepository repository, CaseFigures figures, SecurityIdentity identity, Clock clock,
+                             DispatchRules rules) {
         this.rules = rules;
         this.lifecycle = lifecycle;
+        this.steps = steps;
         this.cases = cases;
         this.repository = repository;
         this.figures = figures;
@@ -208,7 +212,7 @@ public class CaseStaffResource {
     @Path("{number}/classify")
     @Operation(summary = "Set the request type (投诉/咨询/建议/求助) and handling class (易办/重点/疑难); the deadline follows")
     public CaseView classify(@PathParam("number") String number, Classification body) {
-        return CaseView.of(lifecycle.classify(may(CaseAction.CLASSIFY, number), staff().username(),
+        return CaseView.of(steps.classify(may(CaseAction.CLASSIFY, number), staff().username(),
                 body == null ? null : body.requestType(), body == null ? null : body.handlingClass()));
     }
 
@@ -216,7 +220,7 @@ public class CaseStaffResource {
     @Path("{number}/decline")
     @Operation(summary = "不予受理 with a reason code from decline-reasons; the resident is told where to go instead")
     public CaseView decline(@PathParam("number") String number, Decline body) {
-        return CaseView.of(lifecycle.decline(may(CaseAction.DECLINE, number), staff().username(),
+        return CaseView.of(steps.decline(may(CaseAction.DECLINE, number), staff().username(),
                 body == null ? null : body.reason(), body == null ? null : body.note()));
     }
 
@@ -233,7 +237,7 @@ public class CaseStaffResource {
     @Path("{number}/call-back")
     @Operation(summary = "回访 result: SATISFIED rates the case, UNSATISFIED reopens it, UNREACHABLE leaves it unrated")
     public CaseView callBack(@PathParam("number") String number, CallBack body) {
-        return CaseView.of(lifecycle.callBack(may(CaseAction.CALL_BACK, number), staff().username(),
+        return CaseView.of(steps.callBack(may(CaseAction.CALL_BACK, number), staff().username(),
                 body == null ? null : body.result(), body == null ? null : body.note()));
     }
 
@@ -244,7 +248,7 @@ public class CaseStaffResource {
         if (body == null || body.passed() == null) {
             throw ProblemException.badRequest("passed", "passed is required");
         }
-        return CaseView.of(lifecycle.review(may(CaseAction.REVIEW, number), staff().username(), body.passed(), body.photoPath(),
+        return CaseView.of(steps.review(may(CaseAction.REVIEW, number), staff().username(), body.passed(), body.photoPath(),
                 body.note()));
     }
 }
