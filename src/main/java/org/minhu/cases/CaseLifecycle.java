@@ -206,7 +206,7 @@ public class CaseLifecycle {
         CaseState before = c.getState();
         c.apply(CaseTransition.ACCEPT, now);
         c.acceptedBy(actor, now);
-        c.owesOpinion(opinionWithin(c.getHandlingClass()));
+        c.getSchedule().owesOpinion(opinionWithin(c.getHandlingClass()));
         return record(c, CaseTransition.ACCEPT.kind(), before, actor, null);
     }
 

@@ -2,15 +2,17 @@ package org.minhu.cases;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * A case's clock: the deadline to resolve by (办结时限) with its two reminders and three escalation
- * levels, an extension asked for, the acceptance (签收) owed after each dispatch and its chase, and
- * the pause that stops them all. Its columns are the case's own ({@code service_case}); the case
- * checks its state before each step and keeps the time of the change.
+ * levels, an extension asked for, the acceptance (签收) owed after each dispatch and its chase, the
+ * 办理意见 a 疑难件 owes after acceptance, and the pause that stops them all. Its columns are the
+ * case's own ({@code service_case}); a step the case's state does not allow is refused (409), and
+ * the case keeps the time of the change.
  */
 @Embeddable
 public class CaseSchedule {
@@ -48,6 +50,10 @@ public class CaseSchedule {
     /** When a case still not accepted is escalated (set at dispatch; the clock's pauses move it on). */
     @Column(name = "accept_escalate_at")
     private Instant acceptEscalateAt;
+
+    /** The 办理意见 a 疑难件 owes, counted from acceptance. */
+    @Embedded
+    private HandlingOpinion opinion = new HandlingOpinion();
 
     protected CaseSchedule() {
     }
@@ -94,6 +100,10 @@ public class CaseSchedule {
 
     public Instant getAcceptEscalateAt() {
         return acceptEscalateAt;
+    }
+
+    public HandlingOpinion getOpinion() {
+        return opinion;
     }
 
     public boolean isPaused() {
@@ -156,19 +166,32 @@ public class CaseSchedule {
         escalationLevel = 0;
     }
 
-    /** Stops the clock; false if it stands already. */
-    boolean pause(Instant now) {
-        if (pausedAt != null) {
-            return false;
-        }
-        pausedAt = now;
-        return true;
+    /** A 办理意见 is owed within {@code within} of acceptance (a 疑难件), or none (another class, or null). */
+    void owesOpinion(Duration within) {
+        opinion.owe(within, acceptedAt);
     }
 
-    /** The clock runs again; every deadline moves on by the time it stood still, which is returned (null if it was running). */
-    Duration resume(Instant now) {
+    /** When the owner is reminded of the opinion, counted from acceptance (or else from {@code createdAt}). */
+    public Instant opinionReminderAt(Instant createdAt) {
+        return opinion.reminderAt(opinionCountedFrom(createdAt));
+    }
+
+    private Instant opinionCountedFrom(Instant createdAt) {
+        return acceptedAt == null ? createdAt : acceptedAt;
+    }
+
+    /** Stops the clock of case {@code number}, open in {@code state}. */
+    void pause(String number, CaseState state, Instant now) {
+        if (pausedAt != null || !state.isOpen()) {
+            throw new CaseStateException(number, state, "case " + number + " cannot be paused now");
+        }
+        pausedAt = now;
+    }
+
+    /** The clock runs again; every deadline, the 办理意见's too, moves on by the time it stood still. */
+    void resume(String number, CaseState state, Instant now) {
         if (pausedAt == null) {
-            return null;
+            throw new CaseStateException(number, state, "case " + number + " is not paused");
         }
         Duration stood = Duration.between(pausedAt, now);
         dueAt = dueAt.plus(stood);
@@ -178,24 +201,21 @@ public class CaseSchedule {
         if (acceptEscalateAt != null) {
             acceptEscalateAt = acceptEscalateAt.plus(stood);
         }
+        opinion.moveOn(stood);
         pausedAt = null;
-        return stood;
     }
 
-    /** Asks to move the deadline to {@code until}; false unless it is later than the deadline now. */
-    boolean requestExtension(Instant until) {
-        if (!until.isAfter(dueAt)) {
-            return false;
+    /** Asks to move the deadline of case {@code number}, open in {@code state}, to {@code until}, later than it is now. */
+    void requestExtension(String number, CaseState state, Instant until) {
+        if (!state.isOpen() || !until.isAfter(dueAt)) {
+            throw new CaseStateException(number, state, "an extension must be for an open case and later than " + dueAt);
         }
         requestedDue = until;
-        return true;
     }
 
-    /** The date asked for becomes the deadline, and the reminders start over; null if none was asked for. */
-    Instant approveExtension() {
-        if (requestedDue == null) {
-            return null;
-        }
+    /** The date asked for becomes the deadline, and the reminders start over. */
+    Instant approveExtension(String number, CaseState state) {
+        requireExtensionAsked(number, state);
         dueAt = requestedDue;
         requestedDue = null;
         remindersSent = 0;
@@ -203,13 +223,15 @@ public class CaseSchedule {
         return dueAt;
     }
 
-    /** Drops the date asked for; false if none was. */
-    boolean rejectExtension() {
-        if (requestedDue == null) {
-            return false;
-        }
+    void rejectExtension(String number, CaseState state) {
+        requireExtensionAsked(number, state);
         requestedDue = null;
-        return true;
+    }
+
+    private void requireExtensionAsked(String number, CaseState state) {
+        if (requestedDue == null) {
+            throw new CaseStateException(number, state, "no extension was requested for case " + number);
+        }
     }
 
     /** Marks a reminder level (1 = half the time gone, 2 = four fifths) as sent; false if it was. */
@@ -261,7 +283,8 @@ public class CaseSchedule {
     /**
      * When the deadline check next has something to do for an open case with a running clock: the
      * next reminder while no escalation has started, else the next escalation step; the acceptance
-     * chase while the case (in {@code state}) waits to be accepted. Null when nothing is left.
+     * chase while the case (in {@code state}) waits to be accepted; the 办理意见's reminder and
+     * escalation while one is owed. Null when nothing is left.
      */
     Instant nextCheck(Instant createdAt, CaseState state) {
         Instant next = null;
@@ -274,10 +297,10 @@ public class CaseSchedule {
         if (isAwaitingAcceptance(state) && acceptChased < 2) {
             next = earlier(next, acceptChased == 0 ? acceptDueAt : acceptEscalationAt());
         }
-        return next;
+        return earlier(next, opinion.nextCheck(opinionCountedFrom(createdAt)));
     }
 
-    static Instant earlier(Instant a, Instant b) {
+    private static Instant earlier(Instant a, Instant b) {
         return a == null || b != null && b.isBefore(a) ? b : a;
     }
 }

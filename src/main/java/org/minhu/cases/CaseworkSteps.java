@@ -42,7 +42,7 @@ public class CaseworkSteps {
         }
         String before = c.getRequestType().label("zh-CN") + " · " + c.getHandlingClass().label("zh-CN");
         c.classify(type, handling, rules.resolveHours(c.getCategory(), c.getPriority(), type, handling), clock.instant());
-        c.owesOpinion(lifecycle.opinionWithin(handling));
+        c.getSchedule().owesOpinion(lifecycle.opinionWithin(handling));
         return lifecycle.record(c, CaseEvent.Kind.CLASSIFIED, c.getState(), actor,
                 before + " → " + type.label("zh-CN") + " · " + handling.label("zh-CN"));
     }

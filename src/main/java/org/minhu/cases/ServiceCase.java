@@ -82,17 +82,13 @@ public class ServiceCase {
     @Column(nullable = false)
     private String channel;
 
-    /** The deadline, the acceptance owed after each dispatch, their chase and the pause that stops them. */
+    /** The deadline, the acceptance owed after each dispatch, the 办理意见 owed, their chase and the pause that stops them. */
     @Embedded
     private CaseSchedule schedule;
 
     /** The lead unit, assisting units, grid and assignee. */
     @Embedded
     private CaseUnits units;
-
-    /** The 办理意见 a 疑难件 owes. */
-    @Embedded
-    private HandlingOpinion handlingOpinion = new HandlingOpinion();
 
     /** The 回访 and 复查; null (all its columns empty) until the first of them. */
     @Embedded
@@ -259,10 +255,6 @@ public class ServiceCase {
         return units;
     }
 
-    public HandlingOpinion getHandlingOpinion() {
-        return handlingOpinion;
-    }
-
     /** The 回访 and 复查 so far (an empty one, not kept, before either). */
     public CaseFollowUp getFollowUp() {
         return followUp == null ? new CaseFollowUp() : followUp;
@@ -314,24 +306,14 @@ public class ServiceCase {
 
     /** Whether a 办理意见 is owed and not given yet. */
     public boolean isOpinionOwed() {
-        return state.isOpen() && handlingOpinion.isOwed();
-    }
-
-    /** When the owner is reminded of the opinion, counted from acceptance (or filing). */
-    public Instant opinionReminderAt() {
-        return handlingOpinion.reminderAt(schedule.getAcceptedAt() == null ? createdAt : schedule.getAcceptedAt());
-    }
-
-    /** A 办理意见 is owed within {@code within} of acceptance (a 疑难件), or none (another class, or null). */
-    void owesOpinion(Duration within) {
-        handlingOpinion.owe(within, schedule.getAcceptedAt());
+        return state.isOpen() && schedule.getOpinion().isOwed();
     }
 
     void opinionGiven(String text, Instant now) {
         if (!isOpinionOwed()) {
             throw refused("case " + number + " owes no handling opinion");
         }
-        handlingOpinion.give(text, now);
+        schedule.getOpinion().give(text, now);
         updatedAt = now;
     }
 
@@ -447,42 +429,28 @@ public class ServiceCase {
     }
 
     void pause(Instant now) {
-        if (!state.isOpen() || !schedule.pause(now)) {
-            throw refused("case " + number + " cannot be paused now");
-        }
+        schedule.pause(number, state, now);
         updatedAt = now;
     }
 
-    /** The clock runs again; every deadline, the 办理意见's too, moves on by the time it stood still. */
     void resume(Instant now) {
-        Duration stood = schedule.resume(now);
-        if (stood == null) {
-            throw refused("case " + number + " is not paused");
-        }
-        handlingOpinion.moveOn(stood);
+        schedule.resume(number, state, now);
         updatedAt = now;
     }
 
     void requestExtension(Instant until, Instant now) {
-        if (!state.isOpen() || !schedule.requestExtension(until)) {
-            throw refused("an extension must be for an open case and later than " + getDueAt());
-        }
+        schedule.requestExtension(number, state, until);
         updatedAt = now;
     }
 
     Instant approveExtension(Instant now) {
-        Instant due = schedule.approveExtension();
-        if (due == null) {
-            throw refused("no extension was requested for case " + number);
-        }
+        Instant due = schedule.approveExtension(number, state);
         updatedAt = now;
         return due;
     }
 
     void rejectExtension(Instant now) {
-        if (!schedule.rejectExtension()) {
-            throw refused("no extension was requested for case " + number);
-        }
+        schedule.rejectExtension(number, state);
         updatedAt = now;
     }
 
@@ -521,9 +489,9 @@ public class ServiceCase {
     }
 
     /**
-     * Plans the deadline check on every write: the schedule's next reminder, escalation step or
-     * acceptance chase ({@link CaseSchedule#nextCheck}), and the 办理意见's reminder and escalation while
-     * one is owed. {@link SlaMonitor} reads only cases whose time has come, and plans again after it looked.
+     * Plans the deadline check on every write: the schedule's next reminder, escalation step, acceptance
+     * chase or 办理意见 chase ({@link CaseSchedule#nextCheck}). {@link SlaMonitor} reads only cases whose
+     * time has come, and plans again after it looked.
      */
     @PrePersist
     @PreUpdate
@@ -533,8 +501,7 @@ public class ServiceCase {
             nextCheckAt = null;
             return;
         }
-        Instant opinionFrom = schedule.getAcceptedAt() == null ? createdAt : schedule.getAcceptedAt();
-        nextCheckAt = CaseSchedule.earlier(schedule.nextCheck(createdAt, state), handlingOpinion.nextCheck(opinionFrom));
+        nextCheckAt = schedule.nextCheck(createdAt, state);
     }
 
     /** Dispatched to a unit and nobody there has accepted it yet. */

@@ -149,12 +149,12 @@ public class SlaMonitor {
         if (!c.isOpinionOwed()) {
             return;
         }
-        if (!now.isBefore(c.getHandlingOpinion().escalationAt()) && c.getHandlingOpinion().chase(2)) {
+        if (!now.isBefore(c.getSchedule().getOpinion().escalationAt()) && c.getSchedule().getOpinion().chase(2)) {
             lifecycle.record(c, CaseEvent.Kind.ESCALATED, c.getState(), CaseLifecycle.SYSTEM, "办理意见超期未提交，已升级");
-            tell(c, Chase.Kind.OPINION_ESCALATION, c.getHandlingOpinion().getDueAt());
-        } else if (!now.isBefore(c.opinionReminderAt()) && c.getHandlingOpinion().chase(1)) {
+            tell(c, Chase.Kind.OPINION_ESCALATION, c.getSchedule().getOpinion().getDueAt());
+        } else if (!now.isBefore(c.getSchedule().opinionReminderAt(c.getCreatedAt())) && c.getSchedule().getOpinion().chase(1)) {
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "办理意见将到期，已提醒");
-            tell(c, Chase.Kind.OPINION_REMINDER, c.getHandlingOpinion().getDueAt());
+            tell(c, Chase.Kind.OPINION_REMINDER, c.getSchedule().getOpinion().getDueAt());
         }
     }
 

@@ -165,12 +165,12 @@ class DeadlineNotificationsTest {
         staff("notify-head", Role.HANDLER, HEADED_UNIT, null, true);
         ServiceCase late = complexAcceptedBy("notify-owner", "多个小区排水管网老化，雨天反复内涝，需多部门联合处置");
         ServiceCase given = complexAcceptedBy("notify-owner", "片区停车难，需多部门联合研究方案");
-        assertThat(late.getHandlingOpinion().getDueAt()).as("3 days after acceptance")
+        assertThat(late.getSchedule().getOpinion().getDueAt()).as("3 days after acceptance")
                 .isEqualTo(late.getSchedule().getAcceptedAt().plus(Duration.ofHours(72)));
         Staff owner = new Staff("notify-owner", Role.HANDLER, HEADED_UNIT);
         QuarkusTransaction.requiringNew().run(() -> lifecycle.perform(owner, CaseAction.OPINION, given.getNumber(),
                 CaseLifecycle.Details.text("牵头单位会同交警、住建三日内现场踏勘，两周内拿出方案")));
-        assertThat(testCases.reload(given.getNumber()).getHandlingOpinion().getText()).startsWith("牵头单位会同交警");
+        assertThat(testCases.reload(given.getNumber()).getSchedule().getOpinion().getText()).startsWith("牵头单位会同交警");
 
         clock.advance(Duration.ofHours(47));
         monitor.check();
