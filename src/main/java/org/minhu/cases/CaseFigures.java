@@ -221,17 +221,17 @@ public class CaseFigures {
                           sum(case when c.schedule.acceptDueAt is not null then 1 else 0 end),
                           sum(case when c.schedule.acceptedAt is not null and c.schedule.acceptedAt <= c.schedule.acceptDueAt then 1 else 0 end),
                           sum(case when c.state in :done then 1 else 0 end),
-                          sum(case when c.rating is not null then 1 else 0 end),
-                          sum(case when c.rating in :good then 1 else 0 end),
+                          sum(case when c.followUp.rating is not null then 1 else 0 end),
+                          sum(case when c.followUp.rating in :good then 1 else 0 end),
                           coalesce(sum(c.resolution.handlingSeconds), 0), count(c.resolution.handlingSeconds),
                           sum(case when c.schedule.acceptDueAt is not null and (c.schedule.acceptedAt is not null or c.schedule.acceptDueAt <= :now)
                                    then 1 else 0 end),
                           sum(case when c.state = :declined then 1 else 0 end),
-                          sum(case when c.state in :done and (c.rating in :good or c.followUp.reviewPassed = true) then 1 else 0 end),
+                          sum(case when c.state in :done and (c.followUp.rating in :good or c.followUp.reviewPassed = true) then 1 else 0 end),
                           sum(case when c.state in :done and c.phone is not null and c.schedule.dispatchedAt is not null
                                    then 1 else 0 end),
                           sum(case when c.state in :done and c.phone is not null and c.schedule.dispatchedAt is not null
-                                   and (c.rating is not null or c.followUp.callBackResult is not null) then 1 else 0 end)
+                                   and (c.followUp.rating is not null or c.followUp.callBackResult is not null) then 1 else 0 end)
                         from ServiceCase c where c.createdAt >= :from and c.createdAt < :to
                         group by\s""" + key, Object[].class)
                 .setParameter("done", List.of(CaseState.RESOLVED, CaseState.RATED, CaseState.ARCHIVED))

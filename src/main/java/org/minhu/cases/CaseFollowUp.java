@@ -8,12 +8,23 @@ import jakarta.persistence.Enumerated;
 import java.time.Instant;
 
 /**
- * What was checked after the fix: the 回访 (the resident called: what they said, when, by whom) and
- * the 复查 (someone other than who fixed it verified on site, with a photo, and whether it held). Its
- * columns are the case's own ({@code service_case}); with none of them set, Hibernate loads no value.
+ * What came after the fix: the resident's rating (满意, 基本满意, 不满意) and the reminder to give one,
+ * the 回访 (the resident called: what they said, when, by whom) and the 复查 (someone other than who
+ * fixed it verified on site, with a photo, and whether it held). Its columns are the case's own
+ * ({@code service_case}); with none of them set, Hibernate loads no value.
  */
 @Embeddable
 public class CaseFollowUp {
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rating")
+    private Rating rating;
+
+    @Column(name = "rating_reason")
+    private String ratingReason;
+
+    @Column(name = "rating_reminded_at")
+    private Instant ratingRemindedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "call_back_result")
@@ -36,6 +47,18 @@ public class CaseFollowUp {
 
     @Column(name = "review_passed")
     private Boolean reviewPassed;
+
+    public Rating getRating() {
+        return rating;
+    }
+
+    public String getRatingReason() {
+        return ratingReason;
+    }
+
+    public Instant getRatingRemindedAt() {
+        return ratingRemindedAt;
+    }
 
     public CallBackResult getCallBackResult() {
         return callBackResult;
@@ -63,6 +86,15 @@ public class CaseFollowUp {
 
     public Boolean getReviewPassed() {
         return reviewPassed;
+    }
+
+    void rated(Rating rating, String reason) {
+        this.rating = rating;
+        this.ratingReason = reason;
+    }
+
+    void ratingReminded(Instant now) {
+        this.ratingRemindedAt = now;
     }
 
     void calledBack(CallBackResult result, String by, Instant now) {

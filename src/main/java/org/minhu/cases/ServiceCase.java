@@ -63,12 +63,6 @@ public class ServiceCase {
     @Column(name = "resolved_at")
     private Instant resolvedAt;
 
-    @Enumerated(EnumType.STRING)
-    private Rating rating;
-
-    @Column(name = "rating_reason")
-    private String ratingReason;
-
     /** A 差评件: rated 不满意, reopened, and under supervision until fixed. */
     @Column(nullable = false)
     private boolean flagged;
@@ -90,7 +84,7 @@ public class ServiceCase {
     @Embedded
     private CaseUnits units;
 
-    /** The 回访 and 复查; null (all its columns empty) until the first of them. */
+    /** The rating, 回访 and 复查; null (all its columns empty) until the first of them. */
     @Embedded
     private CaseFollowUp followUp;
 
@@ -105,9 +99,6 @@ public class ServiceCase {
     /** When the deadline check next has something to do here; null when nothing is left. See {@link #planNextCheck()}. */
     @Column(name = "next_check_at")
     private Instant nextCheckAt;
-
-    @Column(name = "rating_reminded_at")
-    private Instant ratingRemindedAt;
 
     @Column(name = "archived_at")
     private Instant archivedAt;
@@ -215,14 +206,6 @@ public class ServiceCase {
         return resolvedAt;
     }
 
-    public Rating getRating() {
-        return rating;
-    }
-
-    public String getRatingReason() {
-        return ratingReason;
-    }
-
     public boolean isFlagged() {
         return flagged;
     }
@@ -255,7 +238,7 @@ public class ServiceCase {
         return units;
     }
 
-    /** The 回访 and 复查 so far (an empty one, not kept, before either). */
+    /** The rating, 回访 and 复查 so far (an empty one, not kept, before any of them). */
     public CaseFollowUp getFollowUp() {
         return followUp == null ? new CaseFollowUp() : followUp;
     }
@@ -278,10 +261,6 @@ public class ServiceCase {
 
     public String getOwner() {
         return units.getOwner();
-    }
-
-    public Instant getRatingRemindedAt() {
-        return ratingRemindedAt;
     }
 
     public Instant getArchivedAt() {
@@ -459,7 +438,7 @@ public class ServiceCase {
     }
 
     void ratingReminded(Instant now) {
-        ratingRemindedAt = now;
+        followUpToWrite().ratingReminded(now);
     }
 
     void linkTo(String parent, Instant now) {
@@ -473,8 +452,7 @@ public class ServiceCase {
             throw new IllegalArgumentException("an unsatisfied rating reopens the case");
         }
         apply(CaseTransition.RATE, now);
-        this.rating = rating;
-        this.ratingReason = reason;
+        followUpToWrite().rated(rating, reason);
     }
 
     /**
@@ -483,8 +461,7 @@ public class ServiceCase {
      */
     void reopenAsPoorlyRated(String reason, Instant now) {
         apply(CaseTransition.RATE_POORLY, now);
-        this.rating = Rating.UNSATISFIED;
-        this.ratingReason = reason;
+        followUpToWrite().rated(Rating.UNSATISFIED, reason);
         reopenFlagged(now);
     }
 

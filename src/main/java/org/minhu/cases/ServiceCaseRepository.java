@@ -113,7 +113,7 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
     public List<Long> unratedDue(java.time.Instant remindBefore, java.time.Instant archiveBefore, int limit) {
         return getEntityManager().createQuery("""
                         select c.id from ServiceCase c where c.state = :resolved
-                        and ((c.ratingRemindedAt is null and c.resolvedAt <= :remind)
+                        and ((c.followUp.ratingRemindedAt is null and c.resolvedAt <= :remind)
                              or (c.resolvedAt <= :archive
                                  and (c.followUp.reviewPassed = true or (c.flagged = false and c.channel <> :hotspot))))
                         order by c.resolvedAt""", Long.class)

@@ -168,7 +168,7 @@ public class SlaMonitor {
         if (c == null || c.getState() != CaseState.RESOLVED) {
             return;
         }
-        if (c.getRatingRemindedAt() == null) {
+        if (c.getFollowUp().getRatingRemindedAt() == null) {
             c.ratingReminded(now);
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "rating");
         } else if (!now.isBefore(c.getResolvedAt().plus(config.archiveUnratedAfter())) && !c.isReviewNeeded()) {

@@ -112,9 +112,9 @@ public class EchoWallResource {
         }
         List<Item> items = found.stream().map(this::item).toList();
         long resolved = items.stream().filter(Item::done).count();
-        long rated = found.stream().filter(c -> c.getRating() != null).count();
+        long rated = found.stream().filter(c -> c.getFollowUp().getRating() != null).count();
         long satisfied = found.stream()
-                .filter(c -> c.getRating() == Rating.SATISFIED || c.getRating() == Rating.MOSTLY_SATISFIED).count();
+                .filter(c -> c.getFollowUp().getRating() == Rating.SATISFIED || c.getFollowUp().getRating() == Rating.MOSTLY_SATISFIED).count();
         return Templates.wall(items, resolved, satisfied, rated, categoryChoices, areaChoices, kind, grid, older, next);
     }
 
@@ -122,7 +122,7 @@ public class EchoWallResource {
         boolean done = c.getResolvedAt() != null || !c.isOpen();
         return new Item(c.getCreatedAt(), c.getResolvedAt(), labels.category(c.getCategory()), area(c),
                 labels.state(c.getState()), done, c.getResolution().getPublicReply() == null ? null : scrub(c.getResolution().getPublicReply()),
-                c.getRating() == null ? null : labels.rating(c.getRating()));
+                c.getFollowUp().getRating() == null ? null : labels.rating(c.getFollowUp().getRating()));
     }
 
     /** The grid (reference data: the dispatch rules' areas) if the case has one; never the resident's own words. */

@@ -311,7 +311,7 @@ class CaseLifecycleTest {
 
         assertThat(all(phone.tap("满意"))).contains("感谢您的评价");
         assertThat(reload(c).getState()).isEqualTo(CaseState.RATED);
-        assertThat(reload(c).getRating()).isEqualTo(Rating.SATISFIED);
+        assertThat(reload(c).getFollowUp().getRating()).isEqualTo(Rating.SATISFIED);
     }
 
     @Test
@@ -334,7 +334,7 @@ class CaseLifecycleTest {
         monitor.check();
         ServiceCase archived = reload(c);
         assertThat(archived.getState()).isEqualTo(CaseState.ARCHIVED);
-        assertThat(archived.getRating()).isNull();
+        assertThat(archived.getFollowUp().getRating()).isNull();
         assertThat(kinds(c)).endsWith(CaseEvent.Kind.REMINDED, CaseEvent.Kind.ARCHIVED);
     }
 

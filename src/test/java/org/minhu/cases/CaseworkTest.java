@@ -158,7 +158,7 @@ class CaseworkTest {
         ServiceCase reopened = tx(() -> steps.callBack(c.getNumber(), "operator", CallBackResult.UNSATISFIED, "还在响"));
         assertThat(reopened.getState()).isEqualTo(CaseState.IN_PROGRESS);
         assertThat(reopened.isFlagged()).isTrue();
-        assertThat(reopened.getRating()).isEqualTo(Rating.UNSATISFIED);
+        assertThat(reopened.getFollowUp().getRating()).isEqualTo(Rating.UNSATISFIED);
         assertThat(reopened.getFollowUp().getCallBackResult()).isEqualTo(CallBackResult.UNSATISFIED);
         assertThat(tx(() -> cases.callBacksDue(500))).extracting(ServiceCase::getNumber).doesNotContain(c.getNumber());
     }
@@ -173,10 +173,10 @@ class CaseworkTest {
         }
         ServiceCase rated = tx(() -> steps.callBack(a.getNumber(), "operator", CallBackResult.SATISFIED, null));
         assertThat(rated.getState()).isEqualTo(CaseState.RATED);
-        assertThat(rated.getRating()).isEqualTo(Rating.SATISFIED);
+        assertThat(rated.getFollowUp().getRating()).isEqualTo(Rating.SATISFIED);
         ServiceCase unreachable = tx(() -> steps.callBack(b.getNumber(), "operator", CallBackResult.UNREACHABLE, null));
         assertThat(unreachable.getState()).isEqualTo(CaseState.RESOLVED);
-        assertThat(unreachable.getRating()).isNull();
+        assertThat(unreachable.getFollowUp().getRating()).isNull();
         assertThat(kinds(b)).endsWith(CaseEvent.Kind.CALLED_BACK);
         assertThatThrownBy(() -> tx(() -> steps.callBack(a.getNumber(), "operator", CallBackResult.SATISFIED, null)))
                 .as("only a resolved case is called back").isInstanceOf(CaseStateException.class);

@@ -512,7 +512,7 @@ class JourneyTest {
         ServiceCase after = QuarkusTransaction.requiringNew().call(() -> cases.forResident(phone.number(), filed.getNumber()).orElseThrow());
         assertThat(after.getState()).isEqualTo(CaseState.IN_PROGRESS);
         assertThat(after.isFlagged()).isTrue();
-        assertThat(after.getRating()).isEqualTo(Rating.UNSATISFIED);
+        assertThat(after.getFollowUp().getRating()).isEqualTo(Rating.UNSATISFIED);
     }
 
     @Test

@@ -57,7 +57,7 @@ public class CaseStaffResource {
             return new CaseView(c.getNumber(), c.getState().name(), c.getCategory(), c.getUnit(), c.getUnits().getGrid(),
                     c.getPriority().name(), c.getOwner(), c.getCreatedAt(), c.getDueAt(), c.getSchedule().getAcceptDueAt(),
                     c.isFlagged(), c.getSchedule().getEscalationLevel(), c.getSchedule().getPausedAt() != null, c.getSchedule().getRequestedDue(),
-                    c.getRating() == null ? null : c.getRating().name(), c.getLinkedTo(),
+                    c.getFollowUp().getRating() == null ? null : c.getFollowUp().getRating().name(), c.getLinkedTo(),
                     c.getRequestType().name(), c.getHandlingClass().name(), c.getDeclineReason(),
                     c.getFollowUp().getCallBackResult() == null ? null : c.getFollowUp().getCallBackResult().name(), c.isReviewNeeded());
         }
