@@ -105,8 +105,8 @@ public class CaseDayFigures {
         em.createQuery("select distinct c.createdAt from ServiceCase c where c.updatedAt > :since", Instant.class)
                 .setParameter("since", since).getResultStream().forEach(at -> days.add(day(at)));
         em.createQuery("""
-                        select c.createdAt from ServiceCase c where c.acceptedAt is null
-                        and c.acceptDueAt > :since and c.acceptDueAt <= :now""", Instant.class)
+                        select c.createdAt from ServiceCase c where c.schedule.acceptedAt is null
+                        and c.schedule.acceptDueAt > :since and c.schedule.acceptDueAt <= :now""", Instant.class)
                 .setParameter("since", since).setParameter("now", now)
                 .getResultStream().forEach(at -> days.add(day(at)));
         return days;

@@ -16,6 +16,7 @@ import java.util.List;
  * accept (the first to accept owns it to the end), start, resolve, return, transfer, reopen,
  * archive; pause the clock, ask for and approve an extension; link duplicates; notes. Every change
  * is kept in the case's history and fired as a {@link CaseChanged} inside the same transaction.
+ * Classifying, declining, answering at once, the 回访 and the 复查 are {@link CaseworkSteps}.
  */
 @ApplicationScoped
 @Transactional
@@ -33,9 +34,13 @@ public class CaseLifecycle {
     private final StaffDirectory staff;
     private final CaseTags tags;
 
+    /** The casework steps, which come through {@link #perform} like every action (both are application-scoped: the cycle is through proxies). */
+    private final CaseworkSteps steps;
+
     public CaseLifecycle(ServiceCaseRepository cases, CaseEventRepository events, CaseFollowerRepository followers,
                          DispatchRules rules, CasesConfig config, Event<CaseChanged> changed, Clock clock,
-                         StaffDirectory staff, CaseTags tags) {
+                         StaffDirectory staff, CaseTags tags, CaseworkSteps steps) {
+        this.steps = steps;
         this.staff = staff;
         this.tags = tags;
         this.cases = cases;
@@ -115,14 +120,14 @@ public class CaseLifecycle {
                 CaseTag tag = tags.require(d.tag());
                 yield tags.takeOff(c, tag) ? labelled(c, actor, "去掉标签「" + tag.getName() + "」") : c;
             }
-            case CLASSIFY -> classify(number, actor, d.requestType(), d.handlingClass());
-            case DECLINE -> decline(number, actor, d.reason(), d.text());
-            case CALL_BACK -> callBack(number, actor, d.callBackResult(), d.text());
+            case CLASSIFY -> steps.classify(number, actor, d.requestType(), d.handlingClass());
+            case DECLINE -> steps.decline(number, actor, d.reason(), d.text());
+            case CALL_BACK -> steps.callBack(number, actor, d.callBackResult(), d.text());
             case REVIEW -> {
                 if (d.passed() == null) {
                     throw ProblemException.badRequest("passed", "请选择复查结论");
                 }
-                yield review(number, actor, d.passed(), d.photoPath(), d.text());
+                yield steps.review(number, actor, d.passed(), d.photoPath(), d.text());
             }
             default -> throw new IllegalArgumentException(action.name());
         };
@@ -215,7 +220,7 @@ public class CaseLifecycle {
         CaseState before = c.getState();
         c.apply(CaseTransition.ACCEPT, now);
         c.acceptedBy(actor, now);
-        c.owesOpinion(opinionWithin(c.getHandlingClass()));
+        c.getSchedule().owesOpinion(opinionWithin(c.getHandlingClass()));
         return record(c, CaseTransition.ACCEPT.kind(), before, actor, null);
     }
 
@@ -280,8 +285,8 @@ public class CaseLifecycle {
         CaseState before = c.getState();
         String below = c.getUnit();
         List<String> assisting = new java.util.ArrayList<>(List.of(below));
-        if (c.getAssistingUnits() != null) {
-            assisting.addAll(List.of(c.getAssistingUnits().split(",")));
+        if (c.getUnits().getAssistingUnits() != null) {
+            assisting.addAll(List.of(c.getUnits().getAssistingUnits().split(",")));
         }
         assisting.remove(parent);
         c.apply(CaseTransition.TRANSFER, now);
@@ -304,7 +309,7 @@ public class CaseLifecycle {
     public ServiceCase archive(String number, String actor, String note) {
         ServiceCase c = find(number);
         if (CaseTransition.ARCHIVE.allowedFrom(c.getState()) && c.isReviewNeeded()) {
-            throw ProblemException.conflict(c.getReviewPassed() == null
+            throw ProblemException.conflict(c.getFollowUp().getReviewPassed() == null
                     ? "差评件和热点主诉求须先复查（由办理人以外的人员现场核实并拍照）才能归档"
                     : "复查未通过，须重新办理并再次复查后才能归档");
         }
@@ -370,28 +375,8 @@ public class CaseLifecycle {
                 "与 " + parent.getNumber() + " 为同一事项，一并办理");
     }
 
-    /**
-     * 诉求类型 / 办理类别 as staff set them; the deadline follows (counted from filing, see
-     * {@link DispatchRules#resolveHours}), unless the case is a 差评件 or has an extension asked for.
-     */
-    public ServiceCase classify(String number, String actor, RequestType type, HandlingClass handling) {
-        if (type == null || handling == null) {
-            throw ProblemException.badRequest(type == null ? "requestType" : "handlingClass", "请选择诉求类型和办理类别");
-        }
-        ServiceCase c = find(number);
-        requirePossible(CaseAction.CLASSIFY, c);
-        if (c.getRequestType() == type && c.getHandlingClass() == handling) {
-            return c;
-        }
-        String before = c.getRequestType().label("zh-CN") + " · " + c.getHandlingClass().label("zh-CN");
-        c.classify(type, handling, rules.resolveHours(c.getCategory(), c.getPriority(), type, handling), clock.instant());
-        c.owesOpinion(opinionWithin(handling));
-        return record(c, CaseEvent.Kind.CLASSIFIED, c.getState(), actor,
-                before + " → " + type.label("zh-CN") + " · " + handling.label("zh-CN"));
-    }
-
     /** How long after acceptance a case of this class owes its 办理意见 (疑难件 only): the rules' opinionHours, else the config's. */
-    private java.time.Duration opinionWithin(HandlingClass handling) {
+    java.time.Duration opinionWithin(HandlingClass handling) {
         if (handling != HandlingClass.HARD) {
             return null;
         }
@@ -410,87 +395,6 @@ public class CaseLifecycle {
         ServiceCase c = owned(number, actor);
         c.opinionGiven(text.strip(), clock.instant());
         return record(c, CaseEvent.Kind.OPINION, c.getState(), actor, text.strip());
-    }
-
-    /** 不予受理: closed with a reason from the dispatch rules' list; the resident is told it and where to go instead. */
-    public ServiceCase decline(String number, String actor, String reasonCode, String note) {
-        require(reasonCode, "reason");
-        DispatchRules.DeclineReason reason = rules.declineReason(reasonCode.strip())
-                .orElseThrow(() -> ProblemException.badRequest("reason", "没有这个不予受理理由：" + reasonCode));
-        ServiceCase c = find(number);
-        Instant now = clock.instant();
-        CaseState before = c.getState();
-        c.apply(CaseTransition.DECLINE, now);
-        c.declined(reason.code(), now);
-        return record(c, CaseEvent.Kind.DECLINED, before, actor, join(reason.label().zh(), note));
-    }
-
-    /** A question answered at once (咨询): resolved and closed in one step, nothing dispatched. */
-    public ServiceCase answer(String number, String actor, String answer) {
-        require(answer, "answer");
-        ServiceCase c = find(number);
-        Instant now = clock.instant();
-        CaseState before = c.getState();
-        c.apply(CaseTransition.ANSWER, now);
-        c.answered(answer.strip(), now);
-        return record(c, CaseEvent.Kind.ANSWERED, before, actor, "即时答复：" + answer.strip());
-    }
-
-    /**
-     * 回访: what the resident said when called. 满意 rates the case on their word; 不满意 reopens it
-     * as a 不满意 rating does (差评件); 未接通 leaves it unrated.
-     */
-    public ServiceCase callBack(String number, String actor, CallBackResult result, String note) {
-        if (result == null) {
-            throw ProblemException.badRequest("result", "请选择回访结果");
-        }
-        ServiceCase c = find(number);
-        requirePossible(CaseAction.CALL_BACK, c);
-        Instant now = clock.instant();
-        CaseState before = c.getState();
-        String why = note == null || note.isBlank() ? null : note.strip();
-        c.calledBack(result, actor, now);
-        switch (result) {
-            case SATISFIED -> c.rate(Rating.SATISFIED, why == null ? "电话回访" : "电话回访：" + why, now);
-            case UNSATISFIED -> c.reopenAsPoorlyRated(why == null ? "电话回访" : "电话回访：" + why, now);
-            case UNREACHABLE -> { }
-        }
-        CaseEvent.Kind kind = result == CallBackResult.UNSATISFIED ? CaseEvent.Kind.REOPENED : CaseEvent.Kind.CALLED_BACK;
-        return record(c, kind, before, actor, join("回访：" + result.label(), why));
-    }
-
-    /**
-     * 复查: someone other than who fixed it verified on site, with a photo. Passed, the case may be
-     * archived; failed, it goes back to the unit as a 差评件 with a new deadline.
-     */
-    public ServiceCase review(String number, String actor, boolean passed, String photoPath, String note) {
-        if (photoPath == null || photoPath.isBlank()) {
-            throw ProblemException.badRequest("photo", "复查须附现场照片");
-        }
-        ServiceCase c = find(number);
-        requirePossible(CaseAction.REVIEW, c);
-        if (actor.equals(c.getOwner())) {
-            throw new ProblemException(org.minhu.common.Problem.of(403, "same-person", "Not another person",
-                    "复查须由办理人以外的人员进行"));
-        }
-        Instant now = clock.instant();
-        CaseState before = c.getState();
-        c.reviewed(passed, actor, photoPath, now);
-        String what = passed ? "复查通过" : "复查未通过，重新办理";
-        if (!passed) {
-            c.apply(CaseTransition.REOPEN, now);
-            c.reopenFlagged(now);
-            record(c, CaseEvent.Kind.REVIEWED, before, actor, join(what, note));
-            return record(c, CaseEvent.Kind.REOPENED, before, actor, join(what, note));
-        }
-        return record(c, CaseEvent.Kind.REVIEWED, before, actor, join(what, note));
-    }
-
-    private static void requirePossible(CaseAction action, ServiceCase c) {
-        if (!action.possibleOn(c)) {
-            throw new CaseStateException(c.getNumber(), c.getState(), "case " + c.getNumber() + " is " + c.getState()
-                    + "; " + action.name().toLowerCase().replace('_', '-') + " is not possible then");
-        }
     }
 
     /** An internal note: history only, the resident is not told. */
@@ -523,7 +427,7 @@ public class CaseLifecycle {
         return c;
     }
 
-    private ServiceCase find(String number) {
+    ServiceCase find(String number) {
         return cases.findByNumber(number).orElseThrow(() -> ProblemException.notFound("no case " + number));
     }
 
@@ -537,13 +441,13 @@ public class CaseLifecycle {
         return c;
     }
 
-    private static void require(String value, String field) {
+    static void require(String value, String field) {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest(field, field + " is required");
         }
     }
 
-    private static String join(String a, String b) {
+    static String join(String a, String b) {
         return b == null || b.isBlank() ? a : a + "：" + b.strip();
     }
 }

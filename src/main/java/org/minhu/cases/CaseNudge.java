@@ -49,7 +49,7 @@ public class CaseNudge {
         this.nudgedOn = day;
         this.at = at;
         this.unit = c.getUnit();
-        this.grid = c.getGrid();
+        this.grid = c.getUnits().getGrid();
         this.category = c.getCategory();
     }
 

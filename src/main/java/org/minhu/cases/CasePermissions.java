@@ -126,7 +126,7 @@ public final class CasePermissions {
     public record Parties(String unit, String assistingUnits, String grid) {
 
         public static Parties of(ServiceCase c) {
-            return new Parties(c.getUnit(), c.getAssistingUnits(), c.getGrid());
+            return new Parties(c.getUnit(), c.getUnits().getAssistingUnits(), c.getUnits().getGrid());
         }
     }
 

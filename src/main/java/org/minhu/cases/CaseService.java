@@ -34,13 +34,14 @@ public class CaseService {
     private final Categories categories;
     private final CasesConfig config;
     private final CaseLifecycle lifecycle;
+    private final CaseworkSteps steps;
     private final DispatchRules rules;
     private final Event<CaseChanged> changed;
     private final Clock clock;
 
     public CaseService(ServiceCaseRepository cases, CaseEventRepository events, CaseFollowerRepository followers,
                        CaseAdditionRepository additions, CaseNumbers numbers, Categories categories, CasesConfig config,
-                       CaseLifecycle lifecycle, DispatchRules rules, Event<CaseChanged> changed, Clock clock) {
+                       CaseLifecycle lifecycle, CaseworkSteps steps, DispatchRules rules, Event<CaseChanged> changed, Clock clock) {
         this.additions = additions;
         this.rules = rules;
         this.cases = cases;
@@ -50,6 +51,7 @@ public class CaseService {
         this.categories = categories;
         this.config = config;
         this.lifecycle = lifecycle;
+        this.steps = steps;
         this.changed = changed;
         this.clock = clock;
     }
@@ -108,7 +110,7 @@ public class CaseService {
                 .orElseGet(() -> categories.all().get(0).code());
         NewCase request = new NewCase(phone, category, question, null, null, null, null, null, null, channel);
         ServiceCase c = register(request, RequestType.CONSULTATION, HandlingClass.EASY, null);
-        return lifecycle.answer(c.getNumber(), CaseLifecycle.SYSTEM, "知识库：" + answered);
+        return steps.answer(c.getNumber(), CaseLifecycle.SYSTEM, "知识库：" + answered);
     }
 
     /** The resident's cases, open ones first, then the most recent; at most {@code limit} (≤ {@link #MAX_LIST}). */
@@ -285,12 +287,12 @@ public class CaseService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, config.zone());
         // the case's row is locked (ownedOpen): two nudges at once are taken one after the other
-        if (c.getNudgedAt() != null && LocalDate.ofInstant(c.getNudgedAt(), config.zone()).equals(today)) {
+        if (c.getResidentActivity().getNudgedAt() != null && LocalDate.ofInstant(c.getResidentActivity().getNudgedAt(), config.zone()).equals(today)) {
             return new Result(Outcome.ALREADY_TODAY, c);
         }
         cases.getEntityManager().persist(new CaseNudge(c, today, now));
         c.nudged(now);
-        events.persist(new CaseEvent(c, now, phone, CaseEvent.Kind.NUDGED, c.getState(), "第 " + c.getNudges() + " 次催办"));
+        events.persist(new CaseEvent(c, now, phone, CaseEvent.Kind.NUDGED, c.getState(), "第 " + c.getResidentActivity().getNudges() + " 次催办"));
         changed.fire(new CaseChanged(c, CaseEvent.Kind.NUDGED, null, phone));
         return found;
     }

@@ -45,7 +45,7 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
     public List<ServiceCase> forPhone(String phone, int limit) {
         // questions the knowledge base answered at once are counted, not listed as the resident's requests
         return find("""
-                phone = ?1 and not (requestType = ?3 and state = ?4 and dispatchedAt is null)
+                phone = ?1 and not (requestType = ?3 and state = ?4 and schedule.dispatchedAt is null)
                 order by case when state in ?2 then 0 else 1 end, createdAt desc, id desc""",
                 phone, CaseState.OPEN, RequestType.CONSULTATION, CaseState.ARCHIVED)
                 .range(0, limit - 1)
@@ -96,8 +96,8 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
      */
     public List<Long> stalledIn(String unit, java.time.Instant dispatchedBefore, int limit) {
         return getEntityManager().createQuery("""
-                        select c.id from ServiceCase c where c.unit = :unit and c.state in :states
-                        and c.pausedAt is null and c.dispatchedAt <= :before order by c.dispatchedAt""", Long.class)
+                        select c.id from ServiceCase c where c.units.unit = :unit and c.state in :states
+                        and c.schedule.pausedAt is null and c.schedule.dispatchedAt <= :before order by c.schedule.dispatchedAt""", Long.class)
                 .setParameter("unit", unit)
                 .setParameter("states", java.util.EnumSet.of(CaseState.DISPATCHED, CaseState.ACCEPTED, CaseState.IN_PROGRESS))
                 .setParameter("before", dispatchedBefore)
@@ -113,9 +113,9 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
     public List<Long> unratedDue(java.time.Instant remindBefore, java.time.Instant archiveBefore, int limit) {
         return getEntityManager().createQuery("""
                         select c.id from ServiceCase c where c.state = :resolved
-                        and ((c.ratingRemindedAt is null and c.resolvedAt <= :remind)
+                        and ((c.followUp.ratingRemindedAt is null and c.resolvedAt <= :remind)
                              or (c.resolvedAt <= :archive
-                                 and (c.reviewPassed = true or (c.flagged = false and c.channel <> :hotspot))))
+                                 and (c.followUp.reviewPassed = true or (c.flagged = false and c.channel <> :hotspot))))
                         order by c.resolvedAt""", Long.class)
                 .setParameter("resolved", CaseState.RESOLVED)
                 .setParameter("hotspot", ServiceCase.HOTSPOT_CHANNEL)
@@ -133,7 +133,7 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
     public List<ServiceCase> overdue(java.time.Instant now, int limit) {
         List<ServiceCase> overdue = new java.util.ArrayList<>();
         for (CaseState state : CaseState.OPEN) {
-            overdue.addAll(find("state = ?1 and pausedAt is null and dueAt < ?2 order by dueAt", state, now)
+            overdue.addAll(find("state = ?1 and schedule.pausedAt is null and schedule.dueAt < ?2 order by schedule.dueAt", state, now)
                     .page(0, limit).list());
         }
         overdue.sort(java.util.Comparator.comparing(ServiceCase::getDueAt).thenComparing(ServiceCase::getId));
@@ -141,20 +141,20 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
     }
 
     public List<ServiceCase> escalated(int limit) {
-        return find("state in ?1 and escalationLevel > 0 order by escalationLevel desc, dueAt", CaseState.OPEN)
+        return find("state in ?1 and schedule.escalationLevel > 0 order by schedule.escalationLevel desc, schedule.dueAt", CaseState.OPEN)
                 .page(0, limit).list();
     }
 
     /** Resolved, unrated cases with a resident to call, resolved before {@code before} and not called yet, oldest first. */
     public List<ServiceCase> callBacksDue(java.time.Instant before, int limit) {
-        return find("state = ?1 and resolvedAt <= ?2 and phone is not null and callBackResult is null order by resolvedAt, id",
+        return find("state = ?1 and resolvedAt <= ?2 and phone is not null and followUp.callBackResult is null order by resolvedAt, id",
                 CaseState.RESOLVED, before).page(0, limit).list();
     }
 
     /** Closed cases owing a 复查 (a 差评件 or a hot spot's parent case, not yet verified), oldest resolution first. */
     public List<ServiceCase> reviewsDue(int limit) {
         return find("""
-                state in ?1 and (flagged = true or channel = ?2) and (reviewPassed is null or reviewPassed = false)
+                state in ?1 and (flagged = true or channel = ?2) and (followUp.reviewPassed is null or followUp.reviewPassed = false)
                 order by resolvedAt, id""", List.of(CaseState.RESOLVED, CaseState.RATED), ServiceCase.HOTSPOT_CHANNEL)
                 .page(0, limit).list();
     }

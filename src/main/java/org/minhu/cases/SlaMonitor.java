@@ -90,36 +90,36 @@ public class SlaMonitor {
     private void raise(Long id, String unit, java.time.Duration after) {
         ServiceCase c = cases.getEntityManager().find(ServiceCase.class, id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
-        if (c == null || !unit.equals(c.getUnit()) || !c.isOpen() || c.getPausedAt() != null
-                || c.getState() == CaseState.RECEIVED || c.getDispatchedAt().plus(after).isAfter(now)) {
+        if (c == null || !unit.equals(c.getUnit()) || !c.isOpen() || c.getSchedule().getPausedAt() != null
+                || c.getState() == CaseState.RECEIVED || c.getSchedule().getDispatchedAt().plus(after).isAfter(now)) {
             return;
         }
         hierarchy.parentOf(unit).ifPresent(parent -> {
             lifecycle.raise(c, parent, after);
-            tell(c, Chase.Kind.RAISED, c.getAcceptDueAt());
+            tell(c, Chase.Kind.RAISED, c.getSchedule().getAcceptDueAt());
         });
     }
 
     private void remindOrEscalate(ServiceCase c, Instant now) {
-        if (!c.isOpen() || c.getPausedAt() != null) {
+        if (!c.isOpen() || c.getSchedule().getPausedAt() != null) {
             return;
         }
         chaseAcceptance(c, now);
         chaseOpinion(c, now);
         boolean beforeDeadline = now.isBefore(c.getDueAt());
-        if (beforeDeadline && !now.isBefore(c.reminderAt(2)) && c.remind(2)) {
+        if (beforeDeadline && !now.isBefore(c.getSchedule().reminderAt(c.getCreatedAt(), 2)) && c.getSchedule().remind(2)) {
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "80%：办结时限将至 " + c.getDueAt());
             tell(c, Chase.Kind.DUE_SOON, c.getDueAt());
-        } else if (beforeDeadline && !now.isBefore(c.reminderAt(1)) && c.remind(1)) {
+        } else if (beforeDeadline && !now.isBefore(c.getSchedule().reminderAt(c.getCreatedAt(), 1)) && c.getSchedule().remind(1)) {
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "50%：已用去一半时限");
             tell(c, Chase.Kind.DUE_REMINDER, c.getDueAt());
         }
         int level = 0;
-        while (level < 3 && !now.isBefore(c.escalationAt(level + 1))) {
+        while (level < 3 && !now.isBefore(c.getSchedule().escalationAt(c.getCreatedAt(), level + 1))) {
             level++;
         }
-        for (int l = c.getEscalationLevel() + 1; l <= level; l++) {
-            if (c.escalate(l)) {
+        for (int l = c.getSchedule().getEscalationLevel() + 1; l <= level; l++) {
+            if (c.getSchedule().escalate(l)) {
                 lifecycle.record(c, CaseEvent.Kind.ESCALATED, c.getState(), CaseLifecycle.SYSTEM,
                         "超期催办 → " + ESCALATION.get(l - 1));
                 tell(c, OVERDUE.get(l - 1), c.getDueAt());
@@ -135,12 +135,12 @@ public class SlaMonitor {
         if (!c.isAwaitingAcceptance()) {
             return;
         }
-        if (!now.isBefore(c.acceptEscalationAt()) && c.chaseAcceptance(2)) {
+        if (!now.isBefore(c.getSchedule().acceptEscalationAt()) && c.getSchedule().chaseAcceptance(2)) {
             lifecycle.record(c, CaseEvent.Kind.ESCALATED, c.getState(), CaseLifecycle.SYSTEM, "超时未受理，已升级：" + c.getUnit());
-            tell(c, Chase.Kind.ACCEPT_ESCALATION, c.getAcceptDueAt());
-        } else if (!now.isBefore(c.getAcceptDueAt()) && c.chaseAcceptance(1)) {
+            tell(c, Chase.Kind.ACCEPT_ESCALATION, c.getSchedule().getAcceptDueAt());
+        } else if (!now.isBefore(c.getSchedule().getAcceptDueAt()) && c.getSchedule().chaseAcceptance(1)) {
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "超时未受理，已提醒：" + c.getUnit());
-            tell(c, Chase.Kind.ACCEPT_REMINDER, c.getAcceptDueAt());
+            tell(c, Chase.Kind.ACCEPT_REMINDER, c.getSchedule().getAcceptDueAt());
         }
     }
 
@@ -149,12 +149,12 @@ public class SlaMonitor {
         if (!c.isOpinionOwed()) {
             return;
         }
-        if (!now.isBefore(c.opinionEscalationAt()) && c.chaseOpinion(2)) {
+        if (!now.isBefore(c.getSchedule().getOpinion().escalationAt()) && c.getSchedule().getOpinion().chase(2)) {
             lifecycle.record(c, CaseEvent.Kind.ESCALATED, c.getState(), CaseLifecycle.SYSTEM, "办理意见超期未提交，已升级");
-            tell(c, Chase.Kind.OPINION_ESCALATION, c.getOpinionDueAt());
-        } else if (!now.isBefore(c.opinionReminderAt()) && c.chaseOpinion(1)) {
+            tell(c, Chase.Kind.OPINION_ESCALATION, c.getSchedule().getOpinion().getDueAt());
+        } else if (!now.isBefore(c.getSchedule().opinionReminderAt(c.getCreatedAt())) && c.getSchedule().getOpinion().chase(1)) {
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "办理意见将到期，已提醒");
-            tell(c, Chase.Kind.OPINION_REMINDER, c.getOpinionDueAt());
+            tell(c, Chase.Kind.OPINION_REMINDER, c.getSchedule().getOpinion().getDueAt());
         }
     }
 
@@ -168,7 +168,7 @@ public class SlaMonitor {
         if (c == null || c.getState() != CaseState.RESOLVED) {
             return;
         }
-        if (c.getRatingRemindedAt() == null) {
+        if (c.getFollowUp().getRatingRemindedAt() == null) {
             c.ratingReminded(now);
             lifecycle.record(c, CaseEvent.Kind.REMINDED, c.getState(), CaseLifecycle.SYSTEM, "rating");
         } else if (!now.isBefore(c.getResolvedAt().plus(config.archiveUnratedAfter())) && !c.isReviewNeeded()) {

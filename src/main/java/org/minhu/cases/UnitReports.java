@@ -64,8 +64,8 @@ public class UnitReports {
     /** The cases each unit's row names; the count is of all. */
     static final int LISTED = 20;
     /** Overdue at {@code :asOf}: past the deadline, filed before, not declined, not paused then, not resolved by then. */
-    private static final String OVERDUE = " where c.dueAt < :asOf and c.createdAt < :asOf and c.state <> :declined"
-            + " and (c.pausedAt is null or c.pausedAt > :asOf)"
+    private static final String OVERDUE = " where c.schedule.dueAt < :asOf and c.createdAt < :asOf and c.state <> :declined"
+            + " and (c.schedule.pausedAt is null or c.schedule.pausedAt > :asOf)"
             + " and ((c.resolvedAt is null and c.state in :open) or c.resolvedAt > :asOf)";
 
     private final ServiceCaseRepository cases;
@@ -92,8 +92,8 @@ public class UnitReports {
     @Transactional(Transactional.TxType.SUPPORTS)
     public OverdueReport overdue(LocalDate day) {
         Instant asOf = asOf(day);
-        List<Object[]> perUnit = cases.getEntityManager().createQuery("select c.unit, count(c), min(c.dueAt) from ServiceCase c"
-                        + OVERDUE + " group by c.unit", Object[].class)
+        List<Object[]> perUnit = cases.getEntityManager().createQuery("select c.units.unit, count(c), min(c.schedule.dueAt) from ServiceCase c"
+                        + OVERDUE + " group by c.units.unit", Object[].class)
                 .setParameter("asOf", asOf).setParameter("declined", CaseState.DECLINED).setParameter("open", CaseState.OPEN)
                 .getResultList();
         List<UnitOverdue> units = new ArrayList<>();
@@ -116,8 +116,8 @@ public class UnitReports {
     }
 
     private List<OverdueCase> listed(Instant asOf, String unit, int limit) {
-        var query = cases.getEntityManager().createQuery("select c.number, c.category, c.unit, c.owner, c.dueAt from ServiceCase c"
-                        + OVERDUE + (unit == null ? "" : " and c.unit = :unit") + " order by c.dueAt, c.number", Object[].class)
+        var query = cases.getEntityManager().createQuery("select c.number, c.category, c.units.unit, c.units.owner, c.schedule.dueAt from ServiceCase c"
+                        + OVERDUE + (unit == null ? "" : " and c.units.unit = :unit") + " order by c.schedule.dueAt, c.number", Object[].class)
                 .setParameter("asOf", asOf).setParameter("declined", CaseState.DECLINED).setParameter("open", CaseState.OPEN);
         if (unit != null) {
             query.setParameter("unit", unit);

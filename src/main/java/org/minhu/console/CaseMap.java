@@ -67,8 +67,8 @@ public class CaseMap {
         Inbox.Where where = inbox.where(viewer, filter, now, false);
         List<Object[]> rows = new ArrayList<>();
         for (CaseState state : states) {
-            TypedQuery<Object[]> query = em.createQuery("select c.id, c.number, c.category, c.state, c.unit, c.grid,"
-                            + " c.latitude, c.longitude, c.createdAt, c.dueAt, c.pausedAt from ServiceCase c where "
+            TypedQuery<Object[]> query = em.createQuery("select c.id, c.number, c.category, c.state, c.units.unit, c.units.grid,"
+                            + " c.latitude, c.longitude, c.createdAt, c.schedule.dueAt, c.schedule.pausedAt from ServiceCase c where "
                             + where.text() + " and c.state = :mapState and c.latitude is not null and c.longitude is not null"
                             + " order by c.createdAt desc, c.id desc", Object[].class)
                     .setMaxResults(cap + 1);

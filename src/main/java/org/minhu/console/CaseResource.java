@@ -115,7 +115,7 @@ public class CaseResource {
     @Path("/resolution-photo")
     @Produces(MediaType.WILDCARD)
     public Response resolutionPhoto(@PathParam("number") String number) {
-        return media.serve(find(number, CaseAction.READ_MEDIA).getResolutionPhoto());
+        return media.serve(find(number, CaseAction.READ_MEDIA).getResolution().getPhoto());
     }
 
     /** What the resident added to the case, fetched again when their conversation moves (they add through it). */

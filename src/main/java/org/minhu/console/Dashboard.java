@@ -74,7 +74,7 @@ public class Dashboard {
                 .reversed());
         // counted to one past the cap through the (state, due_at) index: "1000+" says enough
         int overdueCount = em.createQuery("select c.id from ServiceCase c where c.state in :open"
-                        + " and c.pausedAt is null and c.dueAt < :now", Long.class)
+                        + " and c.schedule.pausedAt is null and c.schedule.dueAt < :now", Long.class)
                 .setParameter("open", CaseState.OPEN).setParameter("now", now).setMaxResults(COUNT_CAP + 1)
                 .getResultList().size();
         List<ServiceCase> escalated = escalated();
@@ -153,14 +153,14 @@ public class Dashboard {
     private List<ServiceCase> escalated() {
         List<ServiceCase> shown = new ArrayList<>();
         for (int level = 3; level >= 1 && shown.size() < LIST; level--) {
-            shown.addAll(em.createQuery("select c from ServiceCase c where c.escalationLevel = :level"
-                            + " and c.state in :open order by c.dueAt", ServiceCase.class)
+            shown.addAll(em.createQuery("select c from ServiceCase c where c.schedule.escalationLevel = :level"
+                            + " and c.state in :open order by c.schedule.dueAt", ServiceCase.class)
                     .setParameter("level", level).setParameter("open", CaseState.OPEN)
                     .setMaxResults(LIST - shown.size()).getResultList());
         }
         if (shown.size() < LIST) {
-            shown.addAll(em.createQuery("select c from ServiceCase c where c.flagged = true and c.escalationLevel = 0"
-                            + " and c.state in :open order by c.dueAt", ServiceCase.class)
+            shown.addAll(em.createQuery("select c from ServiceCase c where c.flagged = true and c.schedule.escalationLevel = 0"
+                            + " and c.state in :open order by c.schedule.dueAt", ServiceCase.class)
                     .setParameter("open", CaseState.OPEN).setMaxResults(LIST - shown.size()).getResultList());
         }
         return shown;

@@ -81,7 +81,7 @@ public class EchoWallResource {
         // questions answered at once and declined requests are no problems handled: not on the wall
         StringBuilder where = new StringBuilder("""
                 select c from ServiceCase c where c.state <> :declined
-                and not (c.requestType = :consultation and c.dispatchedAt is null and c.state = :archived)""");
+                and not (c.requestType = :consultation and c.schedule.dispatchedAt is null and c.state = :archived)""");
         Map<String, Object> params = new HashMap<>();
         params.put("declined", org.minhu.cases.CaseState.DECLINED);
         params.put("consultation", org.minhu.cases.RequestType.CONSULTATION);
@@ -91,7 +91,7 @@ public class EchoWallResource {
             params.put("category", kind);
         }
         if (grid != null) {
-            where.append(" and c.grid = :grid");
+            where.append(" and c.units.grid = :grid");
             params.put("grid", grid);
         }
         if (older) {
@@ -112,22 +112,22 @@ public class EchoWallResource {
         }
         List<Item> items = found.stream().map(this::item).toList();
         long resolved = items.stream().filter(Item::done).count();
-        long rated = found.stream().filter(c -> c.getRating() != null).count();
+        long rated = found.stream().filter(c -> c.getFollowUp().getRating() != null).count();
         long satisfied = found.stream()
-                .filter(c -> c.getRating() == Rating.SATISFIED || c.getRating() == Rating.MOSTLY_SATISFIED).count();
+                .filter(c -> c.getFollowUp().getRating() == Rating.SATISFIED || c.getFollowUp().getRating() == Rating.MOSTLY_SATISFIED).count();
         return Templates.wall(items, resolved, satisfied, rated, categoryChoices, areaChoices, kind, grid, older, next);
     }
 
     private Item item(ServiceCase c) {
         boolean done = c.getResolvedAt() != null || !c.isOpen();
         return new Item(c.getCreatedAt(), c.getResolvedAt(), labels.category(c.getCategory()), area(c),
-                labels.state(c.getState()), done, c.getPublicReply() == null ? null : scrub(c.getPublicReply()),
-                c.getRating() == null ? null : labels.rating(c.getRating()));
+                labels.state(c.getState()), done, c.getResolution().getPublicReply() == null ? null : scrub(c.getResolution().getPublicReply()),
+                c.getFollowUp().getRating() == null ? null : labels.rating(c.getFollowUp().getRating()));
     }
 
     /** The grid (reference data: the dispatch rules' areas) if the case has one; never the resident's own words. */
     static String area(ServiceCase c) {
-        return c.getGrid() != null && !c.getGrid().isBlank() ? c.getGrid() : "辖区内";
+        return c.getUnits().getGrid() != null && !c.getUnits().getGrid().isBlank() ? c.getUnits().getGrid() : "辖区内";
     }
 
     private static String encode(String value) {

@@ -158,7 +158,7 @@ public class Inbox {
                 break;
             }
             TypedQuery<Long> query = em.createQuery("select c.id from ServiceCase c where " + where.text
-                            + " and c.state = :openState and c.dueAt < :now and c.pausedAt is null order by c.dueAt", Long.class)
+                            + " and c.state = :openState and c.schedule.dueAt < :now and c.schedule.pausedAt is null order by c.schedule.dueAt", Long.class)
                     .setMaxResults((int) (COUNT_CAP + 1 - overdue));
             where.params.forEach(query::setParameter);
             query.setParameter("openState", open);
@@ -195,24 +195,24 @@ public class Inbox {
         if (viewer.isUnitScoped()) {
             // the unit as one whole element of the comma-separated assisting units, as Viewer.canSee reads them:
             // a unit whose name contains this one's is not this one
-            terms.add("(c.unit = :myUnit or concat(',', c.assistingUnits, ',') like :myUnitLike)");
+            terms.add("(c.units.unit = :myUnit or concat(',', c.units.assistingUnits, ',') like :myUnitLike)");
             params.put("myUnit", viewer.getUnit() == null ? "" : viewer.getUnit());
             params.put("myUnitLike", "%," + (viewer.getUnit() == null ? "\u0000" : viewer.getUnit()) + ",%");
         }
         if (viewer.isGridScoped()) {
-            terms.add("c.grid = :myGrid");
+            terms.add("c.units.grid = :myGrid");
             params.put("myGrid", viewer.getUnit() == null ? "" : viewer.getUnit());
         }
         if (f.view() == InboxFilter.View.MINE) {
             // index service_case_owner_created (V80)
-            terms.add("c.owner = :me");
+            terms.add("c.units.owner = :me");
             params.put("me", viewer.getUsername());
         } else if (f.view() == InboxFilter.View.UNASSIGNED) {
             // the cases a unit holds and no one of it has yet: index service_case_unit_owner_created (V80)
-            terms.add("c.owner is null and c.state in :assignable");
+            terms.add("c.units.owner is null and c.state in :assignable");
             params.put("assignable", java.util.EnumSet.of(CaseState.DISPATCHED, CaseState.ACCEPTED, CaseState.IN_PROGRESS));
             if (viewer.getUnit() != null && !viewer.isGridScoped()) {
-                terms.add("c.unit = :myLeadUnit");
+                terms.add("c.units.unit = :myLeadUnit");
                 params.put("myLeadUnit", viewer.getUnit());
             }
         }
@@ -225,11 +225,11 @@ public class Inbox {
             params.put("category", f.category());
         }
         if (f.unit() != null) {
-            terms.add("c.unit = :unit");
+            terms.add("c.units.unit = :unit");
             params.put("unit", f.unit());
         }
         if (f.grid() != null) {
-            terms.add("c.grid = :grid");
+            terms.add("c.units.grid = :grid");
             params.put("grid", f.grid());
         }
         if (f.priority() != null) {
@@ -242,7 +242,7 @@ public class Inbox {
             params.put("tag", f.tag());
         }
         if (f.overdue()) {
-            terms.add("c.state in :overdueStates and c.pausedAt is null and c.dueAt < :overdueNow");
+            terms.add("c.state in :overdueStates and c.schedule.pausedAt is null and c.schedule.dueAt < :overdueNow");
             params.put("overdueStates", CaseState.OPEN);
             params.put("overdueNow", now);
         }
@@ -251,7 +251,7 @@ public class Inbox {
             params.put("resolvedState", CaseState.RESOLVED);
         }
         if (f.flagged()) {
-            terms.add("(c.flagged = true or c.escalationLevel > 0)");
+            terms.add("(c.flagged = true or c.schedule.escalationLevel > 0)");
         }
         if (f.waiting()) {
             terms.add("exists (select h.id from Handoff h where h.phone = c.phone and h.closedAt is null)");

@@ -220,7 +220,7 @@ public class Labels {
         if (!c.isOpen()) {
             return c.getResolvedAt() == null ? "—" : "已办结";
         }
-        if (c.getPausedAt() != null) {
+        if (c.getSchedule().getPausedAt() != null) {
             return "计时暂停";
         }
         Duration left = Duration.between(clock.instant(), c.getDueAt());
@@ -229,7 +229,7 @@ public class Labels {
 
     /** ok, soon (under a quarter of the time or four hours left) or late: the countdown's colour. */
     public String urgency(ServiceCase c) {
-        if (!c.isOpen() || c.getPausedAt() != null) {
+        if (!c.isOpen() || c.getSchedule().getPausedAt() != null) {
             return "none";
         }
         Instant now = clock.instant();

@@ -124,7 +124,7 @@ public class LiveEvents {
         // a change commits some time after it took its timestamp, so look back a while and remember
         // what was already signalled, rather than trusting a watermark
         List<Object[]> changed = em.createQuery("""
-                        select c.id, c.updatedAt, c.unit, c.assistingUnits, c.grid from ServiceCase c
+                        select c.id, c.updatedAt, c.units.unit, c.units.assistingUnits, c.units.grid from ServiceCase c
                         where c.updatedAt > :since order by c.updatedAt desc""", Object[].class)
                 .setParameter("since", now.minus(LOOK_BACK)).setMaxResults(BATCH).getResultList();
         boolean first = signalled == null;

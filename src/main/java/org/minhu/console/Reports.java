@@ -67,12 +67,12 @@ public class Reports {
             row.add(c.getDescription());
             row.add(c.getAddress() == null ? "" : c.getAddress());
             row.add(c.getUnit());
-            row.add(c.getGrid() == null ? "" : c.getGrid());
+            row.add(c.getUnits().getGrid() == null ? "" : c.getUnits().getGrid());
             row.add(labels.state(c.getState()));
             row.add(labels.fullTime(c.getDueAt()));
             row.add(labels.fullTime(c.getResolvedAt()));
-            row.add(c.getResolutionNote() == null ? "" : c.getResolutionNote());
-            row.add(c.getRating() == null ? "" : labels.rating(c.getRating()));
+            row.add(c.getResolution().getNote() == null ? "" : c.getResolution().getNote());
+            row.add(c.getFollowUp().getRating() == null ? "" : labels.rating(c.getFollowUp().getRating()));
             rows.add(row);
         }
         return new Table("日登记 " + day, List.of("编号", "受理时间", "渠道", "类别", "等级", "诉求内容", "地点",

@@ -198,7 +198,7 @@ public class ResidentUpdates {
                         "flow:" + FreeText.MINE + "?nudging=" + number));
             }
         }
-        Media photo = change.kind() == CaseEvent.Kind.RESOLVED ? photo(c.getResolutionPhoto()) : null;
+        Media photo = change.kind() == CaseEvent.Kind.RESOLVED ? photo(c.getResolution().getPhoto()) : null;
         return BotMessage.card(new CardContent(photo, Formats.clip(messages.render(language, "notify.title", vars), 200),
                 Formats.clip(String.join("\n", lines), 2000), chips));
     }

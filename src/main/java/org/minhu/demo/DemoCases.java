@@ -213,9 +213,9 @@ public class DemoCases {
             values.add(base);
             values.add(last);
             add(set, values, "due_at", shifted(c.getDueAt(), shift));
-            add(set, values, "dispatched_at", c.getDispatchedAt() == null ? null : base);
-            add(set, values, "accept_due_at", shifted(c.getAcceptDueAt(), shift));
-            add(set, values, "accepted_at", c.getAcceptedAt() == null ? null : accepted);
+            add(set, values, "dispatched_at", c.getSchedule().getDispatchedAt() == null ? null : base);
+            add(set, values, "accept_due_at", shifted(c.getSchedule().getAcceptDueAt(), shift));
+            add(set, values, "accepted_at", c.getSchedule().getAcceptedAt() == null ? null : accepted);
             add(set, values, "resolved_at", c.getResolvedAt() == null ? null : resolved);
             add(set, values, "archived_at", c.getArchivedAt() == null ? null : archived);
             add(set, values, "next_check_at", shifted(c.getNextCheckAt(), shift));

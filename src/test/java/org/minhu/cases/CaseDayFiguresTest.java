@@ -110,7 +110,7 @@ class CaseDayFiguresTest {
                 long[] expected = QuarkusTransaction.requiringNew().call(() -> {
                     Object[] r = cases.getEntityManager().createQuery("""
                                     select count(c), sum(case when c.state = :resolved then 1 else 0 end) from ServiceCase c
-                                    where c.unit = :unit and c.createdAt >= :from and c.createdAt < :to""", Object[].class)
+                                    where c.units.unit = :unit and c.createdAt >= :from and c.createdAt < :to""", Object[].class)
                             .setParameter("resolved", CaseState.RESOLVED).setParameter("unit", unit)
                             .setParameter("from", from).setParameter("to", to).getSingleResult();
                     return new long[]{((Number) r[0]).longValue(), r[1] == null ? 0 : ((Number) r[1]).longValue()};

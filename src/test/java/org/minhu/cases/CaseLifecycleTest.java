@@ -39,6 +39,9 @@ class CaseLifecycleTest {
     CaseLifecycle lifecycle;
 
     @Inject
+    CaseworkSteps steps;
+
+    @Inject
     SlaMonitor monitor;
 
     @Inject
@@ -83,7 +86,7 @@ class CaseLifecycleTest {
         switch (state) {
             case RECEIVED -> tx(() -> lifecycle.returnToDispatch(n, "dispatcher", "不属于本单位"));
             case DISPATCHED -> { }
-            case DECLINED -> tx(() -> lifecycle.decline(n, "operator", "outside", null));
+            case DECLINED -> tx(() -> steps.decline(n, "operator", "outside", null));
             case ACCEPTED -> tx(() -> lifecycle.accept(n, "wang"));
             case IN_PROGRESS -> {
                 tx(() -> lifecycle.accept(n, "wang"));
@@ -104,8 +107,6 @@ class CaseLifecycleTest {
     }
 
     private static final Map<CaseTransition, Function<String, Function<CaseLifecycle, ServiceCase>>> ACTIONS = Map.ofEntries(
-            Map.entry(CaseTransition.DECLINE, n -> l -> l.decline(n, "operator", "crime", null)),
-            Map.entry(CaseTransition.ANSWER, n -> l -> l.answer(n, "operator", "请携带身份证到党群服务中心办理")),
             Map.entry(CaseTransition.DISPATCH, n -> l -> l.dispatch(n, "dispatcher", "坂田街道城市建设办公室", List.of(), null)),
             Map.entry(CaseTransition.ACCEPT, n -> l -> l.accept(n, "wang")),
             Map.entry(CaseTransition.START, n -> l -> l.start(n, "wang")),
@@ -126,6 +127,9 @@ class CaseLifecycleTest {
                     // the resident's own rating, from their phone
                     case RATE -> l -> cases.rate(c.getPhone(), c.getNumber(), Rating.SATISFIED, null);
                     case RATE_POORLY -> l -> cases.rate(c.getPhone(), c.getNumber(), Rating.UNSATISFIED, "没修好");
+                    // the casework steps close a case at intake
+                    case DECLINE -> l -> steps.decline(c.getNumber(), "operator", "crime", null);
+                    case ANSWER -> l -> steps.answer(c.getNumber(), "operator", "请携带身份证到党群服务中心办理");
                     default -> ACTIONS.get(transition).apply(c.getNumber());
                 };
                 if (transition.allowedFrom(state)) {
@@ -150,9 +154,9 @@ class CaseLifecycleTest {
         ServiceCase c = file(newPhone(), "municipal", "北门井盖松动，有人差点摔倒，很危险");
         assertThat(c.getState()).isEqualTo(CaseState.DISPATCHED);
         assertThat(c.getUnit()).isEqualTo("坂田街道城市建设办公室");
-        assertThat(c.getGrid()).isEqualTo("坂田街道第五园社区第 3 网格");
+        assertThat(c.getUnits().getGrid()).isEqualTo("坂田街道第五园社区第 3 网格");
         assertThat(c.getPriority()).isEqualTo(Priority.A);
-        assertThat(Duration.between(c.getDispatchedAt(), c.getAcceptDueAt())).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Duration.between(c.getSchedule().getDispatchedAt(), c.getSchedule().getAcceptDueAt())).isEqualTo(Duration.ofMinutes(15));
 
         tx(() -> lifecycle.accept(c.getNumber(), "wang"));
         assertThatThrownBy(() -> tx(() -> lifecycle.accept(c.getNumber(), "li"))).isInstanceOf(CaseStateException.class);
@@ -167,7 +171,7 @@ class CaseLifecycleTest {
         ServiceCase after = tx(() -> lifecycle.dispatch(c.getNumber(), "dispatcher", "坂田街道城市建设办公室",
                 List.of("坂田街道执法队 ", "五和社区工作站、坂田街道执法队；", " 岗头社区工作站"), "涉及占道"));
         assertThat(after.getUnit()).isEqualTo("坂田街道城市建设办公室");
-        assertThat(after.getAssistingUnits()).as("one unit per comma, trimmed, once each")
+        assertThat(after.getUnits().getAssistingUnits()).as("one unit per comma, trimmed, once each")
                 .isEqualTo("坂田街道执法队,五和社区工作站,岗头社区工作站");
         assertThat(tx(() -> cases.history(c)).get(tx(() -> cases.history(c)).size() - 1).getNote())
                 .contains("协办", "坂田街道执法队");
@@ -202,16 +206,16 @@ class CaseLifecycleTest {
         clock.advance(allowed.dividedBy(5));
         monitor.check();
         monitor.check();
-        assertThat(reload(c).getEscalationLevel()).isEqualTo(1);
+        assertThat(reload(c).getSchedule().getEscalationLevel()).isEqualTo(1);
         assertThat(tx(() -> lifecycleOverdue())).contains(c.getNumber());
 
         clock.advance(allowed.dividedBy(4));
         monitor.check();
-        assertThat(reload(c).getEscalationLevel()).isEqualTo(2);
+        assertThat(reload(c).getSchedule().getEscalationLevel()).isEqualTo(2);
         clock.advance(allowed.dividedBy(4));
         monitor.check();
         monitor.check();
-        assertThat(reload(c).getEscalationLevel()).isEqualTo(3);
+        assertThat(reload(c).getSchedule().getEscalationLevel()).isEqualTo(3);
         List<String> notes = tx(() -> cases.history(c).stream()
                 .filter(e -> e.getKind() == CaseEvent.Kind.ESCALATED).map(CaseEvent::getNote).toList());
         assertThat(notes).containsExactly("超期催办 → 承办人", "超期催办 → 部门负责人", "超期催办 → 督办室");
@@ -248,7 +252,7 @@ class CaseLifecycleTest {
 
         clock.advance(allowed.dividedBy(2));
         monitor.check();
-        assertThat(reload(c).getEscalationLevel()).isEqualTo(1);
+        assertThat(reload(c).getSchedule().getEscalationLevel()).isEqualTo(1);
         assertThat(reload(c).getNextCheckAt()).as("the next escalation, a quarter of the time past the deadline")
                 .isCloseTo(c.getDueAt().plus(allowed.dividedBy(4)), second);
 
@@ -269,7 +273,7 @@ class CaseLifecycleTest {
         tx(() -> lifecycle.pause(c.getNumber(), "wang", "等待居民提供门牌号"));
         clock.advance(Duration.ofHours(30));
         monitor.check();
-        assertThat(reload(c).getEscalationLevel()).as("no chasing while paused").isZero();
+        assertThat(reload(c).getSchedule().getEscalationLevel()).as("no chasing while paused").isZero();
         java.time.Instant before = reload(c).getDueAt();
         ServiceCase resumed = tx(() -> lifecycle.resume(c.getNumber(), "wang"));
         assertThat(Duration.between(before, resumed.getDueAt())).isBetween(Duration.ofHours(30), Duration.ofHours(30).plusSeconds(5));
@@ -307,7 +311,7 @@ class CaseLifecycleTest {
 
         assertThat(all(phone.tap("满意"))).contains("感谢您的评价");
         assertThat(reload(c).getState()).isEqualTo(CaseState.RATED);
-        assertThat(reload(c).getRating()).isEqualTo(Rating.SATISFIED);
+        assertThat(reload(c).getFollowUp().getRating()).isEqualTo(Rating.SATISFIED);
     }
 
     @Test
@@ -330,7 +334,7 @@ class CaseLifecycleTest {
         monitor.check();
         ServiceCase archived = reload(c);
         assertThat(archived.getState()).isEqualTo(CaseState.ARCHIVED);
-        assertThat(archived.getRating()).isNull();
+        assertThat(archived.getFollowUp().getRating()).isNull();
         assertThat(kinds(c)).endsWith(CaseEvent.Kind.REMINDED, CaseEvent.Kind.ARCHIVED);
     }
 

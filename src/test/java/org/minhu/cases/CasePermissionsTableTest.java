@@ -175,6 +175,9 @@ class CasePermissionsTableTest {
     CaseLifecycle lifecycle;
 
     @Inject
+    CaseworkSteps steps;
+
+    @Inject
     CaseService caseService;
 
     @Inject
@@ -273,7 +276,7 @@ class CasePermissionsTableTest {
         switch (action) {
             case DISPATCH -> tx(() -> lifecycle.returnToDispatch(n, "system", "待重新派单"));
             case START, RESOLVE -> tx(() -> lifecycle.accept(n, who.user));
-            case OPINION -> tx(() -> lifecycle.classify(n, "system", RequestType.COMPLAINT, HandlingClass.HARD),
+            case OPINION -> tx(() -> steps.classify(n, "system", RequestType.COMPLAINT, HandlingClass.HARD),
                     () -> lifecycle.accept(n, who.user));
             case PASS -> tx(() -> lifecycle.take(n, who.user));
             case UNTAG -> tx(() -> lifecycle.perform(new Staff("admin", Role.ADMIN, null), CaseAction.TAG, n,

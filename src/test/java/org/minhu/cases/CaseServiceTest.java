@@ -220,7 +220,7 @@ class CaseServiceTest {
         ServiceCase rated = service.rate(phone, filed.getNumber(), Rating.SATISFIED, null);
 
         assertThat(rated.getState()).isEqualTo(CaseState.RATED);
-        assertThat(rated.getRating()).isEqualTo(Rating.SATISFIED);
+        assertThat(rated.getFollowUp().getRating()).isEqualTo(Rating.SATISFIED);
         assertThat(rated.isFlagged()).isFalse();
         assertThatThrownBy(() -> service.rate(phone, filed.getNumber(), Rating.MOSTLY_SATISFIED, null))
                 .isInstanceOfSatisfying(CaseStateException.class, e -> {
@@ -240,8 +240,8 @@ class CaseServiceTest {
 
         assertThat(reopened.getState()).isEqualTo(CaseState.IN_PROGRESS);
         assertThat(reopened.isFlagged()).isTrue();
-        assertThat(reopened.getRating()).isEqualTo(Rating.UNSATISFIED);
-        assertThat(reopened.getRatingReason()).isEqualTo("路灯还是不亮");
+        assertThat(reopened.getFollowUp().getRating()).isEqualTo(Rating.UNSATISFIED);
+        assertThat(reopened.getFollowUp().getRatingReason()).isEqualTo("路灯还是不亮");
         assertThat(reopened.getResolvedAt()).isNull();
         assertThat(reopened.getDueAt()).isAfter(filed.getDueAt());
         assertThat(service.history(reopened)).last().satisfies(event -> {

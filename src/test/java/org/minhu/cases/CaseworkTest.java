@@ -34,6 +34,9 @@ class CaseworkTest {
     CaseLifecycle lifecycle;
 
     @Inject
+    CaseworkSteps steps;
+
+    @Inject
     SlaMonitor monitor;
 
     @Inject
@@ -103,13 +106,13 @@ class CaseworkTest {
         ServiceCase c = file(newPhone(), "property", "楼道灯不亮");
         assertThat(c.getHandlingClass()).isEqualTo(HandlingClass.EASY);
 
-        ServiceCase hard = tx(() -> lifecycle.classify(c.getNumber(), "operator", RequestType.HELP, HandlingClass.HARD));
+        ServiceCase hard = tx(() -> steps.classify(c.getNumber(), "operator", RequestType.HELP, HandlingClass.HARD));
         assertThat(hard.getRequestType()).isEqualTo(RequestType.HELP);
         assertThat(allowed(hard)).isEqualTo(Duration.ofHours(360));
         assertThat(kinds(c)).endsWith(CaseEvent.Kind.CLASSIFIED);
         assertThat(tx(() -> cases.history(c)).get(kinds(c).size() - 1).getNote()).contains("投诉 · 易办件", "求助 · 疑难件");
 
-        assertThatThrownBy(() -> tx(() -> lifecycle.classify(c.getNumber(), "operator", null, HandlingClass.KEY)))
+        assertThatThrownBy(() -> tx(() -> steps.classify(c.getNumber(), "operator", null, HandlingClass.KEY)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(400));
     }
 
@@ -117,16 +120,16 @@ class CaseworkTest {
     void aDeclinedRequestTellsTheResidentWhyAndWhereToGo() {
         Phone phone = new Phone(newPhone());
         ServiceCase c = file(phone.number(), "neighbour", "隔壁邻居欠我钱不还，已经在法院起诉了");
-        ServiceCase declined = tx(() -> lifecycle.decline(c.getNumber(), "operator", "litigation", "已立案"));
+        ServiceCase declined = tx(() -> steps.decline(c.getNumber(), "operator", "litigation", "已立案"));
         assertThat(declined.getState()).isEqualTo(CaseState.DECLINED);
         assertThat(declined.isOpen()).isFalse();
         assertThat(declined.getDeclineReason()).isEqualTo("litigation");
         assertThat(all(phone.answers())).contains("不予受理", "已进入诉讼", "请通过受理该案件的法院");
 
-        assertThatThrownBy(() -> tx(() -> lifecycle.decline(file(newPhone(), "property", "门禁坏了").getNumber(),
+        assertThatThrownBy(() -> tx(() -> steps.decline(file(newPhone(), "property", "门禁坏了").getNumber(),
                 "operator", "no-such-reason", null)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(400));
-        assertThatThrownBy(() -> tx(() -> lifecycle.decline(c.getNumber(), "operator", "crime", null)))
+        assertThatThrownBy(() -> tx(() -> steps.decline(c.getNumber(), "operator", "crime", null)))
                 .as("already closed").isInstanceOf(CaseStateException.class);
     }
 
@@ -137,7 +140,7 @@ class CaseworkTest {
         assertThat(c.getRequestType()).isEqualTo(RequestType.CONSULTATION);
         assertThat(c.getState()).isEqualTo(CaseState.ARCHIVED);
         assertThat(c.getResolvedAt()).isNotNull();
-        assertThat(c.getDispatchedAt()).as("nothing to dispatch").isNull();
+        assertThat(c.getSchedule().getDispatchedAt()).as("nothing to dispatch").isNull();
         assertThat(kinds(c)).containsExactly(CaseEvent.Kind.FILED, CaseEvent.Kind.ANSWERED);
         assertThat(tx(() -> cases.forResident(phone, 10))).isEmpty();
     }
@@ -152,11 +155,11 @@ class CaseworkTest {
         clock.advance(Duration.ofDays(3).plusMinutes(1));
         assertThat(tx(() -> cases.callBacksDue(500))).extracting(ServiceCase::getNumber).contains(c.getNumber());
 
-        ServiceCase reopened = tx(() -> lifecycle.callBack(c.getNumber(), "operator", CallBackResult.UNSATISFIED, "还在响"));
+        ServiceCase reopened = tx(() -> steps.callBack(c.getNumber(), "operator", CallBackResult.UNSATISFIED, "还在响"));
         assertThat(reopened.getState()).isEqualTo(CaseState.IN_PROGRESS);
         assertThat(reopened.isFlagged()).isTrue();
-        assertThat(reopened.getRating()).isEqualTo(Rating.UNSATISFIED);
-        assertThat(reopened.getCallBackResult()).isEqualTo(CallBackResult.UNSATISFIED);
+        assertThat(reopened.getFollowUp().getRating()).isEqualTo(Rating.UNSATISFIED);
+        assertThat(reopened.getFollowUp().getCallBackResult()).isEqualTo(CallBackResult.UNSATISFIED);
         assertThat(tx(() -> cases.callBacksDue(500))).extracting(ServiceCase::getNumber).doesNotContain(c.getNumber());
     }
 
@@ -168,14 +171,14 @@ class CaseworkTest {
             tx(() -> lifecycle.accept(c.getNumber(), "wang"));
             tx(() -> lifecycle.resolve(c.getNumber(), "wang", "已修好", null));
         }
-        ServiceCase rated = tx(() -> lifecycle.callBack(a.getNumber(), "operator", CallBackResult.SATISFIED, null));
+        ServiceCase rated = tx(() -> steps.callBack(a.getNumber(), "operator", CallBackResult.SATISFIED, null));
         assertThat(rated.getState()).isEqualTo(CaseState.RATED);
-        assertThat(rated.getRating()).isEqualTo(Rating.SATISFIED);
-        ServiceCase unreachable = tx(() -> lifecycle.callBack(b.getNumber(), "operator", CallBackResult.UNREACHABLE, null));
+        assertThat(rated.getFollowUp().getRating()).isEqualTo(Rating.SATISFIED);
+        ServiceCase unreachable = tx(() -> steps.callBack(b.getNumber(), "operator", CallBackResult.UNREACHABLE, null));
         assertThat(unreachable.getState()).isEqualTo(CaseState.RESOLVED);
-        assertThat(unreachable.getRating()).isNull();
+        assertThat(unreachable.getFollowUp().getRating()).isNull();
         assertThat(kinds(b)).endsWith(CaseEvent.Kind.CALLED_BACK);
-        assertThatThrownBy(() -> tx(() -> lifecycle.callBack(a.getNumber(), "operator", CallBackResult.SATISFIED, null)))
+        assertThatThrownBy(() -> tx(() -> steps.callBack(a.getNumber(), "operator", CallBackResult.SATISFIED, null)))
                 .as("only a resolved case is called back").isInstanceOf(CaseStateException.class);
     }
 
@@ -191,14 +194,14 @@ class CaseworkTest {
 
         assertThatThrownBy(() -> tx(() -> lifecycle.archive(c.getNumber(), "supervisor", null)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().detail()).contains("复查"));
-        assertThatThrownBy(() -> tx(() -> lifecycle.review(c.getNumber(), "wang", true, "resolutions/x.jpg", null)))
+        assertThatThrownBy(() -> tx(() -> steps.review(c.getNumber(), "wang", true, "resolutions/x.jpg", null)))
                 .as("not the person who fixed it")
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(403));
-        assertThatThrownBy(() -> tx(() -> lifecycle.review(c.getNumber(), "grid", true, null, null)))
+        assertThatThrownBy(() -> tx(() -> steps.review(c.getNumber(), "grid", true, null, null)))
                 .as("a photo is required")
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(400));
 
-        ServiceCase reviewed = tx(() -> lifecycle.review(c.getNumber(), "grid", true, "resolutions/x.jpg", "已无渗水"));
+        ServiceCase reviewed = tx(() -> steps.review(c.getNumber(), "grid", true, "resolutions/x.jpg", "已无渗水"));
         assertThat(reviewed.isReviewNeeded()).isFalse();
         assertThat(tx(() -> lifecycle.archive(c.getNumber(), "supervisor", null)).getState()).isEqualTo(CaseState.ARCHIVED);
         assertThat(kinds(c)).endsWith(CaseEvent.Kind.REVIEWED, CaseEvent.Kind.ARCHIVED);
@@ -227,7 +230,7 @@ class CaseworkTest {
         assertThat(review.apply("resolutions/2026-12-04/site.jpg").statusCode()).isEqualTo(200);
         ServiceCase reviewed = reload(c);
         assertThat(reviewed.isReviewNeeded()).isFalse();
-        assertThat(reviewed.getReviewPhoto()).isEqualTo("resolutions/2026-12-04/site.jpg");
+        assertThat(reviewed.getFollowUp().getReviewPhoto()).isEqualTo("resolutions/2026-12-04/site.jpg");
     }
 
     @Test
@@ -244,7 +247,7 @@ class CaseworkTest {
         assertThat(kinds(c)).as("the rating reminder ran, so the check did look at the case").contains(CaseEvent.Kind.REMINDED);
         assertThat(reload(c).getState()).as("not archived while a 复查 is owed").isEqualTo(CaseState.RESOLVED);
 
-        ServiceCase failed = tx(() -> lifecycle.review(c.getNumber(), "grid", false, "resolutions/y.jpg", "隔离桩被移走"));
+        ServiceCase failed = tx(() -> steps.review(c.getNumber(), "grid", false, "resolutions/y.jpg", "隔离桩被移走"));
         assertThat(failed.getState()).isEqualTo(CaseState.IN_PROGRESS);
         assertThat(failed.isReviewNeeded()).isTrue();
     }
@@ -268,8 +271,8 @@ class CaseworkTest {
             tx(() -> lifecycle.resolve(c.getNumber(), "wang", "已处理", null));
         }
         tx(() -> cases.rate(good.getPhone(), good.getNumber(), Rating.SATISFIED, null));
-        tx(() -> lifecycle.callBack(unrated.getNumber(), "operator", CallBackResult.UNREACHABLE, null));
-        tx(() -> lifecycle.decline(file(newPhone(), "neighbour", "要求调查隔壁公司偷税").getNumber(), "operator", "outside", null));
+        tx(() -> steps.callBack(unrated.getNumber(), "operator", CallBackResult.UNREACHABLE, null));
+        tx(() -> steps.decline(file(newPhone(), "neighbour", "要求调查隔壁公司偷税").getNumber(), "operator", "outside", null));
 
         CaseFigures.Figures f = figures.compute(from, to, CaseFigures.By.ALL).get(0);
         assertThat(f.total()).isEqualTo(4);

@@ -127,7 +127,7 @@ class CaseMapTest {
     void overdueCasesAndCasesInAHotSpotAreMarked() {
         ServiceCase late = testCases.fileAt(TestCases.newPhone(), "education", "学校门口斑马线褪色", "岗头市场",
                 22.6620, 114.0480);
-        QuarkusTransaction.requiringNew().run(() -> em.createQuery("update ServiceCase c set c.dueAt = :past where c.number = :n")
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("update ServiceCase c set c.schedule.dueAt = :past where c.number = :n")
                 .setParameter("past", Instant.now().minus(Duration.ofHours(3))).setParameter("n", late.getNumber())
                 .executeUpdate());
         ServiceCase hot = null;
@@ -181,7 +181,7 @@ class CaseMapTest {
         String number = filed.header("Location").replaceAll(".*/console/cases/([^?]+).*", "$1");
         ServiceCase c = testCases.reload(number);
         assertThat(c.getLatitude()).isEqualTo(22.5380);
-        assertThat(c.getGrid()).isEqualTo("福田街道中心区第 5 网格");
+        assertThat(c.getUnits().getGrid()).isEqualTo("福田街道中心区第 5 网格");
 
         var refused = operator.form().formParam("channel", "phone").formParam("category", "municipal")
                 .formParam("description", "路灯不亮").formParam("latitude", "北纬").formParam("longitude", "114.05")

@@ -70,7 +70,7 @@ class DeskBrowserTest extends BrowserTestBase {
         assertThat(demo).hasSizeGreaterThanOrEqualTo(30);
         assertThat(demo.stream().map(ServiceCase::getState).distinct()).as("states").hasSizeGreaterThanOrEqualTo(6);
         assertThat(demo.stream().map(ServiceCase::getUnit).distinct()).as("units").hasSizeGreaterThanOrEqualTo(8);
-        assertThat(demo.stream().map(ServiceCase::getGrid).distinct()).as("grids").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(demo.stream().map(c -> c.getUnits().getGrid()).distinct()).as("grids").hasSizeGreaterThanOrEqualTo(4);
         assertThat(demo.stream().filter(c -> c.isOpen() && c.getDueAt().isBefore(java.time.Instant.now())))
                 .as("overdue cases").isNotEmpty();
         assertThat(demo.stream().map(ServiceCase::getCreatedAt).distinct()).as("filed over several days")

@@ -231,7 +231,7 @@ class JourneyTest {
         assertThat(filed.getNumber()).isEqualTo(caseNumber(created));
         assertThat(filed.getCategory()).isEqualTo("ebike");
         assertThat(filed.getLatitude()).as("the typed address is placed by the gazetteer").isNotNull();
-        assertThat(filed.getGrid()).isEqualTo("坂田街道五和社区第 1 网格");
+        assertThat(filed.getUnits().getGrid()).isEqualTo("坂田街道五和社区第 1 网格");
     }
 
     @Test
@@ -512,7 +512,7 @@ class JourneyTest {
         ServiceCase after = QuarkusTransaction.requiringNew().call(() -> cases.forResident(phone.number(), filed.getNumber()).orElseThrow());
         assertThat(after.getState()).isEqualTo(CaseState.IN_PROGRESS);
         assertThat(after.isFlagged()).isTrue();
-        assertThat(after.getRating()).isEqualTo(Rating.UNSATISFIED);
+        assertThat(after.getFollowUp().getRating()).isEqualTo(Rating.UNSATISFIED);
     }
 
     @Test

@@ -146,7 +146,7 @@ class ResidentAdditionsTest {
         assertThat(added.get(1).getMediaPath()).as("kept in the media store like a filing photo").isNotBlank();
         assertThat(added.get(1).getMediaType()).startsWith("image/");
         assertThat(count(history(number), CaseEvent.Kind.ADDED)).isEqualTo(2);
-        assertThat(reload(number).getAddedAt()).isNotNull();
+        assertThat(reload(number).getResidentActivity().getAddedAt()).isNotNull();
 
         // the handler of the case's unit sees both on the case page, and the photo is served to them
         ConsoleSession handler = ConsoleSession.signIn("handler");
@@ -236,7 +236,7 @@ class ResidentAdditionsTest {
 
         ServiceCase after = reload(number);
         assertThat(additions(number)).isEmpty();
-        assertThat(after.getNudges()).isZero();
+        assertThat(after.getResidentActivity().getNudges()).isZero();
         assertThat(count(history(number), CaseEvent.Kind.ADDED) + count(history(number), CaseEvent.Kind.NUDGED)).isZero();
     }
 
@@ -252,7 +252,7 @@ class ResidentAdditionsTest {
         assertThat(all(phone.tap("催一下"))).contains("今天已催办过，我们会尽快处理");
 
         assertThat(count(history(number), CaseEvent.Kind.NUDGED)).isEqualTo(1);
-        assertThat(reload(number).getNudges()).isEqualTo(1);
+        assertThat(reload(number).getResidentActivity().getNudges()).isEqualTo(1);
         assertThat(nudgesToday()).isEqualTo(before + 1);
 
         // the figures API counts it, by unit too
@@ -284,14 +284,14 @@ class ResidentAdditionsTest {
         assertThat(chips(card)).contains("查询进度", "补充材料", "催一下");
 
         assertThat(all(phone.tap("催一下"))).contains("已为您催办诉求 " + number);
-        assertThat(reload(number).getNudges()).isEqualTo(1);
+        assertThat(reload(number).getResidentActivity().getNudges()).isEqualTo(1);
 
         // a chip made up by hand for someone else's case reads like a case that does not exist
         Phone stranger = phone();
         stranger.send("你好");
         assertThat(all(forged(stranger, "催一下", "flow:my-requests?nudging=" + number))).contains("没有找到您提交的这条诉求");
         assertThat(all(forged(stranger, "补充材料", "flow:my-requests?adding=" + number))).contains("没有找到您提交的这条诉求");
-        assertThat(reload(number).getNudges()).isEqualTo(1);
+        assertThat(reload(number).getResidentActivity().getNudges()).isEqualTo(1);
         assertThat(additions(number)).isEmpty();
     }
 
@@ -323,6 +323,6 @@ class ResidentAdditionsTest {
         assertThat(all(phone.send("晚上七点到九点最严重"))).contains("已补充到诉求 " + number);
 
         assertThat(additions(number)).extracting(CaseAddition::getText).containsExactly("晚上七点到九点最严重");
-        assertThat(reload(number).getNudges()).isEqualTo(1);
+        assertThat(reload(number).getResidentActivity().getNudges()).isEqualTo(1);
     }
 }

@@ -98,7 +98,7 @@ class CommunityRaiseTest {
         ServiceCase raised = testCases.reload(c.getNumber());
         assertThat(raised.getUnit()).isEqualTo(STREET);
         assertThat(raised.getState()).as("the street signs for it anew").isEqualTo(CaseState.DISPATCHED);
-        assertThat(ServiceCase.involves(raised.getUnit(), raised.getAssistingUnits(), COMMUNITY))
+        assertThat(ServiceCase.involves(raised.getUnit(), raised.getUnits().getAssistingUnits(), COMMUNITY))
                 .as("the community stays on it").isTrue();
         assertThat(transfers(c)).as("raised once, however often the check runs").hasSize(1)
                 .first().satisfies(e -> {
@@ -145,13 +145,13 @@ class CommunityRaiseTest {
         ServiceCase c = testCases.dispatchedTo(department, "municipal", "人行天桥扶手松动，已经一个月了", "坂田街道雪岗路");
         QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(c.getNumber(), "system"));
 
-        clock.advance(Duration.between(clock.instant(), c.escalationAt(2)).plusMinutes(1));
+        clock.advance(Duration.between(clock.instant(), c.getSchedule().escalationAt(c.getCreatedAt(), 2)).plusMinutes(1));
         monitor.check();
         assertThat(notified(c, "OVERDUE_HEAD")).as("部门负责人 and the street office above it")
                 .contains("ladder-department-head", "ladder-street-head").doesNotContain("ladder-district-head");
         assertThat(notified(c, "OVERDUE_SUPERVISION")).isEmpty();
 
-        clock.advance(Duration.between(clock.instant(), c.escalationAt(3)).plusMinutes(1));
+        clock.advance(Duration.between(clock.instant(), c.getSchedule().escalationAt(c.getCreatedAt(), 3)).plusMinutes(1));
         monitor.check();
         monitor.check();
         assertThat(notified(c, "OVERDUE_SUPERVISION")).as("督办室, the street office and the district")

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.minhu.cases.CaseAction;
 import org.minhu.cases.CaseEvent;
 import org.minhu.cases.CaseLifecycle;
+import org.minhu.cases.CaseworkSteps;
 import org.minhu.cases.CaseService;
 import org.minhu.cases.HandlingClass;
 import org.minhu.cases.RequestType;
@@ -49,6 +50,9 @@ class DeadlineNotificationsTest {
 
     @Inject
     CaseLifecycle lifecycle;
+
+    @Inject
+    CaseworkSteps steps;
 
     @Inject
     CaseService caseService;
@@ -107,7 +111,7 @@ class DeadlineNotificationsTest {
         staff("notify-a", Role.HANDLER, UNIT, "13912345671", false);
         staff("notify-b", Role.HANDLER, UNIT, null, false);
         ServiceCase c = dispatchedTo(UNIT, "人行道地砖松动，老人容易绊倒");
-        assertThat(c.getNextCheckAt()).as("the check is planned for the acceptance time").isEqualTo(c.getAcceptDueAt());
+        assertThat(c.getNextCheckAt()).as("the check is planned for the acceptance time").isEqualTo(c.getSchedule().getAcceptDueAt());
 
         clock.advance(Duration.ofMinutes(14));
         monitor.check();
@@ -141,7 +145,7 @@ class DeadlineNotificationsTest {
         assertThat(notes(c)).filteredOn(n -> n.startsWith("超时未受理，已升级")).containsExactly("超时未受理，已升级：" + UNIT);
         ServiceCase after = testCases.reload(c.getNumber());
         assertThat(after.getNextCheckAt()).as("next: the resolve deadline's reminder")
-                .isCloseTo(after.reminderAt(1), org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS));
+                .isCloseTo(after.getSchedule().reminderAt(after.getCreatedAt(), 1), org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS));
     }
 
     @Test
@@ -161,12 +165,12 @@ class DeadlineNotificationsTest {
         staff("notify-head", Role.HANDLER, HEADED_UNIT, null, true);
         ServiceCase late = complexAcceptedBy("notify-owner", "多个小区排水管网老化，雨天反复内涝，需多部门联合处置");
         ServiceCase given = complexAcceptedBy("notify-owner", "片区停车难，需多部门联合研究方案");
-        assertThat(late.getOpinionDueAt()).as("3 days after acceptance")
-                .isEqualTo(late.getAcceptedAt().plus(Duration.ofHours(72)));
+        assertThat(late.getSchedule().getOpinion().getDueAt()).as("3 days after acceptance")
+                .isEqualTo(late.getSchedule().getAcceptedAt().plus(Duration.ofHours(72)));
         Staff owner = new Staff("notify-owner", Role.HANDLER, HEADED_UNIT);
         QuarkusTransaction.requiringNew().run(() -> lifecycle.perform(owner, CaseAction.OPINION, given.getNumber(),
                 CaseLifecycle.Details.text("牵头单位会同交警、住建三日内现场踏勘，两周内拿出方案")));
-        assertThat(testCases.reload(given.getNumber()).getOpinion()).startsWith("牵头单位会同交警");
+        assertThat(testCases.reload(given.getNumber()).getSchedule().getOpinion().getText()).startsWith("牵头单位会同交警");
 
         clock.advance(Duration.ofHours(47));
         monitor.check();
@@ -212,7 +216,7 @@ class DeadlineNotificationsTest {
     private ServiceCase complexAcceptedBy(String handler, String description) {
         ServiceCase c = dispatchedTo(HEADED_UNIT, description);
         QuarkusTransaction.requiringNew().run(() -> {
-            lifecycle.classify(c.getNumber(), "system", RequestType.COMPLAINT, HandlingClass.HARD);
+            steps.classify(c.getNumber(), "system", RequestType.COMPLAINT, HandlingClass.HARD);
             lifecycle.accept(c.getNumber(), handler);
         });
         return testCases.reload(c.getNumber());

@@ -92,7 +92,7 @@ class NothingLeaksTest {
     void theEchoWallShowsTheAreaFromReferenceDataAndTheAnswerForThePublicOnly() {
         ServiceCase c = QuarkusTransaction.requiringNew().call(() -> cases.file(new NewCase(TestCases.newPhone(), "municipal",
                 "楼下路灯坏了好几天", 35.0, 105.0, "老王家楼下小卖部旁边", null, "test", 1)));
-        assertThat(c.getGrid()).as("outside every grid").isNull();
+        assertThat(c.getUnits().getGrid()).as("outside every grid").isNull();
         ConsoleSession supervisor = ConsoleSession.signIn("supervisor");
         String base = "/console/cases/" + c.getNumber();
         assertThat(supervisor.form().post(base + "/accept").statusCode()).isEqualTo(303);
@@ -134,7 +134,7 @@ class NothingLeaksTest {
         given().auth().preemptive().basic("handler", DemoAccounts.PASSWORD).contentType("application/json")
                 .body(Map.of("whatWasDone", "已修补", "photoPath", "../../minhu.mv.db"))
                 .post("/api/cases/" + c.getNumber() + "/resolve").then().statusCode(200);
-        assertThat(testCases.reload(c.getNumber()).getResolutionPhoto()).isNull();
+        assertThat(testCases.reload(c.getNumber()).getResolution().getPhoto()).isNull();
     }
 
     @Test

@@ -53,12 +53,12 @@ public class CaseStaffResource {
                            String requestType, String handlingClass, String declineReason, String callBackResult,
                            boolean reviewNeeded) {
         static CaseView of(ServiceCase c) {
-            return new CaseView(c.getNumber(), c.getState().name(), c.getCategory(), c.getUnit(), c.getGrid(),
-                    c.getPriority().name(), c.getOwner(), c.getCreatedAt(), c.getDueAt(), c.getAcceptDueAt(),
-                    c.isFlagged(), c.getEscalationLevel(), c.getPausedAt() != null, c.getRequestedDue(),
-                    c.getRating() == null ? null : c.getRating().name(), c.getLinkedTo(),
+            return new CaseView(c.getNumber(), c.getState().name(), c.getCategory(), c.getUnit(), c.getUnits().getGrid(),
+                    c.getPriority().name(), c.getOwner(), c.getCreatedAt(), c.getDueAt(), c.getSchedule().getAcceptDueAt(),
+                    c.isFlagged(), c.getSchedule().getEscalationLevel(), c.getSchedule().getPausedAt() != null, c.getSchedule().getRequestedDue(),
+                    c.getFollowUp().getRating() == null ? null : c.getFollowUp().getRating().name(), c.getLinkedTo(),
                     c.getRequestType().name(), c.getHandlingClass().name(), c.getDeclineReason(),
-                    c.getCallBackResult() == null ? null : c.getCallBackResult().name(), c.isReviewNeeded());
+                    c.getFollowUp().getCallBackResult() == null ? null : c.getFollowUp().getCallBackResult().name(), c.isReviewNeeded());
         }
     }
 
@@ -81,8 +81,9 @@ public class CaseStaffResource {
     private final Clock clock;
     private final DispatchRules rules;
 
-    public CaseStaffResource(CaseLifecycle lifecycle, CaseService cases, ServiceCaseRepository repository,
-                             CaseFigures figures, SecurityIdentity identity, Clock clock, DispatchRules rules) {
+    public CaseStaffResource(CaseLifecycle lifecycle, CaseService cases,
+                             ServiceCaseRepository repository, CaseFigures figures, SecurityIdentity identity, Clock clock,
+                             DispatchRules rules) {
         this.rules = rules;
         this.lifecycle = lifecycle;
         this.cases = cases;
