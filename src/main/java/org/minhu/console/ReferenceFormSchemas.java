@@ -183,7 +183,7 @@ public final class ReferenceFormSchemas {
                 list("aliases", "别名", "每行一个（可不填）", false),
                 decimal("latitude", "纬度"),
                 decimal("longitude", "经度")))),
-                "用表单保存时，列表中间的注释（如各社区的小标题）不再保留；需要时请在 YAML 视图中编辑。"));
+                null));
         schemas.put(WorkingHours.DOCUMENT, new Schema(WorkingHours.DOCUMENT, List.of(new Section("services", "服务时间",
                 "工作时间以外，居民要求人工服务时会被告知何时有人接待，机器人继续服务。时间按本市时间。", "服务", 1, 0, List.of(
                 text(KEY, "代码", "程序按代码查找服务；人工服务一行的代码不要改，也不能删除这一行", true)

@@ -149,6 +149,10 @@ class ReferenceFormsTest {
             if (name.equals(DispatchRules.DOCUMENT)) {
                 assertThat(stored.text()).contains("# Danger to people now.", "emergencies:");
             }
+            if (name.equals(Gazetteer.DOCUMENT)) {
+                // and those between the entries, before the same entry
+                assertThat(stored.text()).contains("  # 五和社区 (坂田街道五和社区第 1 网格)\n  - name: 五和大道");
+            }
             // and the form shows it again the same way
             assertThat(fields(admin.bare().get("/console/admin/reference/" + name).asString())).isEqualTo(fields);
         }
