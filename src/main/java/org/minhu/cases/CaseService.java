@@ -313,7 +313,13 @@ public class CaseService {
     /** 回访: resolved cases whose resident has not rated {@code minhu.cases.call-back-after} after the resolution. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ServiceCase> callBacksDue(int limit) {
-        return cases.callBacksDue(clock.instant().minus(config.callBackAfter()), limit);
+        return callBacksDue(limit, null);
+    }
+
+    /** As {@link #callBacksDue(int)}, only the cases that carry the label (its id) when one is given. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ServiceCase> callBacksDue(int limit, Long label) {
+        return cases.callBacksDue(clock.instant().minus(config.callBackAfter()), limit, label);
     }
 
     /** The case's history, oldest first. */

@@ -47,6 +47,13 @@ public class CaseTags {
         return tag;
     }
 
+    /** The label of that name, if there is one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<CaseTag> named(String name) {
+        return em.createQuery("select t from CaseTag t where t.name = :name", CaseTag.class)
+                .setParameter("name", name == null ? "" : name.strip()).getResultStream().findFirst();
+    }
+
     public CaseTag create(String name, String colour) {
         String n = name(name);
         String c = colour(colour);

@@ -131,24 +131,48 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
      * database sorts every overdue case to find the first few.
      */
     public List<ServiceCase> overdue(java.time.Instant now, int limit) {
+        return overdue(now, limit, null);
+    }
+
+    /** As {@link #overdue(java.time.Instant, int)}, only the cases that carry the label when one is given. */
+    public List<ServiceCase> overdue(java.time.Instant now, int limit, Long label) {
         List<ServiceCase> overdue = new java.util.ArrayList<>();
         for (CaseState state : CaseState.OPEN) {
-            overdue.addAll(find("state = ?1 and schedule.pausedAt is null and schedule.dueAt < ?2 order by schedule.dueAt", state, now)
-                    .page(0, limit).list());
+            overdue.addAll((label == null
+                    ? find("state = ?1 and schedule.pausedAt is null and schedule.dueAt < ?2 order by schedule.dueAt", state, now)
+                    : find("state = ?1 and schedule.pausedAt is null and schedule.dueAt < ?2 and " + LABELLED + " ?3) order by schedule.dueAt",
+                    state, now, label)).page(0, limit).list());
         }
         overdue.sort(java.util.Comparator.comparing(ServiceCase::getDueAt).thenComparing(ServiceCase::getId));
         return overdue.size() > limit ? List.copyOf(overdue.subList(0, limit)) : overdue;
     }
 
+    /** The condition that a case carries a label, closed by the caller after the label's parameter. */
+    private static final String LABELLED = "id in (select g.caseId from CaseTagging g where g.tagId =";
+
     public List<ServiceCase> escalated(int limit) {
-        return find("state in ?1 and schedule.escalationLevel > 0 order by schedule.escalationLevel desc, schedule.dueAt", CaseState.OPEN)
-                .page(0, limit).list();
+        return escalated(limit, null);
+    }
+
+    /** As {@link #escalated(int)}, only the cases that carry the label when one is given. */
+    public List<ServiceCase> escalated(int limit, Long label) {
+        return (label == null
+                ? find("state in ?1 and schedule.escalationLevel > 0 order by schedule.escalationLevel desc, schedule.dueAt", CaseState.OPEN)
+                : find("state in ?1 and schedule.escalationLevel > 0 and " + LABELLED + " ?2) order by schedule.escalationLevel desc, schedule.dueAt",
+                CaseState.OPEN, label)).page(0, limit).list();
     }
 
     /** Resolved, unrated cases with a resident to call, resolved before {@code before} and not called yet, oldest first. */
     public List<ServiceCase> callBacksDue(java.time.Instant before, int limit) {
-        return find("state = ?1 and resolvedAt <= ?2 and phone is not null and followUp.callBackResult is null order by resolvedAt, id",
-                CaseState.RESOLVED, before).page(0, limit).list();
+        return callBacksDue(before, limit, null);
+    }
+
+    /** As {@link #callBacksDue(java.time.Instant, int)}, only the cases that carry the label when one is given. */
+    public List<ServiceCase> callBacksDue(java.time.Instant before, int limit, Long label) {
+        String due = "state = ?1 and resolvedAt <= ?2 and phone is not null and followUp.callBackResult is null";
+        return (label == null ? find(due + " order by resolvedAt, id", CaseState.RESOLVED, before)
+                : find(due + " and " + LABELLED + " ?3) order by resolvedAt, id", CaseState.RESOLVED, before, label))
+                .page(0, limit).list();
     }
 
     /** Closed cases owing a 复查 (a 差评件 or a hot spot's parent case, not yet verified), oldest resolution first. */

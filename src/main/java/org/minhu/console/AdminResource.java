@@ -27,7 +27,8 @@ import java.util.List;
 
 /**
  * For admins: the console's accounts (create, deactivate, set a new password), the canned replies,
- * and the reference documents (categories, dispatch rules, knowledge base, gazetteer), each on its
+ * and the reference documents (categories, dispatch rules, knowledge base, gazetteer, unit hierarchy,
+ * working hours), each on its
  * own page as a form ({@link ReferenceForms}) and as its YAML text, saved as a new version, taken
  * back to an earlier version or to the file shipped with the application.
  */
@@ -180,12 +181,13 @@ public class AdminResource {
     @Path("/reference/{name}/form")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response saveReferenceForm(@PathParam("name") String name, @RestForm int version,
-                                      @RestForm List<String> at, @RestForm List<String> cell) {
+                                      @RestForm List<String> at, @RestForm List<String> cell,
+                                      @RestForm List<String> pick) {
         ReferenceDocuments.Document document = references.current(name);
-        ReferenceForms.Typed typed = forms.typed(name, at, cell);
+        ReferenceForms.Typed typed = forms.typed(name, at, cell, pick);
         try {
             String yaml = forms.yaml(name, references.text(name, version), typed);
-            references.save(name, yaml, version, viewer.getUsername(), path -> forms.place(name, path));
+            references.save(name, yaml, version, viewer.getUsername(), path -> forms.place(name, path, typed));
         } catch (ProblemException refused) {
             return refusedPage(refused, referencePage(document, FORM, typed, null, null, refused.problem().detail()));
         }

@@ -11,6 +11,7 @@ import org.minhu.cases.Gazetteer;
 import org.minhu.cases.ServiceCaseRepository;
 import org.minhu.cases.UnitHierarchy;
 import org.minhu.common.ProblemException;
+import org.minhu.conversation.WorkingHours;
 import org.minhu.knowledge.KnowledgeBase;
 import org.minhu.knowledge.KnowledgeEntry;
 import org.minhu.open311.ServiceDefinitions;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
 
 /**
  * The reference documents admins edit in the console: categories, dispatch rules, knowledge base,
- * gazetteer, unit hierarchy.
+ * gazetteer, unit hierarchy, working hours.
  * A text is saved only if it passes exactly the parsing and checks its owner applies at start-up,
  * plus what only the running service knows (categories that cases use). Every save is a new
  * version; the instance that saved uses it at once, the others within {@code minhu.reference.refresh}.
@@ -59,7 +60,8 @@ public class ReferenceDocuments {
             DispatchRules.DOCUMENT, "派单规则",
             KnowledgeBase.DOCUMENT, "知识库",
             Gazetteer.DOCUMENT, "地名库",
-            UnitHierarchy.DOCUMENT, "单位层级");
+            UnitHierarchy.DOCUMENT, "单位层级",
+            WorkingHours.DOCUMENT, "工作时间");
 
     private final Categories categories;
     private final DispatchRules rules;
@@ -69,14 +71,15 @@ public class ReferenceDocuments {
     private final Map<String, LiveReference<?>> documents = new LinkedHashMap<>();
 
     public ReferenceDocuments(Categories categories, DispatchRules rules, KnowledgeBase knowledge, Gazetteer gazetteer,
-                              UnitHierarchy hierarchy, ReferenceVersionRepository versions, ServiceCaseRepository cases, Clock clock) {
+                              UnitHierarchy hierarchy, WorkingHours hours, ReferenceVersionRepository versions,
+                              ServiceCaseRepository cases, Clock clock) {
         this.categories = categories;
         this.rules = rules;
         this.versions = versions;
         this.cases = cases;
         this.clock = clock;
         for (LiveReference<?> document : List.of(categories.document(), rules.document(), knowledge.document(),
-                gazetteer.document(), hierarchy.document())) {
+                gazetteer.document(), hierarchy.document(), hours.document())) {
             documents.put(document.name(), document);
         }
     }

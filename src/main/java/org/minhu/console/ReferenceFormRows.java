@@ -48,7 +48,8 @@ final class ReferenceFormRows {
             for (Column column : section.columns()) {
                 String raw = typed.get(i).getOrDefault(column.path(), "");
                 String where = section.title() + "第 " + number + " 行「" + column.label() + "」";
-                Object value = value(column, raw, where);
+                Object value = column.kind() == Kind.CHECKS ? checks(column, raw, where, choices.apply(column.choices()))
+                        : value(column, raw, where);
                 if (value == null) {
                     continue;
                 }
@@ -84,8 +85,36 @@ final class ReferenceFormRows {
         }
     }
 
+    /** The ticked choices, in the choices' order (周一 before 周二 whatever the order sent). */
+    private static List<String> checks(Column column, String raw, String where, List<Choice> choices) {
+        List<String> ticked = raw == null ? List.of() : raw.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        for (String value : ticked) {
+            if (choices.stream().noneMatch(c -> c.value().equals(value))) {
+                throw refused(where + "“" + value + "”不是可选的值");
+            }
+        }
+        if (ticked.isEmpty() && column.required()) {
+            throw refused(where + "至少要选一项");
+        }
+        return choices.stream().map(Choice::value).filter(ticked::contains).toList();
+    }
+
     private static Object value(Column column, String raw, String where) {
         String value = raw == null ? "" : raw.strip();
+        if (column.kind() == Kind.DATES) {
+            List<String> dates = value.lines().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+            for (String date : dates) {
+                try {
+                    java.time.LocalDate.parse(date);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw refused(where + "“" + date + "”不是日期，应写作 年-月-日，如 2026-10-01");
+                }
+            }
+            if (dates.isEmpty() && column.required()) {
+                throw refused(where + "至少要有一个日期");
+            }
+            return dates;
+        }
         if (column.kind() == Kind.LIST) {
             List<String> items = value.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
             if (items.isEmpty()) {
@@ -108,6 +137,18 @@ final class ReferenceFormRows {
                     throw refused(where + "应为正整数，填写的是“" + value + "”");
                 }
                 return Integer.parseInt(value);
+            }
+            case TIME -> {
+                if (!value.matches("\\d{1,2}:\\d{2}")) {
+                    throw refused(where + "应写作 时:分，如 08:30，填写的是“" + value + "”");
+                }
+                String time = value.length() == 4 ? "0" + value : value;
+                try {
+                    java.time.LocalTime.parse(time);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw refused(where + "“" + value + "”不是一天中的时间，应在 00:00 到 23:59 之间");
+                }
+                return time;
             }
             case DECIMAL -> {
                 try {

@@ -4,6 +4,7 @@ import org.minhu.cases.Categories;
 import org.minhu.cases.Category;
 import org.minhu.cases.DispatchRules;
 import org.minhu.cases.Gazetteer;
+import org.minhu.conversation.WorkingHours;
 import org.minhu.knowledge.KnowledgeBase;
 import org.minhu.knowledge.KnowledgeEntry;
 import org.minhu.outbound.PlatformLimits;
@@ -35,7 +36,13 @@ public final class ReferenceFormSchemas {
         /** one of given choices */
         SELECT,
         /** a handling unit: one already known, or a new one typed beside the select */
-        UNIT
+        UNIT,
+        /** some of given choices, a checkbox each (the days of the week) */
+        CHECKS,
+        /** a time of day, HH:MM */
+        TIME,
+        /** a list of dates, YYYY-MM-DD, a field each with 添加 and 删除 */
+        DATES
     }
 
     /**
@@ -52,6 +59,18 @@ public final class ReferenceFormSchemas {
 
         public boolean isLong() {
             return kind == Kind.LONG || kind == Kind.LIST;
+        }
+
+        public boolean isChecks() {
+            return kind == Kind.CHECKS;
+        }
+
+        public boolean isTime() {
+            return kind == Kind.TIME;
+        }
+
+        public boolean isDates() {
+            return kind == Kind.DATES;
         }
 
         public boolean isSelect() {
@@ -79,9 +98,17 @@ public final class ReferenceFormSchemas {
         }
     }
 
-    /** One list of a document, shown as a table. */
+    /**
+     * One list of a document, shown as a table.
+     *
+     * @param keyedBy for a mapping rather than a list ({@code services: {live-chat: …}}): the column
+     *                that holds each row's key; null for a list
+     */
     public record Section(String key, String title, String help, String rowName, int minRows, int maxRows,
-                          List<Column> columns) {
+                          List<Column> columns, String keyedBy) {
+        Section(String key, String title, String help, String rowName, int minRows, int maxRows, List<Column> columns) {
+            this(key, title, help, rowName, minRows, maxRows, columns, null);
+        }
     }
 
     /** A document's form: its tables, and what only its YAML view changes. */
@@ -92,6 +119,8 @@ public final class ReferenceFormSchemas {
     }
 
     private static final String CODE = "[a-z][a-z0-9-]{0,31}";
+    /** The column of a keyed section's row key: not a field of the row in the document. */
+    static final String KEY = "_key";
     private static final String CODE_HELP = "只能用小写字母、数字和“-”，以字母开头，最多 32 个";
 
     /** The forms, by the name of the document each shows. */
@@ -154,7 +183,17 @@ public final class ReferenceFormSchemas {
                 list("aliases", "别名", "每行一个（可不填）", false),
                 decimal("latitude", "纬度"),
                 decimal("longitude", "经度")))),
-                "用表单保存时，列表中间的注释（如各社区的小标题）不再保留；需要时请在 YAML 视图中编辑。"));
+                null));
+        schemas.put(WorkingHours.DOCUMENT, new Schema(WorkingHours.DOCUMENT, List.of(new Section("services", "服务时间",
+                "工作时间以外，居民要求人工服务时会被告知何时有人接待，机器人继续服务。时间按本市时间。", "服务", 1, 0, List.of(
+                text(KEY, "代码", "程序按代码查找服务；人工服务一行的代码不要改，也不能删除这一行", true)
+                        .withPattern(CODE, CODE_HELP).asUnique(),
+                text("name", "名称", "告诉居民的服务名称，如 人工服务", true),
+                new Column("days", "开放日", "每周哪几天开放", Kind.CHECKS, true, "day", null, null, 0, false, null),
+                new Column("from", "开始时间", "时:分", Kind.TIME, true, null, null, null, 0, false, null),
+                new Column("to", "结束时间", "时:分，须晚于开始时间", Kind.TIME, true, null, null, null, 0, false, null),
+                new Column("closed", "休息日", "不论星期几都不开放的日期（节假日）", Kind.DATES, false, null, null, null, 0, false, null)),
+                KEY)), null));
         return Collections.unmodifiableMap(schemas);
     }
 

@@ -46,6 +46,16 @@ public class ReferenceForms {
         public boolean selected(String choice) {
             return choice.equals(value);
         }
+
+        /** For checkboxes: whether this one is ticked. */
+        public boolean checked(String choice) {
+            return items().contains(choice);
+        }
+
+        /** For a list of fields (dates): one item a line. */
+        public List<String> items() {
+            return value.lines().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        }
     }
 
     public record Row(String key, int number, List<Cell> cells) {
@@ -74,6 +84,8 @@ public class ReferenceForms {
 
     /** The form key's parts: section, row, field path, and an optional part of a field. */
     static final String SEPARATOR = "|";
+    /** Checkboxes: each ticked one sends its row's field and its value ("services|r0|days|MON"). */
+    static final String PICK = "pick";
     private static final String NEW_UNIT = "new";
     static final String BLANK_ROW = "__ROW__";
 
@@ -103,18 +115,33 @@ public class ReferenceForms {
         Map<String, List<Map<String, String>>> sections = new LinkedHashMap<>();
         for (Section section : schema.sections()) {
             List<Map<String, String>> rows = new ArrayList<>();
-            if (tree.get(section.key()) instanceof List<?> items) {
-                for (Object item : items) {
-                    Map<String, String> row = new HashMap<>();
-                    for (Column column : section.columns()) {
-                        Object value = ReferenceFormYaml.at(item, column.path());
-                        if (value == null && column.alias() != null) {
-                            value = ReferenceFormYaml.at(item, column.alias());
-                        }
-                        row.put(column.path(), shown(value));
-                    }
-                    rows.add(row);
+            List<Object> items = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            if (section.keyedBy() == null && tree.get(section.key()) instanceof List<?> list) {
+                items.addAll(list);
+            } else if (section.keyedBy() != null && tree.get(section.key()) instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> {
+                    keys.add(String.valueOf(k));
+                    items.add(v);
+                });
+            }
+            for (int i = 0; i < items.size(); i++) {
+                Object item = items.get(i);
+                Map<String, String> row = new HashMap<>();
+                if (section.keyedBy() != null) {
+                    row.put(section.keyedBy(), keys.get(i));
                 }
+                for (Column column : section.columns()) {
+                    if (column.path().equals(section.keyedBy())) {
+                        continue;
+                    }
+                    Object value = ReferenceFormYaml.at(item, column.path());
+                    if (value == null && column.alias() != null) {
+                        value = ReferenceFormYaml.at(item, column.alias());
+                    }
+                    row.put(column.path(), shown(value));
+                }
+                rows.add(row);
             }
             sections.put(section.key(), rows);
         }
@@ -146,6 +173,8 @@ public class ReferenceForms {
                         .map(u -> new Choice(u, u.isEmpty() ? "其他单位（在右侧填写）" : u)).toList());
                 boolean known = !value.isEmpty() && units.stream().anyMatch(c -> c.value().equals(value));
                 cells.add(new Cell(column, at, known ? value : "", units, known ? "" : value));
+            } else if (column.kind() == Kind.CHECKS) {
+                cells.add(new Cell(column, at, value, choices(column.choices()), null));
             } else if (column.kind() == Kind.SELECT) {
                 List<Choice> choices = new ArrayList<>(choices(column.choices()));
                 if (!column.required() || value.isEmpty()) {
@@ -171,6 +200,8 @@ public class ReferenceForms {
         return switch (name) {
             case "kind" -> List.of(new Choice("estate", "小区"), new Choice("road", "道路"), new Choice("landmark", "地标"),
                     new Choice("building", "楼宇"));
+            case "day" -> List.of(new Choice("MON", "周一"), new Choice("TUE", "周二"), new Choice("WED", "周三"),
+                    new Choice("THU", "周四"), new Choice("FRI", "周五"), new Choice("SAT", "周六"), new Choice("SUN", "周日"));
             case "priority" -> List.of(new Choice("A", "A 紧急"), new Choice("B", "B 较急"), new Choice("C", "C 一般"));
             case "category" -> categories.all().stream().map(c -> new Choice(c.code(), c.name().zh() + "（" + c.code() + "）")).toList();
             case "area" -> rules.areas().stream()
@@ -183,6 +214,15 @@ public class ReferenceForms {
 
     /** The fields of a submitted form, in the page's order. */
     public Typed typed(String document, List<String> at, List<String> cell) {
+        return typed(document, at, cell, List.of());
+    }
+
+    /**
+     * The fields of a submitted form, in the page's order.
+     *
+     * @param picks the ticked checkboxes, each its row's field and its value ("services|r0|days|MON")
+     */
+    public Typed typed(String document, List<String> at, List<String> cell, List<String> picks) {
         Schema schema = schema(document);
         Map<String, Map<String, Map<String, String>>> rows = new LinkedHashMap<>();
         schema.sections().forEach(s -> rows.put(s.key(), new LinkedHashMap<>()));
@@ -198,7 +238,15 @@ public class ReferenceForms {
                 newUnits.put(parts[0] + SEPARATOR + parts[1] + SEPARATOR + parts[2], value.strip());
                 continue;
             }
-            rows.get(parts[0]).computeIfAbsent(parts[1], k -> new HashMap<>()).put(parts[2], value);
+            // a field sent more than once (a list of dates) is one item a line
+            rows.get(parts[0]).computeIfAbsent(parts[1], k -> new HashMap<>()).merge(parts[2], value, (a, b) -> a + "\n" + b);
+        }
+        for (String pick : picks == null ? List.<String>of() : picks) {
+            String[] parts = pick.split(Pattern.quote(SEPARATOR));
+            if (parts.length != 4 || !rows.containsKey(parts[0]) || parts[1].equals(BLANK_ROW)) {
+                continue;
+            }
+            rows.get(parts[0]).computeIfAbsent(parts[1], k -> new HashMap<>()).merge(parts[2], parts[3], (a, b) -> a + "\n" + b);
         }
         Map<String, List<Map<String, String>>> sections = new LinkedHashMap<>();
         rows.forEach((section, byKey) -> {
@@ -227,8 +275,15 @@ public class ReferenceForms {
         Schema schema = schema(document);
         Map<String, Object> tree = ReferenceFormYaml.tree(basedOn);
         for (Section section : schema.sections()) {
-            tree.put(section.key(), ReferenceFormRows.rows(section, typed.sections().getOrDefault(section.key(), List.of()),
-                    this::choices));
+            List<Map<String, Object>> rows = ReferenceFormRows.rows(section,
+                    typed.sections().getOrDefault(section.key(), List.of()), this::choices);
+            if (section.keyedBy() == null) {
+                tree.put(section.key(), rows);
+            } else {
+                Map<String, Object> byKey = new LinkedHashMap<>();
+                rows.forEach(row -> byKey.put(String.valueOf(row.remove(section.keyedBy())), row));
+                tree.put(section.key(), byKey);
+            }
         }
         return ReferenceFormYaml.write(basedOn, tree);
     }
@@ -238,9 +293,20 @@ public class ReferenceForms {
      * null for a part the form does not show.
      */
     public String place(String document, String path) {
+        return place(document, path, null);
+    }
+
+    /**
+     * As {@link #place(String, String)}; for a table keyed by a column ({@code services.live-chat.to}),
+     * the row is found among the rows typed.
+     */
+    public String place(String document, String path, Typed typed) {
         Matcher m = PATH.matcher(path == null ? "" : path);
         if (!m.matches()) {
-            return null;
+            m = keyed(document, path, typed);
+            if (m == null) {
+                return null;
+            }
         }
         Optional<Section> section = schema(document).section(m.group(1));
         if (section.isEmpty()) {
@@ -254,6 +320,28 @@ public class ReferenceForms {
         return section.get().columns().stream()
                 .filter(c -> rest.equals(c.path()) || rest.startsWith(c.path() + ".") || rest.startsWith(c.path() + "["))
                 .findFirst().map(c -> where + "「" + c.label() + "」").orElse(where);
+    }
+
+    /** A keyed path ({@code services.live-chat.to}) as the row path it stands for ({@code services[0].to}). */
+    private Matcher keyed(String document, String path, Typed typed) {
+        if (path == null || typed == null) {
+            return null;
+        }
+        for (Section section : schema(document).sections()) {
+            if (section.keyedBy() == null || !path.startsWith(section.key() + ".")) {
+                continue;
+            }
+            String rest = path.substring(section.key().length() + 1);
+            List<Map<String, String>> rows = typed.sections().getOrDefault(section.key(), List.of());
+            for (int i = 0; i < rows.size(); i++) {
+                String key = rows.get(i).getOrDefault(section.keyedBy(), "").strip();
+                if (!key.isEmpty() && (rest.equals(key) || rest.startsWith(key + "."))) {
+                    Matcher m = PATH.matcher(section.key() + "[" + i + "]" + rest.substring(key.length()));
+                    return m.matches() ? m : null;
+                }
+            }
+        }
+        return null;
     }
 
     private Schema schema(String document) {

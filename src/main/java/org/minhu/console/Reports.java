@@ -79,17 +79,23 @@ public class Reports {
                 "承办单位", "网格", "状态", "办结时限", "办结时间", "办理结果", "评价"), rows);
     }
 
-    /** 周汇总 / 月上报: per unit, for cases filed from {@code from} (inclusive) to {@code to} (exclusive). */
+    /**
+     * 周汇总 / 月上报: per unit, for cases filed from {@code from} (inclusive) to {@code to} (exclusive),
+     * and a column per label (标签：…) counting those of the unit's cases that carry it.
+     */
     public Table summary(String title, LocalDate from, LocalDate to) {
         List<CaseFigures.Figures> units = figures.compute(from.atStartOfDay(zone).toInstant(),
                 to.atStartOfDay(zone).toInstant(), CaseFigures.By.UNIT);
         List<CaseFigures.Figures> all = figures.compute(from.atStartOfDay(zone).toInstant(),
                 to.atStartOfDay(zone).toInstant(), CaseFigures.By.ALL);
+        LabelCounts labelled = labelCounts(from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant());
         List<List<Object>> rows = new ArrayList<>();
-        units.forEach(f -> rows.add(summaryRow(f.key(), f)));
-        all.forEach(f -> rows.add(summaryRow("合计", f)));
-        return new Table(title, List.of("承办单位", "受理", "已派单", "按时签收", "响应率", "办结", "办结率", "已评价",
-                "满意", "满意率", "平均办理小时", "解决", "解决率", "回访", "回访率", "不予受理"), rows);
+        units.forEach(f -> rows.add(labelled.appendTo(summaryRow(f.key(), f), f.key())));
+        all.forEach(f -> rows.add(labelled.appendTo(summaryRow("合计", f), null)));
+        List<String> header = new ArrayList<>(List.of("承办单位", "受理", "已派单", "按时签收", "响应率", "办结", "办结率", "已评价",
+                "满意", "满意率", "平均办理小时", "解决", "解决率", "回访", "回访率", "不予受理"));
+        labelled.names().forEach(name -> header.add("标签：" + name));
+        return new Table(title, header, rows);
     }
 
     /** The most rows a 超期通报 file lists, the most overdue first; the page counts them all. */
@@ -140,6 +146,33 @@ public class Reports {
         row.add(percent(f.visitRate()));
         row.add(f.declined());
         return row;
+    }
+
+    /** Per unit and label, how many of the cases filed in a period carry the label; every label, by name. */
+    private record LabelCounts(List<String> names, java.util.Map<String, java.util.Map<String, Long>> byUnit) {
+        /** The row with a count per label: the unit's, or for no unit all units'. */
+        List<Object> appendTo(List<Object> row, String unit) {
+            for (String name : names) {
+                row.add(byUnit.entrySet().stream().filter(e -> unit == null || unit.equals(e.getKey()))
+                        .mapToLong(e -> e.getValue().getOrDefault(name, 0L)).sum());
+            }
+            return row;
+        }
+    }
+
+    private LabelCounts labelCounts(Instant from, Instant to) {
+        List<String> names = em.createQuery("select t.name from CaseTag t order by t.name", String.class).getResultList();
+        java.util.Map<String, java.util.Map<String, Long>> byUnit = new java.util.HashMap<>();
+        if (!names.isEmpty()) {
+            em.createQuery("""
+                            select c.units.unit, t.name, count(c) from ServiceCase c, CaseTagging g, CaseTag t
+                            where g.caseId = c.id and g.tagId = t.id and c.createdAt >= :from and c.createdAt < :to
+                            group by c.units.unit, t.name""", Object[].class)
+                    .setParameter("from", from).setParameter("to", to).getResultList()
+                    .forEach(r -> byUnit.computeIfAbsent(String.valueOf(r[0]), k -> new java.util.HashMap<>())
+                            .put((String) r[1], ((Number) r[2]).longValue()));
+        }
+        return new LabelCounts(names, byUnit);
     }
 
     static String percent(Double share) {

@@ -2,8 +2,10 @@ package org.minhu.conversation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.minhu.cases.CasesConfig;
+import org.minhu.reference.LiveReference;
 import org.minhu.reference.ReferenceData;
 import org.minhu.reference.ReferenceDataException;
+import org.minhu.reference.ReferenceVersionRepository;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -18,7 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * When people answer each service ({@code reference/working-hours.yaml}): whether one is open now,
+ * When people answer each service ({@code reference/working-hours.yaml}, or the version admins last
+ * saved in the console): whether one is open now,
  * and when it opens next, in words a resident reads (今天 08:30, 明天 08:30, 周一 08:30).
  * {@code minhu.working-hours.always-open} ignores the hours (tests that are not about them).
  */
@@ -26,28 +29,45 @@ import java.util.Set;
 public class WorkingHours {
 
     public static final String RESOURCE = "reference/working-hours.yaml";
+    public static final String DOCUMENT = "working-hours";
     public static final String LIVE_CHAT = "live-chat";
 
     public record Document(Map<String, Service> services) {
     }
 
+    /** The checks, in Chinese and naming the service, are the same at start-up and when an admin saves. */
     public record Service(String name, List<String> days, String from, String to, List<String> closed) {
         public Service {
             if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("name is required");
+                throw new IllegalArgumentException("每项服务都要有名称（name）");
             }
             if (days == null || days.isEmpty()) {
-                throw new IllegalArgumentException("days: at least one day");
+                throw new IllegalArgumentException(name + " 至少要有一天开放（days）");
             }
             days.forEach(Service::dayOf);
-            try {
-                if (!LocalTime.parse(to).isAfter(LocalTime.parse(from))) {
-                    throw new IllegalArgumentException("to must be after from");
+            LocalTime opens = time(name, "开始时间（from）", from);
+            LocalTime closes = time(name, "结束时间（to）", to);
+            if (!closes.isAfter(opens)) {
+                throw new IllegalArgumentException(name + " 的结束时间须晚于开始时间");
+            }
+            closed = closed == null ? List.of() : List.copyOf(closed);
+            for (String date : closed) {
+                try {
+                    LocalDate.parse(date);
+                } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+                    throw new IllegalArgumentException(name + " 的休息日“" + date + "”应为日期，写作 YYYY-MM-DD，如 2026-10-01");
                 }
-                closed = closed == null ? List.of() : List.copyOf(closed);
-                closed.forEach(LocalDate::parse);
-            } catch (java.time.format.DateTimeParseException | NullPointerException e) {
-                throw new IllegalArgumentException("from and to are HH:MM, closed dates YYYY-MM-DD");
+            }
+        }
+
+        private static LocalTime time(String name, String which, String value) {
+            try {
+                if (value == null || !value.matches("\\d{2}:\\d{2}")) {
+                    throw new java.time.format.DateTimeParseException("HH:MM", String.valueOf(value), 0);
+                }
+                return LocalTime.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(name + " 的" + which + "“" + value + "”应写作 时:分，如 08:30");
             }
         }
 
@@ -57,7 +77,7 @@ public class WorkingHours {
                     return d;
                 }
             }
-            throw new IllegalArgumentException("no such day " + code + ": MON TUE WED THU FRI SAT SUN");
+            throw new IllegalArgumentException("没有“" + code + "”这一天，应为 MON TUE WED THU FRI SAT SUN 之一");
         }
 
         public LocalTime opensAt() {
@@ -87,31 +107,41 @@ public class WorkingHours {
     public record Status(boolean open, String name, String hours, String opens) {
     }
 
-    private final Document document;
+    private final LiveReference<Document> document;
     private final ZoneId zone;
     private final boolean alwaysOpen;
 
     @jakarta.inject.Inject
-    public WorkingHours(CasesConfig config, ConversationConfig conversation) {
-        this(parse(ReferenceData.shipped(RESOURCE), RESOURCE), config.zone(), conversation.workingHours().alwaysOpen());
+    public WorkingHours(CasesConfig config, ConversationConfig conversation, ReferenceVersionRepository versions) {
+        this(LiveReference.stored(DOCUMENT, RESOURCE, (source, yaml) -> parse(yaml, source), versions), config.zone(),
+                conversation.workingHours().alwaysOpen());
     }
 
     WorkingHours(Document document, ZoneId zone, boolean alwaysOpen) {
+        this(LiveReference.fixed(DOCUMENT, RESOURCE, document), zone, alwaysOpen);
+    }
+
+    private WorkingHours(LiveReference<Document> document, ZoneId zone, boolean alwaysOpen) {
         this.document = document;
         this.zone = zone;
         this.alwaysOpen = alwaysOpen;
     }
 
+    /** The document as admins edit it in the console. */
+    public LiveReference<Document> document() {
+        return document;
+    }
+
     public static Document parse(String yaml, String source) {
         Document d = ReferenceData.parse(source, yaml, Document.class);
         if (d.services() == null || !d.services().containsKey(LIVE_CHAT)) {
-            throw new ReferenceDataException(source, null, null, "services." + LIVE_CHAT + " is required", null);
+            throw new ReferenceDataException(source, null, null, "services 中必须有 " + LIVE_CHAT + "（人工服务）的工作时间", null);
         }
         return d;
     }
 
     public Status status(String service, Instant now) {
-        Service s = Optional.ofNullable(document.services().get(service))
+        Service s = Optional.ofNullable(document.get().services().get(service))
                 .orElseThrow(() -> new IllegalArgumentException("no working hours for " + service));
         ZonedDateTime local = now.atZone(zone);
         LocalTime time = local.toLocalTime();

@@ -17,7 +17,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * What every console browser test needs: the system's Chromium (headless; Playwright never downloads
  * one), a fresh browser context per signed-in person, closed after each test, and screenshots under
- * {@code target/screenshots/} (with {@code -Dminhu.docs.screenshots=true} the inbox one also replaces
- * {@code docs/images/inbox.png}).
+ * {@code target/screenshots/} (README's inbox picture comes from a fresh start instead:
+ * {@code docs/images/InboxScreenshot.java}).
  */
 abstract class BrowserTestBase {
 
@@ -107,10 +106,6 @@ abstract class BrowserTestBase {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
             page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-            if (name.equals("inbox") && Boolean.getBoolean("minhu.docs.screenshots")) {
-                Files.createDirectories(Paths.get("docs", "images"));
-                Files.copy(file, Paths.get("docs", "images", "inbox.png"), StandardCopyOption.REPLACE_EXISTING);
-            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

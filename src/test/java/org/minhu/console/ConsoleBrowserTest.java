@@ -26,8 +26,7 @@ import static org.awaitility.Awaitility.await;
  * one): staff sign in, filter the inbox, answer a resident and see the answer arrive on the mock
  * carrier's phone, resolve a case and see the rating card arrive, take a live chat and hand it
  * back, and watch new cases appear without reloading. Screenshots of the main pages go to
- * {@code target/screenshots/}; with {@code -Dminhu.docs.screenshots=true} the inbox one also
- * replaces {@code docs/images/inbox.png}.
+ * {@code target/screenshots/}.
  */
 @QuarkusTest
 @QuarkusTestResource(MockCarrierResource.class)

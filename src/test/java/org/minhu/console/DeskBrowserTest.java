@@ -122,6 +122,9 @@ class DeskBrowserTest extends BrowserTestBase {
         checkChinese(handler, "/console");
         checkChinese(handler, "/console/dashboard");
         checkChinese(handler, "/console/admin");
+
+        Page admin = signIn("admin");
+        checkChinese(admin, "/console/admin/reference/working-hours");
     }
 
     @Test

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 索骥图 in Chromium: the map is drawn from what the page carries, and a case's point opens its case. */
+/**
+ * 索骥图 in Chromium: the map is drawn from what the page carries, a case's point opens its case, and
+ * a new case appears on the map and in its list without reloading, within the filters chosen.
+ */
 @QuarkusTest
 @QuarkusTestResource(MockCarrierResource.class)
 class MapBrowserTest extends BrowserTestBase {
@@ -109,5 +112,31 @@ class MapBrowserTest extends BrowserTestBase {
         }
         assertThat(page.locator(".flash.ok")).containsText("已代为登记");
         assertThat(page.locator(".facts").first()).containsText("福田街道中心区第 5 网格");
+    }
+
+    @Test
+    void newCasesAppearOnTheMapWithoutReloadingWithinItsFilters() {
+        Page page = signIn("supervisor");
+        page.navigate(url("/console/map?category=traffic"));
+        assertThat(page.locator("#case-map")).hasAttribute("data-drawn", "true");
+        page.evaluate("() => { document.getElementById('case-map').dataset.mark = 'the first chart'; }");
+        awaitLive(page);
+
+        ServiceCase otherCategory = testCases.fileAt(TestCases.newPhone(), "environment", "路边垃圾桶满了没人清", "五和社区南侧",
+                SPOT[0] + 0.002, SPOT[1] - 0.001);
+        ServiceCase fresh = testCases.fileAt(TestCases.newPhone(), "traffic", "路口有车长期违停", "五和社区南侧",
+                SPOT[0] - 0.002, SPOT[1] - 0.001);
+
+        assertThat(page.locator("#map-points")).containsText(fresh.getNumber(),
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+        String onChart = "number => { const chart = echarts.getInstanceByDom(document.getElementById('case-map'));"
+                + " return !!chart && chart.getOption().series.some(s => s.data.some(d => d.name === number)); }";
+        page.waitForFunction(onChart, fresh.getNumber());
+        // the chart that was drawn took the points (its zoom and position stay), and the filter still holds
+        assertThat(page.locator("#case-map")).hasAttribute("data-mark", "the first chart");
+        assertThat(page.locator("#case-map")).hasAttribute("aria-label", Pattern.compile(".*件未办结诉求.*"));
+        assertThat(page.getByLabel("类别", new Page.GetByLabelOptions().setExact(true))).hasValue("traffic");
+        assertThat(page.locator("#map-points")).not().containsText(otherCategory.getNumber());
+        assertThat((Boolean) page.evaluate(onChart, otherCategory.getNumber())).isFalse();
     }
 }

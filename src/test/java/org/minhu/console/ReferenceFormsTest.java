@@ -13,11 +13,13 @@ import org.minhu.cases.Categories;
 import org.minhu.cases.DispatchRules;
 import org.minhu.cases.Gazetteer;
 import org.minhu.console.ReferenceDocuments;
+import org.minhu.conversation.WorkingHours;
 import org.minhu.knowledge.KnowledgeBase;
 import org.minhu.security.CsrfFilter;
 import org.minhu.testing.MockCarrierResource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -45,9 +47,13 @@ class ReferenceFormsTest {
     @Inject
     ReferenceDocuments references;
 
+    @Inject
+    WorkingHours hours;
+
     @AfterEach
     void backToTheShippedVersions() {
-        for (String name : List.of(DispatchRules.DOCUMENT, Categories.DOCUMENT, KnowledgeBase.DOCUMENT, Gazetteer.DOCUMENT)) {
+        for (String name : List.of(DispatchRules.DOCUMENT, Categories.DOCUMENT, KnowledgeBase.DOCUMENT, Gazetteer.DOCUMENT,
+                WorkingHours.DOCUMENT)) {
             references.restoreShipped(name, "test");
         }
     }
@@ -82,6 +88,11 @@ class ReferenceFormsTest {
 
     /** As the page's form sends it: multipart, every field a part. */
     private Response post(ConsoleSession admin, String name, List<String> at, List<String> cell) {
+        return post(admin, name, at, cell, List.of());
+    }
+
+    /** With the ticked checkboxes, each its field's key and its value. */
+    private Response post(ConsoleSession admin, String name, List<String> at, List<String> cell, List<String> picks) {
         RequestSpecification request = admin.bare()
                 .multiPart(part(CsrfFilter.FIELD, admin.csrf()))
                 .multiPart(part("version", String.valueOf(references.current(name).version())));
@@ -90,6 +101,9 @@ class ReferenceFormsTest {
             if (i < cell.size()) {
                 request.multiPart(part("cell", cell.get(i)));
             }
+        }
+        for (String pick : picks) {
+            request.multiPart(part("pick", pick));
         }
         return request.post("/console/admin/reference/" + name + "/form");
     }
@@ -134,6 +148,10 @@ class ReferenceFormsTest {
             assertThat(stored.text()).as(name).startsWith(firstComment);
             if (name.equals(DispatchRules.DOCUMENT)) {
                 assertThat(stored.text()).contains("# Danger to people now.", "emergencies:");
+            }
+            if (name.equals(Gazetteer.DOCUMENT)) {
+                // and those between the entries, before the same entry
+                assertThat(stored.text()).contains("  # 五和社区 (坂田街道五和社区第 1 网格)\n  - name: 五和大道");
             }
             // and the form shows it again the same way
             assertThat(fields(admin.bare().get("/console/admin/reference/" + name).asString())).isEqualTo(fields);
@@ -185,5 +203,66 @@ class ReferenceFormsTest {
                 .doesNotContain("name=\"at\"");
         assertThat(admin.bare().get("/console/admin/reference/" + Categories.DOCUMENT).asString())
                 .contains("name=\"at\"").doesNotContain("诉求类别（YAML）");
+    }
+
+    @Test
+    void theWorkingHoursAreAFormOfDaysTimesAndClosedDates() {
+        ConsoleSession admin = ConsoleSession.signIn("admin");
+        String page = admin.bare().get("/console/admin/reference/" + WorkingHours.DOCUMENT).then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains("<h2>工作时间", "开放日", "开始时间", "结束时间", "休息日", "添加日期");
+        for (String day : List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")) {
+            assertThat(page).as("the shipped hours are every day").contains("value=\"services|r0|days|" + day + "\" checked>");
+        }
+        List<List<String>> fields = fields(page);
+        List<String> at = new ArrayList<>(fields.get(0));
+        List<String> cells = new ArrayList<>(fields.get(1));
+        assertThat(cells.get(at.indexOf("services|r0|_key"))).isEqualTo("live-chat");
+        assertThat(cells.get(at.indexOf("services|r0|name"))).isEqualTo("人工服务");
+        assertThat(cells.get(at.indexOf("services|r0|from"))).isEqualTo("08:30");
+        int version = references.current(WorkingHours.DOCUMENT).version();
+
+        // weekdays 09:00–17:30, shut on Christmas Day and New Year's Day
+        cells.set(at.indexOf("services|r0|from"), "09:00");
+        cells.set(at.indexOf("services|r0|to"), "17:30");
+        at.addAll(List.of("services|r0|closed", "services|r0|closed"));
+        cells.addAll(List.of("2026-12-25", "2027-01-01"));
+        List<String> weekdays = List.of("services|r0|days|MON", "services|r0|days|TUE", "services|r0|days|WED",
+                "services|r0|days|THU", "services|r0|days|FRI");
+        Response saved = post(admin, WorkingHours.DOCUMENT, at, cells, weekdays);
+        assertThat(saved.statusCode()).as(saved.asString()).isEqualTo(303);
+        ReferenceDocuments.Document stored = references.current(WorkingHours.DOCUMENT);
+        assertThat(stored.version()).isEqualTo(version + 1);
+        assertThat(stored.text()).startsWith("# Working hours: when people answer each service.");
+        WorkingHours.Service service = WorkingHours.parse(stored.text(), "saved").services().get(WorkingHours.LIVE_CHAT);
+        assertThat(service).isEqualTo(new WorkingHours.Service("人工服务", List.of("MON", "TUE", "WED", "THU", "FRI"),
+                "09:00", "17:30", List.of("2026-12-25", "2027-01-01")));
+        // in use at once: what a resident who asks for a person is told
+        assertThat(hours.status(WorkingHours.LIVE_CHAT, Instant.parse("2026-12-25T02:00:00Z")).hours())
+                .isEqualTo("周一至周五 09:00–17:30");
+        // and the form shows it again: Saturday unticked, the two dates each a field of its own
+        String again = admin.bare().get("/console/admin/reference/" + WorkingHours.DOCUMENT).asString();
+        assertThat(again).contains("value=\"services|r0|days|FRI\" checked>", "value=\"services|r0|days|SAT\">",
+                "value=\"2026-12-25\" type=\"date\"", "value=\"2027-01-01\" type=\"date\"");
+
+        // refused, naming the service: closing before opening, no day ticked, a time that is not one
+        int before = references.current(WorkingHours.DOCUMENT).version();
+        List<String> wrong = new ArrayList<>(cells);
+        wrong.set(at.indexOf("services|r0|to"), "08:00");
+        Response refused = post(admin, WorkingHours.DOCUMENT, at, wrong, weekdays);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(alert(refused)).isEqualTo("没有保存，工作时间有误。服务时间第 1 行：人工服务 的结束时间须晚于开始时间");
+        assertThat(refused.asString()).as("the typed time is kept").contains("value=\"08:00\" type=\"time\"");
+        assertThat(alert(post(admin, WorkingHours.DOCUMENT, at, cells, List.of())))
+                .isEqualTo("没有保存：服务时间第 1 行「开放日」至少要选一项");
+        wrong = new ArrayList<>(cells);
+        wrong.set(at.indexOf("services|r0|from"), "8点半");
+        assertThat(alert(post(admin, WorkingHours.DOCUMENT, at, wrong, weekdays)))
+                .isEqualTo("没有保存：服务时间第 1 行「开始时间」应写作 时:分，如 08:30，填写的是“8点半”");
+        wrong = new ArrayList<>(cells);
+        wrong.set(at.indexOf("services|r0|_key"), "hotline");
+        assertThat(alert(post(admin, WorkingHours.DOCUMENT, at, wrong, weekdays)))
+                .contains("必须有 live-chat（人工服务）的工作时间");
+        assertThat(references.current(WorkingHours.DOCUMENT).version()).as("nothing saved").isEqualTo(before);
     }
 }

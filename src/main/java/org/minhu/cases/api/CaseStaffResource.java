@@ -21,6 +21,8 @@ import org.minhu.cases.CaseFigures;
 import org.minhu.cases.CaseLifecycle;
 import org.minhu.cases.CallBackResult;
 import org.minhu.cases.CaseService;
+import org.minhu.cases.CaseTag;
+import org.minhu.cases.CaseTags;
 import org.minhu.cases.DispatchRules;
 import org.minhu.cases.HandlingClass;
 import org.minhu.cases.RequestType;
@@ -33,12 +35,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /**
  * The staff API over a case's lifecycle: every change through {@link CaseLifecycle#perform} and every
  * read through {@link CaseLifecycle#read}, so the same table ({@link CasePermissions}) decides here as in
- * the console. Not permitted: 403; illegal in the case's state: 409; all as problem+json.
+ * the console. Not permitted: 403; illegal in the case's state: 409; all as problem+json. A case comes
+ * with the names of its labels (标签); the lists take {@code label} to list only the cases that carry it.
  */
 @Path("/api/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,14 +55,14 @@ public class CaseStaffResource {
                            String owner, Instant createdAt, Instant dueAt, Instant acceptDueAt, boolean flagged,
                            int escalationLevel, boolean paused, Instant requestedDue, String rating, String linkedTo,
                            String requestType, String handlingClass, String declineReason, String callBackResult,
-                           boolean reviewNeeded) {
-        static CaseView of(ServiceCase c) {
+                           boolean reviewNeeded, List<String> labels) {
+        static CaseView of(ServiceCase c, List<String> labels) {
             return new CaseView(c.getNumber(), c.getState().name(), c.getCategory(), c.getUnit(), c.getUnits().getGrid(),
                     c.getPriority().name(), c.getOwner(), c.getCreatedAt(), c.getDueAt(), c.getSchedule().getAcceptDueAt(),
                     c.isFlagged(), c.getSchedule().getEscalationLevel(), c.getSchedule().getPausedAt() != null, c.getSchedule().getRequestedDue(),
                     c.getFollowUp().getRating() == null ? null : c.getFollowUp().getRating().name(), c.getLinkedTo(),
                     c.getRequestType().name(), c.getHandlingClass().name(), c.getDeclineReason(),
-                    c.getFollowUp().getCallBackResult() == null ? null : c.getFollowUp().getCallBackResult().name(), c.isReviewNeeded());
+                    c.getFollowUp().getCallBackResult() == null ? null : c.getFollowUp().getCallBackResult().name(), c.isReviewNeeded(), labels);
         }
     }
 
@@ -80,17 +84,40 @@ public class CaseStaffResource {
     private final SecurityIdentity identity;
     private final Clock clock;
     private final DispatchRules rules;
+    private final CaseTags tags;
 
-    public CaseStaffResource(CaseLifecycle lifecycle, CaseService cases,
-                             ServiceCaseRepository repository, CaseFigures figures, SecurityIdentity identity, Clock clock,
-                             DispatchRules rules) {
+    public CaseStaffResource(CaseLifecycle lifecycle, CaseService cases, ServiceCaseRepository repository,
+                             CaseFigures figures, SecurityIdentity identity, Clock clock, DispatchRules rules, CaseTags tags) {
         this.rules = rules;
+        this.tags = tags;
         this.lifecycle = lifecycle;
         this.cases = cases;
         this.repository = repository;
         this.figures = figures;
         this.identity = identity;
         this.clock = clock;
+    }
+
+    /** The case as the API shows it, with its labels' names. */
+    private CaseView view(ServiceCase c) {
+        return CaseView.of(c, tags.on(c).stream().map(CaseTag::getName).toList());
+    }
+
+    /** The cases this person may read, with their labels (one query for the list). */
+    private List<CaseView> views(List<ServiceCase> list, Staff who) {
+        List<ServiceCase> readable = list.stream().filter(c -> CasePermissions.permits(CaseAction.READ_CASE, who, c)).toList();
+        Map<Long, List<CaseTag>> labels = tags.on(readable.stream().map(ServiceCase::getId).toList());
+        return readable.stream().map(c -> CaseView.of(c, labels.getOrDefault(c.getId(), List.of()).stream()
+                .map(CaseTag::getName).toList())).toList();
+    }
+
+    /** The label a list is asked for by name: its id, null for none; 400 for a name no label has. */
+    private Long label(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return tags.named(name).map(CaseTag::getId)
+                .orElseThrow(() -> ProblemException.badRequest("label", "没有名为「" + name.strip() + "」的标签"));
     }
 
     private Staff staff() {
@@ -100,7 +127,7 @@ public class CaseStaffResource {
     @GET
     @Path("{number}")
     public CaseView get(@PathParam("number") String number) {
-        return CaseView.of(lifecycle.read(staff(), CaseAction.READ_CASE, number));
+        return view(lifecycle.read(staff(), CaseAction.READ_CASE, number));
     }
 
     /** The history, with residents' numbers as this role sees them ({@link CasePermissions#actor}). */
@@ -114,19 +141,16 @@ public class CaseStaffResource {
 
     @GET
     @Path("overdue")
-    @Operation(summary = "Open cases past their deadline, most overdue first")
-    public List<CaseView> overdue() {
-        Staff who = staff();
-        return repository.overdue(clock.instant(), 200).stream()
-                .filter(c -> CasePermissions.permits(CaseAction.READ_CASE, who, c)).map(CaseView::of).toList();
+    @Operation(summary = "Open cases past their deadline, most overdue first; label: only those carrying the label of that name")
+    public List<CaseView> overdue(@QueryParam("label") String label) {
+        return views(repository.overdue(clock.instant(), 200, label(label)), staff());
     }
 
     @GET
     @Path("escalated")
-    public List<CaseView> escalated() {
-        Staff who = staff();
-        return repository.escalated(200).stream()
-                .filter(c -> CasePermissions.permits(CaseAction.READ_CASE, who, c)).map(CaseView::of).toList();
+    @Operation(summary = "Open escalated cases, most escalated first; label: only those carrying the label of that name")
+    public List<CaseView> escalated(@QueryParam("label") String label) {
+        return views(repository.escalated(200, label(label)), staff());
     }
 
     @GET
@@ -154,7 +178,7 @@ public class CaseStaffResource {
         if ((body == null || body.isNull()) && form.needsBody()) {
             throw ProblemException.badRequest("body", "a JSON body is required");
         }
-        return CaseView.of(lifecycle.perform(staff(), action, number,
+        return view(lifecycle.perform(staff(), action, number,
                 form.details(f -> body == null ? null : value(f, body.get(f.json())))));
     }
 
@@ -194,10 +218,8 @@ public class CaseStaffResource {
 
     @GET
     @Path("call-backs")
-    @Operation(summary = "Resolved cases whose resident has not rated within the call-back delay: the operators' call-back list")
-    public List<CaseView> callBacks() {
-        Staff who = staff();
-        return cases.callBacksDue(200).stream()
-                .filter(c -> org.minhu.cases.CasePermissions.permits(CaseAction.READ_CASE, who, c)).map(CaseView::of).toList();
+    @Operation(summary = "Resolved cases whose resident has not rated within the call-back delay: the operators' call-back list; label: only those carrying the label of that name")
+    public List<CaseView> callBacks(@QueryParam("label") String label) {
+        return views(cases.callBacksDue(200, label(label)), staff());
     }
 }

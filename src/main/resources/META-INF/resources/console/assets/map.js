@@ -1,6 +1,8 @@
 // 索骥图: draws the open cases over the district's communities and grids with ECharts. Everything it
-// draws comes with the page (data-areas: GeoJSON of the dispatch areas; data-points: the cases); no
-// tiles or scripts from outside. A point opens its case; the same points are listed under the map.
+// draws comes with the page (data-areas: GeoJSON of the dispatch areas; #map-data's data-points: the
+// cases); no tiles or scripts from outside. A point opens its case; the same points are listed under
+// the map. When cases change the page fetches its lower part again (htmx, on the "cases" signal, with
+// the same filters) while the chart stays: it takes the new points, keeping its zoom and position.
 (function () {
   "use strict";
 
@@ -13,14 +15,8 @@
              itemStyle: p.hotspot && p.overdue ? { color: COLORS.late } : undefined };
   }
 
-  function draw() {
-    var el = document.getElementById("case-map");
-    if (!el || !window.echarts || el.dataset.started) return;
-    el.dataset.started = "true";
-    var areas = JSON.parse(el.dataset.areas), points = JSON.parse(el.dataset.points);
-    window.echarts.registerMap("minhu-district", areas);
-    var chart = window.echarts.init(el);
-    var series = [
+  function seriesOf(points) {
+    return [
       { name: "未办结", type: "scatter", coordinateSystem: "geo", symbol: "circle", symbolSize: 9,
         itemStyle: { color: COLORS.open }, data: points.filter(function (p) { return !p.overdue && !p.hotspot; }).map(item) },
       { name: "超时", type: "scatter", coordinateSystem: "geo", symbol: "diamond", symbolSize: 13, z: 3,
@@ -29,6 +25,17 @@
         rippleEffect: { scale: 3, brushType: "stroke" }, itemStyle: { color: COLORS.hot },
         data: points.filter(function (p) { return p.hotspot; }).map(item) }
     ];
+  }
+
+  function draw() {
+    var el = document.getElementById("case-map"), data = document.getElementById("map-data");
+    if (!el || !data || !window.echarts || el.dataset.started) return;
+    el.dataset.started = "true";
+    el.dataset.shown = data.dataset.points;
+    var areas = JSON.parse(el.dataset.areas), points = JSON.parse(data.dataset.points);
+    window.echarts.registerMap("minhu-district", areas);
+    var chart = window.echarts.init(el);
+    var series = seriesOf(points);
     chart.on("click", function (e) {
       if (e.data && e.data.point) window.location.href = e.data.point.url;
     });
@@ -115,7 +122,17 @@
     });
   }
 
-  function ready() { draw(); picker(); }
+  // the lower part came again (the cases changed): the chart that stayed takes its points
+  function update() {
+    var el = document.getElementById("case-map"), data = document.getElementById("map-data");
+    var chart = el && data && window.echarts && window.echarts.getInstanceByDom(el);
+    if (!chart || el.dataset.shown === data.dataset.points) return;
+    el.dataset.shown = data.dataset.points;
+    chart.setOption({ series: seriesOf(JSON.parse(data.dataset.points)) });
+    el.setAttribute("aria-label", data.dataset.label);
+  }
+
+  function ready() { draw(); update(); picker(); }
   document.addEventListener("DOMContentLoaded", ready);
   document.addEventListener("htmx:load", ready);
   // a filter takes effect as it is chosen
