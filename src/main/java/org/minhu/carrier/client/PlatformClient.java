@@ -44,10 +44,22 @@ public class PlatformClient {
     private final io.vertx.core.http.HttpClient sends;
     private final String sendUri;
 
-    private String token;
-    private Instant tokenExpires = Instant.EPOCH;
+    /** A token and when it expires; {@link #NONE} until one is fetched or after the platform refused it. */
+    private record Token(String value, Instant expires) {
+    }
+
+    private static final Token NONE = new Token(null, Instant.EPOCH);
+
+    /**
+     * The token in use, read and dropped without a lock: a send's answer drops a refused token on the
+     * event loop, which must never wait for a fetch in progress (the fetch's own answer arrives on that
+     * event loop: waiting there for the fetch's lock held both still until the read timed out).
+     */
+    private final java.util.concurrent.atomic.AtomicReference<Token> token = new java.util.concurrent.atomic.AtomicReference<>(NONE);
+    /** Held while a token is fetched or taken from the shared row: one fetch at a time per instance. */
+    final Object fetching = new Object();
     /** The last token the platform refused: never taken again from the shared row. */
-    private String invalidated;
+    private volatile String invalidated;
 
     public PlatformClient(CarrierConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics,
                           io.vertx.core.Vertx vertx) {
@@ -136,17 +148,27 @@ public class PlatformClient {
         return answer;
     }
 
-    synchronized String currentToken() {
-        Instant now = clock.instant();
-        if (token == null || now.isAfter(tokenExpires.minus(config.send().tokenRefreshMargin()))) {
-            String stale = token;
-            QuarkusTransaction.requiringNew().run(() -> shared(stale));
+    String currentToken() {
+        Token current = token.get();
+        if (fresh(current)) {
+            return current.value();
         }
-        return token;
+        synchronized (fetching) {
+            current = token.get();
+            if (fresh(current)) {
+                return current.value();
+            }
+            String stale = current.value();
+            return QuarkusTransaction.requiringNew().call(() -> shared(stale)).value();
+        }
+    }
+
+    private boolean fresh(Token t) {
+        return t.value() != null && !clock.instant().isAfter(t.expires().minus(config.send().tokenRefreshMargin()));
     }
 
     /** Under the shared row's lock: take a fresher token another instance fetched, or fetch one. */
-    private void shared(String stale) {
+    private Token shared(String stale) {
         Instant now = clock.instant();
         EntityManager em = Panache.getEntityManager();
         List<?> rows = em.createNativeQuery("select token, expires_at from carrier_token where id = 1 for update")
@@ -157,15 +179,17 @@ public class PlatformClient {
             Instant expires = instant(row[1]);
             if (!sharedToken.equals(stale) && !sharedToken.equals(invalidated)
                     && now.isBefore(expires.minus(config.send().tokenRefreshMargin()))) {
-                token = sharedToken;
-                tokenExpires = expires;
-                return;
+                Token taken = new Token(sharedToken, expires);
+                token.set(taken);
+                return taken;
             }
         }
-        fetchToken(now);
+        Token fetched = fetchToken(now);
         // the row exists from the start (V14), so every fetch, the first included, happened under its lock
         em.createNativeQuery("update carrier_token set token = ?1, expires_at = ?2, fetched_at = ?3 where id = 1")
-                .setParameter(1, token).setParameter(2, tokenExpires).setParameter(3, now).executeUpdate();
+                .setParameter(1, fetched.value()).setParameter(2, fetched.expires()).setParameter(3, now).executeUpdate();
+        token.set(fetched);
+        return fetched;
     }
 
     private static Instant instant(Object value) {
@@ -182,14 +206,16 @@ public class PlatformClient {
         throw new IllegalStateException("carrier_token.expires_at read as " + (value == null ? "null" : value.getClass()));
     }
 
-    private synchronized void invalidate(String stale) {
-        if (Objects.equals(token, stale)) {
+    /** Drops the token the platform refused, unless a newer one is already in use; never waits. */
+    void invalidate(String stale) {
+        Token current = token.get();
+        if (Objects.equals(current.value(), stale)) {
             invalidated = stale;
-            token = null;
+            token.compareAndSet(current, NONE);
         }
     }
 
-    private void fetchToken(Instant now) {
+    private Token fetchToken(Instant now) {
         ObjectNode body = json.createObjectNode().put("appId", config.appId()).put("appKey", config.appKey());
         PlatformAnswer answer = call(() -> api.accessToken(body.toString()));
         metrics.counter("minhu.carrier.token.fetched", "ok", String.valueOf(answer.ok())).increment();
@@ -198,12 +224,11 @@ public class PlatformClient {
         }
         try {
             JsonNode parsed = json.readTree(answer.body());
-            token = parsed.path("accessToken").asText(null);
-            long expires = parsed.path("expires").asLong(7200);
-            tokenExpires = now.plusSeconds(expires);
-            if (token == null) {
+            String value = parsed.path("accessToken").asText(null);
+            if (value == null) {
                 throw new CarrierUnavailableException("the token answer had no accessToken", null);
             }
+            return new Token(value, now.plusSeconds(parsed.path("expires").asLong(7200)));
         } catch (java.io.IOException e) {
             throw new CarrierUnavailableException("the token answer was not JSON", e);
         }
