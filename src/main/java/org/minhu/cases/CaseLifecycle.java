@@ -123,12 +123,7 @@ public class CaseLifecycle {
             case CLASSIFY -> steps.classify(number, actor, d.requestType(), d.handlingClass());
             case DECLINE -> steps.decline(number, actor, d.reason(), d.text());
             case CALL_BACK -> steps.callBack(number, actor, d.callBackResult(), d.text());
-            case REVIEW -> {
-                if (d.passed() == null) {
-                    throw ProblemException.badRequest("passed", "请选择复查结论");
-                }
-                yield steps.review(number, actor, d.passed(), d.photoPath(), d.text());
-            }
+            case REVIEW -> steps.review(number, actor, d.passed(), d.photoPath(), d.text());
             default -> throw new IllegalArgumentException(action.name());
         };
     }

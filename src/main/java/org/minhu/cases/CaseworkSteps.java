@@ -98,7 +98,10 @@ public class CaseworkSteps {
      * 复查: someone other than who fixed it verified on site, with a photo. Passed, the case may be
      * archived; failed, it goes back to the unit as a 差评件 with a new deadline.
      */
-    public ServiceCase review(String number, String actor, boolean passed, String photoPath, String note) {
+    public ServiceCase review(String number, String actor, Boolean passed, String photoPath, String note) {
+        if (passed == null) {
+            throw ProblemException.badRequest("passed", "请选择复查结论");
+        }
         if (photoPath == null || photoPath.isBlank()) {
             throw ProblemException.badRequest("photo", "复查须附现场照片");
         }
