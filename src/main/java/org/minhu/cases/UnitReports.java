@@ -83,6 +83,26 @@ public class UnitReports {
         this.zone = config.zone();
     }
 
+    /** The city's today. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** The day a 通报 is of: {@code day} when one is named, else yesterday (the 通报 goes round each morning). */
+    public LocalDate overdueDay(LocalDate day) {
+        return day != null ? day : today().minusDays(1);
+    }
+
+    /** The Monday of the week holding {@code day} when one is named, else of last week (the 排名 goes round on Mondays). */
+    public LocalDate rankingWeek(LocalDate day) {
+        return monday(day != null ? day : today().minusWeeks(1));
+    }
+
+    /** The Monday of the week (Monday to Sunday) that holds {@code day}. */
+    public static LocalDate monday(LocalDate day) {
+        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    }
+
     /**
      * Cases past their deadline and not resolved at the end of {@code day} (now, for today): open
      * then and not paused, declined cases aside. A case resolved later counts for the days it was

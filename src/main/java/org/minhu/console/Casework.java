@@ -64,13 +64,13 @@ public class Casework {
     /** The options of a {@link CaseActionForm.Kind#CHOICE} field for this case. */
     public List<Option> options(CaseActionForm.Choices choices, ServiceCase c) {
         return switch (choices) {
-            case REQUEST_TYPE -> getRequestTypes().stream()
+            case REQUEST_TYPE -> java.util.Arrays.stream(RequestType.values())
                     .map(t -> new Option(t.name(), t.label("zh-CN"), t == c.getRequestType())).toList();
-            case HANDLING_CLASS -> getHandlingClasses().stream()
+            case HANDLING_CLASS -> java.util.Arrays.stream(HandlingClass.values())
                     .map(h -> new Option(h.name(), h.label("zh-CN"), h == c.getHandlingClass())).toList();
-            case DECLINE_REASON -> getDeclineReasons().stream()
+            case DECLINE_REASON -> rules.declineReasons().stream()
                     .map(r -> new Option(r.code(), r.label().zh(), false)).toList();
-            case CALL_BACK_RESULT -> getCallBackResults().stream()
+            case CALL_BACK_RESULT -> java.util.Arrays.stream(CallBackResult.values())
                     .map(r -> new Option(r.name(), r.label(), false)).toList();
             case REVIEW_RESULT -> List.of(new Option("yes", "整改到位，复查通过", true),
                     new Option("no", "未整改到位，重新办理", false));
@@ -80,22 +80,6 @@ public class Casework {
     /** The form of a casework step, as the case page draws it. */
     public CaseActionForm form(String action) {
         return CaseAction.valueOf(action).form().orElseThrow();
-    }
-
-    public List<RequestType> getRequestTypes() {
-        return List.of(RequestType.values());
-    }
-
-    public List<HandlingClass> getHandlingClasses() {
-        return List.of(HandlingClass.values());
-    }
-
-    public List<CallBackResult> getCallBackResults() {
-        return List.of(CallBackResult.values());
-    }
-
-    public List<DispatchRules.DeclineReason> getDeclineReasons() {
-        return rules.declineReasons();
     }
 
     /** What the dispatch rules tell staff about the case's class (疑难件: joint handling, opinion due). */

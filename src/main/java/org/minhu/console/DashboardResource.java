@@ -10,16 +10,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.minhu.cases.UnitReports;
+import org.minhu.common.Days;
 import org.minhu.common.ProblemException;
 import org.minhu.security.CsrfProtected;
 import org.minhu.security.Role;
 
-import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAdjusters;
 
 /** The supervisor dashboard and the report exports: for supervisors and admins only. */
 @Path("/console")
@@ -42,34 +40,29 @@ public class DashboardResource {
     private final Dashboard dashboard;
     private final Reports reports;
     private final UnitReports unitReports;
-    private final Labels labels;
-    private final Clock clock;
     private final Viewer viewer;
 
-    public DashboardResource(Dashboard dashboard, Reports reports, UnitReports unitReports, Labels labels, Clock clock,
-                             Viewer viewer) {
+    public DashboardResource(Dashboard dashboard, Reports reports, UnitReports unitReports, Viewer viewer) {
         this.viewer = viewer;
         this.unitReports = unitReports;
         this.dashboard = dashboard;
         this.reports = reports;
-        this.labels = labels;
-        this.clock = clock;
     }
 
     @GET
     @Path("/dashboard")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard() {
-        LocalDate today = today();
-        return Templates.dashboard(dashboard.view(), today,
-                today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), YearMonth.from(today));
+        LocalDate today = unitReports.today();
+        return Templates.dashboard(dashboard.view(), today, UnitReports.monday(today), YearMonth.from(today));
     }
 
     /** 日登记 for {@code date} (yyyy-MM-dd, today by default). */
     @GET
     @Path("/reports/daily")
     public Response daily(@RestQuery String date, @RestQuery String format) {
-        LocalDate day = date == null || date.isBlank() ? today() : parseDate(date);
+        LocalDate named = Days.parse("date", date);
+        LocalDate day = named != null ? named : unitReports.today();
         return file(reports.daily(day, viewer.staff()), "daily-register-" + day, format);
     }
 
@@ -77,8 +70,8 @@ public class DashboardResource {
     @GET
     @Path("/reports/weekly")
     public Response weekly(@RestQuery String week, @RestQuery String format) {
-        LocalDate start = (week == null || week.isBlank() ? today() : parseDate(week))
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate named = Days.parse("week", week);
+        LocalDate start = UnitReports.monday(named != null ? named : unitReports.today());
         return file(reports.summary("周汇总 " + start, start, start.plusWeeks(1)), "weekly-report-" + start, format);
     }
 
@@ -88,7 +81,7 @@ public class DashboardResource {
     public Response monthly(@RestQuery String month, @RestQuery String format) {
         YearMonth m;
         try {
-            m = month == null || month.isBlank() ? YearMonth.from(today()) : YearMonth.parse(month.strip());
+            m = month == null || month.isBlank() ? YearMonth.from(unitReports.today()) : YearMonth.parse(month.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("month", "month is yyyy-MM");
         }
@@ -99,26 +92,25 @@ public class DashboardResource {
     @GET
     @Path("/reports/overdue")
     public Response overdue(@RestQuery String date, @RestQuery String format) {
-        LocalDate day = date == null || date.isBlank() ? today().minusDays(1) : parseDate(date);
+        LocalDate day = unitReports.overdueDay(Days.parse("date", date));
         UnitReports.OverdueReport report = unitReports.overdue(day);
         if (format != null && !format.isBlank()) {
             return file(reports.overdue(report, unitReports.overdueCases(day, Reports.OVERDUE_ROWS)),
                     "overdue-report-" + day, format);
         }
-        return page(Templates.overdue(report, day.minusDays(1), day.isBefore(today()) ? day.plusDays(1) : null));
+        return page(Templates.overdue(report, day.minusDays(1), day.isBefore(unitReports.today()) ? day.plusDays(1) : null));
     }
 
     /** 单位排名 of the week (Monday to Sunday) that holds {@code week}; last week by default. */
     @GET
     @Path("/reports/ranking")
     public Response ranking(@RestQuery String week, @RestQuery String format) {
-        LocalDate start = (week == null || week.isBlank() ? today().minusWeeks(1) : parseDate(week))
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate start = unitReports.rankingWeek(Days.parse("week", week));
         UnitReports.Ranking ranking = unitReports.ranking(start);
         if (format != null && !format.isBlank()) {
             return file(Reports.ranking(ranking), "unit-ranking-" + start, format);
         }
-        LocalDate thisWeek = today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate thisWeek = UnitReports.monday(unitReports.today());
         return page(Templates.ranking(ranking, start.minusWeeks(1), start.isBefore(thisWeek) ? start.plusWeeks(1) : null));
     }
 
@@ -132,17 +124,5 @@ public class DashboardResource {
                         xlsx ? XLSX : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + (xlsx ? ".xlsx" : ".csv") + "\"")
                 .build();
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), labels.zone());
-    }
-
-    private static LocalDate parseDate(String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("date", "date is yyyy-MM-dd");
-        }
     }
 }

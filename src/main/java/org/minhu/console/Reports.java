@@ -84,11 +84,13 @@ public class Reports {
      * and a column per label (标签：…) counting those of the unit's cases that carry it.
      */
     public Table summary(String title, LocalDate from, LocalDate to) {
-        List<CaseFigures.Figures> units = figures.compute(from.atStartOfDay(zone).toInstant(),
-                to.atStartOfDay(zone).toInstant(), CaseFigures.By.UNIT);
-        List<CaseFigures.Figures> all = figures.compute(from.atStartOfDay(zone).toInstant(),
-                to.atStartOfDay(zone).toInstant(), CaseFigures.By.ALL);
-        LabelCounts labelled = labelCounts(from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant());
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.atStartOfDay(zone).toInstant();
+        // the summary brought up to date once for both reads
+        CaseFigures.AsOf counted = figures.upToDate();
+        List<CaseFigures.Figures> units = counted.compute(start, end, CaseFigures.By.UNIT);
+        List<CaseFigures.Figures> all = counted.compute(start, end, CaseFigures.By.ALL);
+        LabelCounts labelled = labelCounts(start, end);
         List<List<Object>> rows = new ArrayList<>();
         units.forEach(f -> rows.add(labelled.appendTo(summaryRow(f.key(), f), f.key())));
         all.forEach(f -> rows.add(labelled.appendTo(summaryRow("合计", f), null)));

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 
 /**
  * 超期单位自动通报 (坪山): each morning from {@code minhu.cases.reports-at} the supervisors are told of
@@ -40,11 +39,11 @@ public class ReportNotices {
         if (now.toLocalTime().isBefore(config.reportsAt())) {
             return;
         }
-        LocalDate yesterday = now.toLocalDate().minusDays(1);
+        LocalDate yesterday = reports.overdueDay(null);
         if (!notifications.reported(ReportKind.OVERDUE_REPORT, start(yesterday))) {
             tellOverdue(yesterday);
         }
-        LocalDate lastWeek = now.toLocalDate().minusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate lastWeek = reports.rankingWeek(null);
         if (now.getDayOfWeek() == DayOfWeek.MONDAY && !notifications.reported(ReportKind.UNIT_RANKING, start(lastWeek))) {
             tellRanking(lastWeek);
         }

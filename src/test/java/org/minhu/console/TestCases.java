@@ -23,8 +23,13 @@ public class TestCases {
     private final CaseService cases;
     private final ServiceCaseRepository repository;
     private final CaseLifecycle lifecycle;
+    private final org.minhu.security.StaffDirectory directory;
+    private final jakarta.persistence.EntityManager em;
 
-    public TestCases(CaseService cases, ServiceCaseRepository repository, CaseLifecycle lifecycle) {
+    public TestCases(CaseService cases, ServiceCaseRepository repository, CaseLifecycle lifecycle,
+                     org.minhu.security.StaffDirectory directory, jakarta.persistence.EntityManager em) {
+        this.directory = directory;
+        this.em = em;
         this.cases = cases;
         this.repository = repository;
         this.lifecycle = lifecycle;
@@ -62,5 +67,23 @@ public class TestCases {
 
     public ServiceCase reload(String number) {
         return QuarkusTransaction.requiringNew().call(() -> repository.findByNumber(number).orElseThrow());
+    }
+
+    /** A staff account of {@code unit} (made once, named by its login), with a mobile or none, heading its unit or not. */
+    public void staff(String username, org.minhu.security.Role role, String unit, String phone, boolean head) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!directory.exists(username)) {
+                directory.create(username, "test-password", role, unit, username);
+            }
+            directory.setContact(username, phone, head);
+        });
+    }
+
+    /** Who the notification centre told of this kind of step on the case, by login. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> notified(ServiceCase c, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select recipient from staff_notification where case_id = ?1 and kind = ?2 order by recipient")
+                .setParameter(1, c.getId()).setParameter(2, kind).getResultList());
     }
 }

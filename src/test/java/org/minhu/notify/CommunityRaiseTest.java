@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minhu.cases.CaseEvent;
@@ -15,7 +14,6 @@ import org.minhu.cases.ServiceCase;
 import org.minhu.cases.SlaMonitor;
 import org.minhu.console.TestCases;
 import org.minhu.security.Role;
-import org.minhu.security.StaffDirectory;
 import org.minhu.testing.MockCarrierResource;
 import org.minhu.testing.TestClock;
 
@@ -49,12 +47,6 @@ class CommunityRaiseTest {
     SlaMonitor monitor;
 
     @Inject
-    StaffDirectory directory;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
     TestClock clock;
 
     @AfterEach
@@ -71,20 +63,9 @@ class CommunityRaiseTest {
                 .filter(e -> e.getKind() == CaseEvent.Kind.TRANSFERRED).toList());
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> notified(ServiceCase c, String kind) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select recipient from staff_notification where case_id = ?1 and kind = ?2 order by recipient")
-                .setParameter(1, c.getId()).setParameter(2, kind).getResultList());
-    }
-
     @Test
     void aCaseTheCommunityHasNotResolvedInTwoDaysGoesUpToTheStreetOnce() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!directory.exists("raise-street")) {
-                directory.create("raise-street", "raise-password", Role.HANDLER, STREET, "街道办 测试");
-            }
-        });
+        testCases.staff("raise-street", Role.HANDLER, STREET, null, false);
         ServiceCase c = dispatchedToTheCommunity("楼上邻居装修噪音，社区调解了两次还是不行");
         QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(c.getNumber(), "system"));
 
@@ -105,7 +86,7 @@ class CommunityRaiseTest {
                     assertThat(e.getNote()).contains("上提至 " + STREET).contains(COMMUNITY);
                     assertThat(e.getActor()).isEqualTo(CaseLifecycle.SYSTEM);
                 });
-        assertThat(notified(c, "RAISED")).as("the street's people are told, not the community's")
+        assertThat(testCases.notified(c, "RAISED")).as("the street's people are told, not the community's")
                 .contains("raise-street").doesNotContain("handler-community");
     }
 
@@ -127,34 +108,25 @@ class CommunityRaiseTest {
         assertThat(transfers(c)).isEmpty();
     }
 
-    private void head(String username, String unit) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!directory.exists(username)) {
-                directory.create(username, "ladder-password", Role.HANDLER, unit, username);
-            }
-            directory.setContact(username, null, true);
-        });
-    }
-
     @Test
     void anOverdueCaseClimbsTheLadderToTheHeadsOfTheUnitsAboveLevelByLevel() {
         String department = "坂田街道城市建设办公室";
-        head("ladder-department-head", department);
-        head("ladder-street-head", STREET);
-        head("ladder-district-head", "龙岗区民生诉求服务中心");
+        testCases.staff("ladder-department-head", Role.HANDLER, department, null, true);
+        testCases.staff("ladder-street-head", Role.HANDLER, STREET, null, true);
+        testCases.staff("ladder-district-head", Role.HANDLER, "龙岗区民生诉求服务中心", null, true);
         ServiceCase c = testCases.dispatchedTo(department, "municipal", "人行天桥扶手松动，已经一个月了", "坂田街道雪岗路");
         QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(c.getNumber(), "system"));
 
         clock.advance(Duration.between(clock.instant(), c.getSchedule().escalationAt(c.getCreatedAt(), 2)).plusMinutes(1));
         monitor.check();
-        assertThat(notified(c, "OVERDUE_HEAD")).as("部门负责人 and the street office above it")
+        assertThat(testCases.notified(c, "OVERDUE_HEAD")).as("部门负责人 and the street office above it")
                 .contains("ladder-department-head", "ladder-street-head").doesNotContain("ladder-district-head");
-        assertThat(notified(c, "OVERDUE_SUPERVISION")).isEmpty();
+        assertThat(testCases.notified(c, "OVERDUE_SUPERVISION")).isEmpty();
 
         clock.advance(Duration.between(clock.instant(), c.getSchedule().escalationAt(c.getCreatedAt(), 3)).plusMinutes(1));
         monitor.check();
         monitor.check();
-        assertThat(notified(c, "OVERDUE_SUPERVISION")).as("督办室, the street office and the district")
+        assertThat(testCases.notified(c, "OVERDUE_SUPERVISION")).as("督办室, the street office and the district")
                 .contains("ladder-street-head", "ladder-district-head").doesNotContain("ladder-department-head")
                 .doesNotHaveDuplicates();
     }

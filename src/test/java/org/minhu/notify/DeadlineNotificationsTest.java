@@ -74,25 +74,9 @@ class DeadlineNotificationsTest {
         clock.reset();
     }
 
-    private void staff(String username, Role role, String unit, String phone, boolean head) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!directory.exists(username)) {
-                directory.create(username, "notify-password", role, unit, username);
-            }
-            directory.setContact(username, phone, head);
-        });
-    }
-
     /** A case filed as the chat files it, then dispatched by hand to {@code unit}. */
     private ServiceCase dispatchedTo(String unit, String description) {
         return testCases.dispatchedTo(unit, "municipal", description, "坂田街道五和大道");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> notified(ServiceCase c, String kind) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select recipient from staff_notification where case_id = ?1 and kind = ?2 order by recipient")
-                .setParameter(1, c.getId()).setParameter(2, kind).getResultList());
     }
 
     private long messagesTo(String phone) {
@@ -108,19 +92,19 @@ class DeadlineNotificationsTest {
 
     @Test
     void aCaseNotAcceptedIn15MinutesRemindsTheUnitsHandlersOnceThenEscalatesToTheSupervisor() {
-        staff("notify-a", Role.HANDLER, UNIT, "13912345671", false);
-        staff("notify-b", Role.HANDLER, UNIT, null, false);
+        testCases.staff("notify-a", Role.HANDLER, UNIT, "13912345671", false);
+        testCases.staff("notify-b", Role.HANDLER, UNIT, null, false);
         ServiceCase c = dispatchedTo(UNIT, "人行道地砖松动，老人容易绊倒");
         assertThat(c.getNextCheckAt()).as("the check is planned for the acceptance time").isEqualTo(c.getSchedule().getAcceptDueAt());
 
         clock.advance(Duration.ofMinutes(14));
         monitor.check();
-        assertThat(notified(c, "ACCEPT_REMINDER")).as("nothing before 15 minutes").isEmpty();
+        assertThat(testCases.notified(c, "ACCEPT_REMINDER")).as("nothing before 15 minutes").isEmpty();
 
         clock.advance(Duration.ofMinutes(1).plusSeconds(5));
         monitor.check();
-        assertThat(notified(c, "ACCEPT_REMINDER")).containsExactly("notify-a", "notify-b");
-        assertThat(notified(c, "ACCEPT_ESCALATION")).isEmpty();
+        assertThat(testCases.notified(c, "ACCEPT_REMINDER")).containsExactly("notify-a", "notify-b");
+        assertThat(testCases.notified(c, "ACCEPT_ESCALATION")).isEmpty();
         assertThat(notes(c)).containsExactly("超时未受理，已提醒：" + UNIT);
 
         // the handler with a phone gets the same reminder at the carrier
@@ -134,13 +118,13 @@ class DeadlineNotificationsTest {
                         "update service_case set accept_chased = 0, next_check_at = ?1 where id = ?2")
                 .setParameter(1, java.sql.Timestamp.from(clock.instant())).setParameter(2, c.getId()).executeUpdate());
         monitor.check();
-        assertThat(notified(c, "ACCEPT_REMINDER")).containsExactly("notify-a", "notify-b");
+        assertThat(testCases.notified(c, "ACCEPT_REMINDER")).containsExactly("notify-a", "notify-b");
         assertThat(messagesTo(PHONE)).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(15));
         monitor.check();
         monitor.check();
-        assertThat(notified(c, "ACCEPT_ESCALATION")).as("the unit names no head: the supervisors")
+        assertThat(testCases.notified(c, "ACCEPT_ESCALATION")).as("the unit names no head: the supervisors")
                 .contains("supervisor").doesNotContain("notify-a", "notify-b");
         assertThat(notes(c)).filteredOn(n -> n.startsWith("超时未受理，已升级")).containsExactly("超时未受理，已升级：" + UNIT);
         ServiceCase after = testCases.reload(c.getNumber());
@@ -150,19 +134,19 @@ class DeadlineNotificationsTest {
 
     @Test
     void anAcceptedCaseIsNotChasedForAcceptance() {
-        staff("notify-a", Role.HANDLER, UNIT, "13912345671", false);
+        testCases.staff("notify-a", Role.HANDLER, UNIT, "13912345671", false);
         ServiceCase c = dispatchedTo(UNIT, "小区门口路灯不亮");
         QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(c.getNumber(), "notify-a"));
         clock.advance(Duration.ofMinutes(40));
         monitor.check();
-        assertThat(notified(c, "ACCEPT_REMINDER")).isEmpty();
-        assertThat(notified(c, "ACCEPT_ESCALATION")).isEmpty();
+        assertThat(testCases.notified(c, "ACCEPT_REMINDER")).isEmpty();
+        assertThat(testCases.notified(c, "ACCEPT_ESCALATION")).isEmpty();
     }
 
     @Test
     void aComplexCasesHandlingOpinionIsRemindedBeforeItIsDueAndEscalatedToTheUnitHeadWhenLate() {
-        staff("notify-owner", Role.HANDLER, HEADED_UNIT, null, false);
-        staff("notify-head", Role.HANDLER, HEADED_UNIT, null, true);
+        testCases.staff("notify-owner", Role.HANDLER, HEADED_UNIT, null, false);
+        testCases.staff("notify-head", Role.HANDLER, HEADED_UNIT, null, true);
         ServiceCase late = complexAcceptedBy("notify-owner", "多个小区排水管网老化，雨天反复内涝，需多部门联合处置");
         ServiceCase given = complexAcceptedBy("notify-owner", "片区停车难，需多部门联合研究方案");
         assertThat(late.getSchedule().getOpinion().getDueAt()).as("3 days after acceptance")
@@ -174,19 +158,19 @@ class DeadlineNotificationsTest {
 
         clock.advance(Duration.ofHours(47));
         monitor.check();
-        assertThat(notified(late, "OPINION_REMINDER")).as("not before two thirds of its time").isEmpty();
+        assertThat(testCases.notified(late, "OPINION_REMINDER")).as("not before two thirds of its time").isEmpty();
 
         clock.advance(Duration.ofHours(1).plusMinutes(1));
         monitor.check();
         monitor.check();
-        assertThat(notified(late, "OPINION_REMINDER")).as("the owner").containsExactly("notify-owner");
-        assertThat(notified(given, "OPINION_REMINDER")).as("an opinion given is not chased").isEmpty();
+        assertThat(testCases.notified(late, "OPINION_REMINDER")).as("the owner").containsExactly("notify-owner");
+        assertThat(testCases.notified(given, "OPINION_REMINDER")).as("an opinion given is not chased").isEmpty();
 
         clock.advance(Duration.ofHours(24));
         monitor.check();
-        assertThat(notified(late, "OPINION_ESCALATION")).as("the unit's head, not the supervisors")
+        assertThat(testCases.notified(late, "OPINION_ESCALATION")).as("the unit's head, not the supervisors")
                 .containsExactly("notify-head");
-        assertThat(notified(given, "OPINION_ESCALATION")).isEmpty();
+        assertThat(testCases.notified(given, "OPINION_ESCALATION")).isEmpty();
         assertThat(notes(late)).contains("办理意见将到期，已提醒", "办理意见超期未提交，已升级");
 
         // the owner gives it late: nothing more is owed
@@ -197,7 +181,7 @@ class DeadlineNotificationsTest {
 
     @Test
     void anAdminSetsAStaffPhoneAndAWrongNumberIsRefusedInChinese() {
-        staff("notify-admin-set", Role.HANDLER, UNIT, null, false);
+        testCases.staff("notify-admin-set", Role.HANDLER, UNIT, null, false);
         org.minhu.console.ConsoleSession admin = org.minhu.console.ConsoleSession.signIn("admin");
         io.restassured.response.Response refused = admin.form().formParam("phone", "12345")
                 .post("/console/admin/users/notify-admin-set/contact");
