@@ -5,9 +5,6 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
@@ -21,30 +18,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "service_case")
-public class ServiceCase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(nullable = false, unique = true)
-    private String number;
-
-    /** The resident's phone; empty for requests from other channels that gave no mobile number. */
-    private String phone;
-
-    @Column(nullable = false)
-    private String category;
-
-    @Column(nullable = false)
-    private String description;
-
-    private Double latitude;
-    private Double longitude;
-    private String address;
-
-    @Column(name = "photo_path")
-    private String photoPath;
+public class ServiceCase extends FiledRequest {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -53,9 +27,6 @@ public class ServiceCase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Priority priority;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -66,15 +37,6 @@ public class ServiceCase {
     /** A 差评件: rated 不满意, reopened, and under supervision until fixed. */
     @Column(nullable = false)
     private boolean flagged;
-
-    @Column(name = "flow_id")
-    private String flowId;
-
-    @Column(name = "flow_version")
-    private Integer flowVersion;
-
-    @Column(nullable = false)
-    private String channel;
 
     /** The deadline, the acceptance owed after each dispatch, the 办理意见 owed, their chase and the pause that stops them. */
     @Embedded
@@ -123,59 +85,12 @@ public class ServiceCase {
     }
 
     ServiceCase(String number, NewCase request, Category category, Instant now) {
-        this.number = number;
-        this.phone = request.phone();
-        this.category = category.code();
-        this.description = request.description();
-        this.latitude = request.latitude();
-        this.longitude = request.longitude();
-        this.address = request.address();
-        this.photoPath = request.photoPath();
+        super(number, request, category.code(), now);
         this.state = CaseState.RECEIVED;
         this.units = new CaseUnits(category.unit());
         this.priority = category.priority();
         this.schedule = new CaseSchedule(now.plus(Duration.ofHours(category.dueHours())));
-        this.createdAt = now;
         this.updatedAt = now;
-        this.flowId = request.flowId();
-        this.flowVersion = request.flowVersion();
-        this.channel = request.channel();
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getNumber() {
-        return number;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public String getCategory() {
-        return category;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public Double getLatitude() {
-        return latitude;
-    }
-
-    public Double getLongitude() {
-        return longitude;
-    }
-
-    public String getAddress() {
-        return address;
-    }
-
-    public String getPhotoPath() {
-        return photoPath;
     }
 
     public CaseState getState() {
@@ -194,10 +109,6 @@ public class ServiceCase {
         return schedule.getDueAt();
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
     public Instant getUpdatedAt() {
         return updatedAt;
     }
@@ -210,24 +121,8 @@ public class ServiceCase {
         return flagged;
     }
 
-    public String getFlowId() {
-        return flowId;
-    }
-
-    public Integer getFlowVersion() {
-        return flowVersion;
-    }
-
-    public String getChannel() {
-        return channel;
-    }
-
     public boolean isOpen() {
         return state.isOpen();
-    }
-
-    public boolean belongsTo(String phone) {
-        return this.phone != null && this.phone.equals(phone);
     }
 
     public CaseSchedule getSchedule() {
@@ -290,7 +185,7 @@ public class ServiceCase {
 
     void opinionGiven(String text, Instant now) {
         if (!isOpinionOwed()) {
-            throw refused("case " + number + " owes no handling opinion");
+            throw refused("case " + getNumber() + " owes no handling opinion");
         }
         schedule.getOpinion().give(text, now);
         updatedAt = now;
@@ -301,7 +196,7 @@ public class ServiceCase {
      * has its fix verified on site by someone other than who did it, and it held.
      */
     public boolean isReviewNeeded() {
-        return (flagged || HOTSPOT_CHANNEL.equals(channel)) && !Boolean.TRUE.equals(getFollowUp().getReviewPassed());
+        return (flagged || HOTSPOT_CHANNEL.equals(getChannel())) && !Boolean.TRUE.equals(getFollowUp().getReviewPassed());
     }
 
     /** Whether {@code unit} leads or assists a case with these units (see {@link CaseUnits#involves}). */
@@ -317,7 +212,7 @@ public class ServiceCase {
         this.requestType = type;
         this.handlingClass = handling;
         if (state.isOpen()) {
-            schedule.dueAfter(createdAt, Duration.ofHours(resolveHours), flagged);
+            schedule.dueAfter(getCreatedAt(), Duration.ofHours(resolveHours), flagged);
         }
         this.updatedAt = now;
     }
@@ -353,7 +248,7 @@ public class ServiceCase {
     /** Moves the case along the state machine, or refuses (409) a change its state does not allow. */
     void apply(CaseTransition transition, Instant now) {
         if (!transition.allowedFrom(state)) {
-            throw refused("case " + number + " is " + state + "; " + transition.name().toLowerCase()
+            throw refused("case " + getNumber() + " is " + state + "; " + transition.name().toLowerCase()
                     + " needs one of " + transition.from());
         }
         state = transition.to();
@@ -393,14 +288,14 @@ public class ServiceCase {
         if (resolution == null) {
             resolution = new CaseResolution();
         }
-        resolution.resolved(note, publicReply, photo, createdAt, now);
+        resolution.resolved(note, publicReply, photo, getCreatedAt(), now);
         this.resolvedAt = now;
     }
 
     void reopenFlagged(Instant now) {
         this.flagged = true;
         this.resolvedAt = null;
-        schedule.restarted(createdAt, now);
+        schedule.restarted(getCreatedAt(), now);
     }
 
     void archived(Instant now) {
@@ -408,33 +303,33 @@ public class ServiceCase {
     }
 
     void pause(Instant now) {
-        schedule.pause(number, state, now);
+        schedule.pause(getNumber(), state, now);
         updatedAt = now;
     }
 
     void resume(Instant now) {
-        schedule.resume(number, state, now);
+        schedule.resume(getNumber(), state, now);
         updatedAt = now;
     }
 
     void requestExtension(Instant until, Instant now) {
-        schedule.requestExtension(number, state, until);
+        schedule.requestExtension(getNumber(), state, until);
         updatedAt = now;
     }
 
     Instant approveExtension(Instant now) {
-        Instant due = schedule.approveExtension(number, state);
+        Instant due = schedule.approveExtension(getNumber(), state);
         updatedAt = now;
         return due;
     }
 
     void rejectExtension(Instant now) {
-        schedule.rejectExtension(number, state);
+        schedule.rejectExtension(getNumber(), state);
         updatedAt = now;
     }
 
     private CaseStateException refused(String why) {
-        return new CaseStateException(number, state, why);
+        return new CaseStateException(getNumber(), state, why);
     }
 
     void ratingReminded(Instant now) {
@@ -473,12 +368,12 @@ public class ServiceCase {
     @PrePersist
     @PreUpdate
     void planNextCheck() {
-        if (state == null || !state.isOpen() || schedule == null || schedule.isPaused() || createdAt == null
+        if (state == null || !state.isOpen() || schedule == null || schedule.isPaused() || getCreatedAt() == null
                 || schedule.getDueAt() == null) {
             nextCheckAt = null;
             return;
         }
-        nextCheckAt = schedule.nextCheck(createdAt, state);
+        nextCheckAt = schedule.nextCheck(getCreatedAt(), state);
     }
 
     /** Dispatched to a unit and nobody there has accepted it yet. */

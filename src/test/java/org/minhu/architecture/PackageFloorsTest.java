@@ -67,6 +67,21 @@ class PackageFloorsTest {
                 .doesNotContain("console", "demo").contains("org.minhu.cases.W");
     }
 
+    /** A class that does one job fits on a few screens: no source file in src/main over 450 lines. */
+    @Test
+    void noSourceFileIsOver450Lines() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                long lines = Files.readAllLines(source).size();
+                if (lines > 450) {
+                    tooLong.add(ROOT.relativize(source) + " (" + lines + " lines)");
+                }
+            }
+        }
+        assertThat(tooLong).as("source files over 450 lines: split by job").isEmpty();
+    }
+
     /** For each top-level package, the top-level packages its sources use. */
     private static Map<String, Set<String>> uses() throws IOException {
         Map<String, Set<String>> uses = new TreeMap<>();
