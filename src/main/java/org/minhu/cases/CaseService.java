@@ -137,21 +137,16 @@ public class CaseService {
      * these instead. Cases without a location are never near.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ServiceCase> nearbyOpen(String category, double latitude, double longitude, double radiusMeters,
-                                        String notOf, int limit) {
+    public List<NearbyCase> nearbyOpen(String category, double latitude, double longitude, double radiusMeters,
+                                       String notOf, int limit) {
         double latitudeSpan = radiusMeters / Geo.METERS_PER_DEGREE;
         double cos = Math.max(Math.cos(Math.toRadians(latitude)), 0.01);
         double longitudeSpan = radiusMeters / (Geo.METERS_PER_DEGREE * cos);
         return cases.nearestOpenInBox(category, latitude, longitude, latitudeSpan, longitudeSpan, cos * cos, notOf, limit)
                 .stream()
-                .map(c -> new Nearby(c, Geo.distanceMeters(latitude, longitude, c.getLatitude(), c.getLongitude())))
                 .filter(n -> n.meters() <= radiusMeters)
-                .sorted(Comparator.comparingDouble(Nearby::meters))
-                .map(Nearby::serviceCase)
+                .sorted(Comparator.comparingDouble(NearbyCase::meters))
                 .toList();
-    }
-
-    private record Nearby(ServiceCase serviceCase, double meters) {
     }
 
     /**

@@ -31,12 +31,12 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
         return find("number", number).firstResultOptional();
     }
 
-    /** The case with this number, only if the resident filed it. */
     /** The case, locked for the rest of the transaction: a permission checked on it holds until the change commits. */
     public Optional<ServiceCase> lockByNumber(String number) {
         return find("number", number).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The case with this number, only if the resident filed it. */
     public Optional<ServiceCase> findOwned(String phone, String number) {
         return find("number = ?1 and phone = ?2", number, phone).firstResultOptional();
     }
@@ -57,29 +57,39 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
      * plane: {@code longitudeScale} is cos² of the latitude), leaving out those of {@code notOf}. A
      * busy district has thousands of open cases in a box; a resident is offered the nearest one.
      */
-    public List<ServiceCase> nearestOpenInBox(String category, double latitude, double longitude, double latitudeSpan,
-                                              double longitudeSpan, double longitudeScale, String notOf, int limit) {
-        return getEntityManager().createQuery("""
-                        select c from ServiceCase c
-                        where c.category = :category and c.state in :open
-                          and c.latitude between :minLatitude and :maxLatitude
-                          and c.longitude between :minLongitude and :maxLongitude
-                          and (c.phone is null or c.phone <> :notOf)
-                        order by (c.latitude - :latitude) * (c.latitude - :latitude)
-                          + (c.longitude - :longitude) * (c.longitude - :longitude) * :scale, c.id""", ServiceCase.class)
-                .setParameter("category", category)
-                .setParameter("open", CaseState.OPEN)
-                .setParameter("minLatitude", latitude - latitudeSpan)
-                .setParameter("maxLatitude", latitude + latitudeSpan)
-                .setParameter("minLongitude", longitude - longitudeSpan)
-                .setParameter("maxLongitude", longitude + longitudeSpan)
-                .setParameter("notOf", notOf == null ? "" : notOf)
-                .setParameter("latitude", latitude)
-                .setParameter("longitude", longitude)
-                .setParameter("scale", longitudeScale)
+    public List<NearbyCase> nearestOpenInBox(String category, double latitude, double longitude, double latitudeSpan,
+                                             double longitudeSpan, double longitudeScale, String notOf, int limit) {
+        // on every filing's location step: the few columns the offer shows, no entity and no HQL to translate
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select number, state, address, description, latitude, longitude from service_case
+                        where category = ?1 and state in (%s)
+                          and latitude between ?2 and ?3 and longitude between ?4 and ?5
+                          and (phone is null or phone <> ?6)
+                        order by (latitude - ?7) * (latitude - ?7) + (longitude - ?8) * (longitude - ?8) * ?9, id"""
+                        .formatted(OPEN_STATES))
+                .setParameter(1, category)
+                .setParameter(2, latitude - latitudeSpan)
+                .setParameter(3, latitude + latitudeSpan)
+                .setParameter(4, longitude - longitudeSpan)
+                .setParameter(5, longitude + longitudeSpan)
+                .setParameter(6, notOf == null ? "" : notOf)
+                .setParameter(7, latitude)
+                .setParameter(8, longitude)
+                .setParameter(9, longitudeScale)
                 .setMaxResults(limit)
                 .getResultList();
+        return rows.stream().map(row -> {
+            double lat = ((Number) row[4]).doubleValue();
+            double lon = ((Number) row[5]).doubleValue();
+            return new NearbyCase((String) row[0], CaseState.valueOf((String) row[1]), (String) row[2], (String) row[3],
+                    lat, lon, Geo.distanceMeters(latitude, longitude, lat, lon));
+        }).toList();
     }
+
+    /** The open states as an SQL list (constants, not input). */
+    private static final String OPEN_STATES = CaseState.OPEN.stream().map(s -> "'" + s.name() + "'")
+            .sorted().collect(java.util.stream.Collectors.joining(", "));
 
     /** Open cases whose deadline check has something to do now (see {@link ServiceCase#planNextCheck()}), earliest first. */
     public List<Long> dueForCheck(java.time.Instant now, int limit) {

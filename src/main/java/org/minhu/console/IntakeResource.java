@@ -18,6 +18,7 @@ import org.minhu.cases.Category;
 import org.minhu.cases.CasesConfig;
 import org.minhu.cases.Gazetteer;
 import org.minhu.cases.NewCase;
+import org.minhu.cases.NearbyCase;
 import org.minhu.cases.ServiceCase;
 import org.minhu.common.ProblemException;
 import org.minhu.security.CsrfProtected;
@@ -62,7 +63,7 @@ public class IntakeResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance intake(Form form, Map<String, String> channels, List<Category> categories,
-                                              List<ServiceCase> nearby, String guessed, String error, String flash,
+                                              List<NearbyCase> nearby, String guessed, String error, String flash,
                                               String areas);
     }
 
@@ -128,7 +129,7 @@ public class IntakeResource {
             Double latitude = picked != null ? Double.valueOf(picked[0]) : placed.map(Gazetteer.Placed::latitude).orElse(null);
             Double longitude = picked != null ? Double.valueOf(picked[1]) : placed.map(Gazetteer.Placed::longitude).orElse(null);
             if (latitude != null && !"yes".equals(confirm)) {
-                List<ServiceCase> nearby = cases.nearbyOpen(code, latitude, longitude, config.nearbyMeters(), null, 10);
+                List<NearbyCase> nearby = cases.nearbyOpen(code, latitude, longitude, config.nearbyMeters(), null, 10);
                 if (!nearby.isEmpty()) {
                     return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                             .entity(Templates.intake(form, CHANNELS, categories.all(), nearby,

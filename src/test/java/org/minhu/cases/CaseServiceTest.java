@@ -180,17 +180,17 @@ class CaseServiceTest {
         resolve(resolved.getNumber(), "已更换井盖");
         ServiceCase nearer = service.file(request(newPhone(), "municipal", "井盖松动", latitude - degrees200m / 2, longitude));
 
-        List<ServiceCase> found = service.nearbyOpen("municipal", latitude, longitude, 500, null, 10);
+        List<NearbyCase> found = service.nearbyOpen("municipal", latitude, longitude, 500, null, 10);
 
-        assertThat(found).extracting(ServiceCase::getNumber).containsExactly(nearer.getNumber(), near.getNumber());
-        assertThat(Geo.distanceMeters(latitude, longitude, near.getLatitude(), near.getLongitude())).isBetween(195.0, 205.0);
+        assertThat(found).extracting(NearbyCase::number).containsExactly(nearer.getNumber(), near.getNumber());
+        assertThat(found.get(1).meters()).as("the distance the offer names").isBetween(195.0, 205.0);
         assertThat(service.nearbyOpen("municipal", latitude, longitude, 150, null, 10))
-                .extracting(ServiceCase::getNumber).containsExactly(nearer.getNumber());
+                .extracting(NearbyCase::number).containsExactly(nearer.getNumber());
         // the nearest only, and never the asking resident's own case
         assertThat(service.nearbyOpen("municipal", latitude, longitude, 500, null, 1))
-                .extracting(ServiceCase::getNumber).containsExactly(nearer.getNumber());
+                .extracting(NearbyCase::number).containsExactly(nearer.getNumber());
         assertThat(service.nearbyOpen("municipal", latitude, longitude, 500, nearer.getPhone(), 1))
-                .extracting(ServiceCase::getNumber).containsExactly(near.getNumber());
+                .extracting(NearbyCase::number).containsExactly(near.getNumber());
     }
 
     @Test

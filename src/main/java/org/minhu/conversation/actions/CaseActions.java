@@ -10,6 +10,7 @@ import org.minhu.cases.Gazetteer;
 import org.minhu.cases.Category;
 import org.minhu.cases.NewCase;
 import org.minhu.cases.Rating;
+import org.minhu.cases.NearbyCase;
 import org.minhu.cases.ServiceCase;
 import org.minhu.conversation.ActionContext;
 import org.minhu.conversation.ConversationAction;
@@ -138,14 +139,14 @@ final class CaseActions {
             Double lon = where.longitude();
             String category = ctx.text("category.value");
             Map<String, Object> data = new LinkedHashMap<>();
-            List<ServiceCase> found = lat == null || lon == null || category == null ? List.of()
+            List<NearbyCase> found = lat == null || lon == null || category == null ? List.of()
                     : cases.nearbyOpen(category, lat, lon, radius, ctx.phone(), 1);
             data.put("count", found.size());
             if (!found.isEmpty()) {
-                ServiceCase nearest = found.get(0);
-                data.put("number", nearest.getNumber());
-                data.put("description", Formats.clip(nearest.getDescription(), 30));
-                data.put("distance", Math.round(org.minhu.cases.Geo.distanceMeters(lat, lon, nearest.getLatitude(), nearest.getLongitude())));
+                NearbyCase nearest = found.get(0);
+                data.put("number", nearest.number());
+                data.put("description", Formats.clip(nearest.description(), 30));
+                data.put("distance", Math.round(nearest.meters()));
             }
             return new Input.ActionResult(found.isEmpty() ? "none" : "found", data);
         }
