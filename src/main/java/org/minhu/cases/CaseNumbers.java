@@ -30,18 +30,27 @@ public class CaseNumbers {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String next(LocalDate day) {
-        em.createNativeQuery("""
-                insert into case_number_counter (case_day, last_number) values (?1, 0)
-                on conflict do nothing""")
-                .setParameter(1, day)
-                .executeUpdate();
-        em.createNativeQuery("update case_number_counter set last_number = last_number + 1 where case_day = ?1")
-                .setParameter(1, day)
-                .executeUpdate();
+        // every filing of the day waits here for the one before it to commit: the day's row is created
+        // only by the first filing of the day (an insert that meets a row being updated waits for that
+        // update to commit, as the update does, so trying it every time doubled the wait)
+        if (increment(day) == 0) {
+            em.createNativeQuery("""
+                    insert into case_number_counter (case_day, last_number) values (?1, 0)
+                    on conflict do nothing""")
+                    .setParameter(1, day)
+                    .executeUpdate();
+            increment(day);
+        }
         Number last = (Number) em.createNativeQuery("select last_number from case_number_counter where case_day = ?1")
                 .setParameter(1, day)
                 .getSingleResult();
         return format(day, last.intValue());
+    }
+
+    private int increment(LocalDate day) {
+        return em.createNativeQuery("update case_number_counter set last_number = last_number + 1 where case_day = ?1")
+                .setParameter(1, day)
+                .executeUpdate();
     }
 
     static String format(LocalDate day, int sequence) {
