@@ -12,6 +12,9 @@ import org.minhu.carrier.outbox.OutboundMessage;
 import org.minhu.carrier.outbox.OutboundStatus;
 import org.minhu.carrier.outbox.OutboxRepository;
 import org.minhu.cases.CaseFigures;
+import org.minhu.cases.CaseService;
+import org.minhu.cases.NewCase;
+import org.minhu.proactive.hotspot.HotspotDetector;
 import org.minhu.testing.CountingDriver;
 import org.minhu.testing.MockCarrierResource;
 import org.minhu.testing.Phone;
@@ -73,6 +76,19 @@ class HotPathBudgetTest {
     /** Reading figures of any period: the part-days at either end, the whole days' sums, the nudges. */
     static final int FIGURES_READ = 4;
 
+    /**
+     * Clustering a filed case that joins an active hot spot near it: the category's lock (insert if
+     * missing, then lock the row), the case's few columns with whether a cluster has it, the active
+     * hot spots' places, the nearest one locked and read again, its count moved, the case added.
+     * (Eight when the case and the hot spots were loaded as entities and the cluster asked apart.)
+     */
+    static final int HOTSPOT_JOIN = 7;
+    /**
+     * Clustering a filed case with no hot spot near it and too few unclustered cases near it: the
+     * lock (two), the case, the hot spots' places, the nearby unclustered cases' places. (Was six.)
+     */
+    static final int HOTSPOT_NONE = 5;
+
     public static class Counting implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -88,6 +104,12 @@ class HotPathBudgetTest {
 
     @Inject
     CaseFigures figures;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    HotspotDetector detector;
 
     @Test
     void aTurnItsSendAndItsReportsStayWithinTheirBudgets() {
@@ -192,6 +214,48 @@ class HotPathBudgetTest {
         String all = committed.stream().map(tx -> tx.size() + ": " + String.join(" | ", tx))
                 .collect(Collectors.joining("\n"));
         assertThat(of(committed, tx -> has(tx, "case_figures_watermark"))).as("refreshes, in:\n" + all).hasSize(1);
+    }
+
+    @Test
+    void clusteringAFiledCaseCostsAtMostSevenStatementsWhenItJoinsAHotSpotAndFiveWhenItFindsNone() {
+        double latitude = 23.95;
+        double longitude = 113.95;
+        for (int i = 0; i < 5; i++) {
+            fileNear(latitude + i * 0.001, longitude);
+        }
+        assertThat(clusterings(() -> fileNear(latitude + 0.002, longitude + 0.001))).singleElement()
+                .satisfies(tx -> assertThat(tx).as("the hot spot joined").anyMatch(sql -> sql.startsWith("insert into hotspot_case")))
+                .satisfies(tx -> assertClustering(tx, HOTSPOT_JOIN, 1));
+        assertThat(clusterings(() -> fileNear(latitude + 0.2, longitude))).singleElement()
+                .satisfies(tx -> assertThat(tx).as("nothing joined or raised").noneMatch(sql -> sql.startsWith("insert into hotspot_case") || sql.startsWith("insert into hotspot_alert")))
+                .satisfies(tx -> assertClustering(tx, HOTSPOT_NONE, 0));
+    }
+
+    private void fileNear(double latitude, double longitude) {
+        QuarkusTransaction.requiringNew().run(() -> cases.file(new NewCase("tel:+8613700007702", "municipal", "路面塌陷，车辆绕行",
+                latitude, longitude, "测试路", null, "file-request", 1)));
+        detector.awaitIdle(Duration.ofSeconds(10));
+    }
+
+    /** The transactions that clustered the cases filed by {@code filing} (those that took a category's lock). */
+    private static List<List<String>> clusterings(Runnable filing) {
+        CountingDriver.reset();
+        filing.run();
+        return of(CountingDriver.committed(), tx -> has(tx, "hotspot_lock"));
+    }
+
+    /**
+     * At most {@code budget} statements, the cases read as the few columns clustering needs (a
+     * statement naming {@code description} is the whole row, an entity loaded), and only the hot spot
+     * joined read whole (it is locked and read again as an entity, the others as their places).
+     */
+    private static void assertClustering(List<String> tx, int budget, int wholeAlerts) {
+        String all = tx.size() + ": " + String.join(" | ", tx);
+        assertThat(tx).as("statements to cluster a filed case, in:\n" + all).hasSizeLessThanOrEqualTo(budget);
+        assertThat(tx).as("no case loaded as an entity, in:\n" + all)
+                .noneMatch(sql -> sql.contains("from service_case") && sql.contains("description"));
+        assertThat(tx.stream().filter(sql -> sql.contains("from hotspot_alert") && sql.contains("handled_by")))
+                .as("hot spots read whole, in:\n" + all).hasSize(wholeAlerts);
     }
 
     private static boolean has(List<String> tx, String fragment) {

@@ -9,11 +9,6 @@ import java.util.List;
 @ApplicationScoped
 public class HotspotAlertRepository implements PanacheRepository<HotspotAlert> {
 
-    /** Alerts of a category still taking cases: not closed, and joined by a case since {@code since}. */
-    public List<HotspotAlert> active(String category, Instant since) {
-        return list("category = ?1 and state in ?2 and lastCaseAt >= ?3 order by id", category, HotspotAlert.ACTIVE, since);
-    }
-
     /** Hot spots still being worked, the most cases first. */
     public List<HotspotAlert> largestActive(int limit) {
         return find("state in ?1 order by caseCount desc, lastCaseAt desc, id desc", HotspotAlert.ACTIVE).page(0, limit).list();
@@ -22,12 +17,6 @@ public class HotspotAlertRepository implements PanacheRepository<HotspotAlert> {
     public List<HotspotAlert> latest(HotspotAlert.State state, int limit) {
         return (state == null ? find("order by lastCaseAt desc, id desc") : find("state = ?1 order by lastCaseAt desc, id desc", state))
                 .page(0, Math.max(1, Math.min(limit, 200))).list();
-    }
-
-    /** Whether the case is in a hot spot already (a cluster raised for an earlier case may have taken it in). */
-    public boolean clustered(Long caseId) {
-        return getEntityManager().createQuery("select count(h) from HotspotCase h where h.caseId = :id", Long.class)
-                .setParameter("id", caseId).getSingleResult() > 0;
     }
 
     public void addCase(Long alertId, Long caseId, Instant at) {

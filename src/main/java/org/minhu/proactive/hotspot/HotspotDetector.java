@@ -38,6 +38,10 @@ import java.util.concurrent.TimeoutException;
  * committed, so every resident filing a case of that category waited for the others (the bench
  * measured 400 ms per filing on the lock alone). A case filed just before a crash may miss its
  * clustering; hot spots are advice to supervisors, and the next case nearby raises or joins it.
+ *
+ * <p>It reads the filed case, the hot spots and the cases near it as plain rows of the few columns
+ * it needs, not as entities: it runs after every filing, and loading whole cases to read their place
+ * and time cost a tenth of the service's CPU under load (issue 14).
  */
 @ApplicationScoped
 public class HotspotDetector {
@@ -47,6 +51,7 @@ public class HotspotDetector {
     private static final double METERS_PER_DEGREE = Math.PI * 6_371_008.8 / 180;
 
     private final HotspotAlertRepository alerts;
+    private final HotspotReads reads;
     private final EntityManager em;
     private final CaseLifecycle lifecycle;
     private final DispatchRules rules;
@@ -60,9 +65,10 @@ public class HotspotDetector {
         return t;
     });
 
-    public HotspotDetector(HotspotAlertRepository alerts, EntityManager em, CaseLifecycle lifecycle, DispatchRules rules,
-                           MeterRegistry metrics, ProactiveConfig config) {
+    public HotspotDetector(HotspotAlertRepository alerts, HotspotReads reads, EntityManager em, CaseLifecycle lifecycle,
+                           DispatchRules rules, MeterRegistry metrics, ProactiveConfig config) {
         this.alerts = alerts;
+        this.reads = reads;
         this.em = em;
         this.lifecycle = lifecycle;
         this.rules = rules;
@@ -81,9 +87,10 @@ public class HotspotDetector {
             return;
         }
         long id = filed.getId();
+        String category = filed.getCategory();
         worker.execute(() -> {
             try {
-                QuarkusTransaction.requiringNew().run(() -> detect(id));
+                QuarkusTransaction.requiringNew().run(() -> detect(id, category));
             } catch (RuntimeException e) {
                 Log.warnf(e, "hot-spot detection for case %d failed", id);
             }
@@ -105,85 +112,79 @@ public class HotspotDetector {
         worker.shutdown();
     }
 
-    private void detect(long id) {
-        ServiceCase filed = em.find(ServiceCase.class, id);
-        if (filed == null) {
+    /**
+     * Clusters one filed case. The common outcomes, joining a hot spot near it and finding too few
+     * cases near it to raise one, read cases and hot spots as a few columns ({@link HotspotReads});
+     * only the hot spot joined is loaded as an entity, locked, and raising one (rare) writes entities.
+     */
+    private void detect(long id, String category) {
+        // the category never changes after filing (FiledRequest), so the event's is the row's
+        alerts.lock(category);
+        // read under the lock: a cluster raised for a case filed just before this one may have taken it in
+        HotspotReads.Filed filed = reads.filed(id);
+        if (filed == null || filed.clustered() || !filed.clusterable()) {
             return;
         }
-        Instant at = filed.getCreatedAt();
+        Instant at = filed.createdAt();
         Instant since = at.minus(window);
-        alerts.lock(filed.getCategory());
-        if (alerts.clustered(id)) {
-            // the cluster raised for a case filed just before this one took this one in too
-            return;
-        }
-        HotspotAlert near = alerts.active(filed.getCategory(), since).stream()
+        HotspotReads.AlertPlace nearest = reads.active(category, since).stream()
                 .filter(a -> distance(a, filed) <= radius)
                 .min(Comparator.comparingDouble(a -> distance(a, filed)))
                 .orElse(null);
-        if (near != null) {
-            // a supervisor may be merging or closing it right now: read it again under its lock
-            em.refresh(near, LockModeType.PESSIMISTIC_WRITE);
-            if (near.getState().active()) {
+        if (nearest != null) {
+            // a supervisor may be merging or closing it right now: read it again under its row lock (nothing
+            // in this transaction loaded it before, so this is the row as it stands once the lock is ours)
+            HotspotAlert near = em.find(HotspotAlert.class, nearest.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (near != null && near.getState().active()) {
                 join(near, filed, at);
                 return;
             }
         }
-        List<ServiceCase> cluster = unclustered(filed, since);
+        List<HotspotReads.CasePlace> cluster = unclustered(filed, since);
         if (cluster.size() >= minCases) {
-            raise(filed.getCategory(), cluster, at);
+            raise(category, cluster, at);
         }
     }
 
-    private void join(HotspotAlert alert, ServiceCase filed, Instant at) {
+    private void join(HotspotAlert alert, HotspotReads.Filed filed, Instant at) {
         alert.joined(at);
-        alerts.addCase(alert.getId(), filed.getId(), at);
+        alerts.addCase(alert.getId(), filed.id(), at);
         if (alert.getState() == HotspotAlert.State.MERGED && alert.getParentCase() != null) {
-            lifecycle.link(filed.getNumber(), alert.getParentCase(), ACTOR);
+            lifecycle.link(filed.number(), alert.getParentCase(), ACTOR);
         }
     }
 
-    private void raise(String category, List<ServiceCase> cluster, Instant at) {
-        double latitude = cluster.stream().mapToDouble(ServiceCase::getLatitude).average().orElseThrow();
-        double longitude = cluster.stream().mapToDouble(ServiceCase::getLongitude).average().orElseThrow();
-        Instant first = cluster.stream().map(ServiceCase::getCreatedAt).min(Instant::compareTo).orElseThrow();
+    private void raise(String category, List<HotspotReads.CasePlace> cluster, Instant at) {
+        double latitude = cluster.stream().mapToDouble(HotspotReads.CasePlace::latitude).average().orElseThrow();
+        double longitude = cluster.stream().mapToDouble(HotspotReads.CasePlace::longitude).average().orElseThrow();
+        Instant first = cluster.stream().map(HotspotReads.CasePlace::createdAt).min(Instant::compareTo).orElseThrow();
         HotspotAlert alert = new HotspotAlert(category, latitude, longitude,
                 rules.area(latitude, longitude).map(DispatchRules.Area::code).orElse(null), cluster.size(), first, at, at);
         alerts.persist(alert);
-        for (ServiceCase c : cluster) {
-            alerts.addCase(alert.getId(), c.getId(), at);
+        for (HotspotReads.CasePlace c : cluster) {
+            alerts.addCase(alert.getId(), c.id(), at);
         }
         metrics.counter("minhu.hotspot.alerts", "category", category).increment();
         Log.infof("hot spot %d raised: %d %s cases within %.0f m of %.5f,%.5f", alert.getId(), cluster.size(), category,
                 radius, latitude, longitude);
     }
 
-    /** Cases of the category filed in the window within the radius of this one (itself included), in no cluster yet. */
-    private List<ServiceCase> unclustered(ServiceCase filed, Instant since) {
-        double latitude = filed.getLatitude();
-        double longitude = filed.getLongitude();
+    /**
+     * Cases of the category filed in the window within the radius of this one (itself included), in
+     * no cluster yet: those in the box around the radius, read as their places, then measured.
+     */
+    private List<HotspotReads.CasePlace> unclustered(HotspotReads.Filed filed, Instant since) {
+        double latitude = filed.latitude();
+        double longitude = filed.longitude();
         double latitudeSpan = radius / METERS_PER_DEGREE;
         double longitudeSpan = radius / (METERS_PER_DEGREE * Math.max(Math.cos(Math.toRadians(latitude)), 0.01));
-        return em.createQuery("""
-                        select c from ServiceCase c
-                        where c.category = :category and c.createdAt >= :since
-                          and c.latitude between :south and :north and c.longitude between :west and :east
-                          and c.channel <> :hotspot
-                          and not exists (select h.caseId from HotspotCase h where h.caseId = c.id)
-                        order by c.createdAt, c.id""", ServiceCase.class)
-                .setParameter("category", filed.getCategory())
-                .setParameter("since", since)
-                .setParameter("south", latitude - latitudeSpan)
-                .setParameter("north", latitude + latitudeSpan)
-                .setParameter("west", longitude - longitudeSpan)
-                .setParameter("east", longitude + longitudeSpan)
-                .setParameter("hotspot", Hotspots.CHANNEL)
-                .getResultStream()
-                .filter(c -> Geo.distanceMeters(latitude, longitude, c.getLatitude(), c.getLongitude()) <= radius)
+        return reads.unclustered(filed.category(), since, latitude - latitudeSpan, latitude + latitudeSpan,
+                        longitude - longitudeSpan, longitude + longitudeSpan).stream()
+                .filter(c -> Geo.distanceMeters(latitude, longitude, c.latitude(), c.longitude()) <= radius)
                 .toList();
     }
 
-    private static double distance(HotspotAlert alert, ServiceCase c) {
-        return Geo.distanceMeters(alert.getLatitude(), alert.getLongitude(), c.getLatitude(), c.getLongitude());
+    private static double distance(HotspotReads.AlertPlace alert, HotspotReads.Filed c) {
+        return Geo.distanceMeters(alert.latitude(), alert.longitude(), c.latitude(), c.longitude());
     }
 }
