@@ -3,7 +3,11 @@ package org.minhu.cases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -18,6 +22,7 @@ public class CaseNumbers {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final EntityManager em;
+    private volatile Boolean postgres;
 
     public CaseNumbers(EntityManager em) {
         this.em = em;
@@ -30,6 +35,17 @@ public class CaseNumbers {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String next(LocalDate day) {
+        if (postgres()) {
+            // the day's row stays locked until this commits, and every filing of the day waits for it: the
+            // commit need not wait for its WAL to reach the disk (2-7 ms a filing under load). A crash that
+            // loses this increment loses every case numbered with it too: a case's own commit is later in
+            // the WAL and waits for the disk, and the WAL is flushed in order, so no number is given twice.
+            em.unwrap(Session.class).doWork(c -> {
+                try (Statement set = c.createStatement()) {
+                    set.execute("set local synchronous_commit = off");
+                }
+            });
+        }
         // every filing of the day waits here for the one before it to commit: the day's row is created
         // only by the first filing of the day (an insert that meets a row being updated waits for that
         // update to commit, as the update does, so trying it every time doubled the wait)
@@ -45,6 +61,16 @@ public class CaseNumbers {
                 .setParameter(1, day)
                 .getSingleResult();
         return format(day, last.intValue());
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
+                    .getDialect() instanceof PostgreSQLDialect;
+            postgres = known;
+        }
+        return known;
     }
 
     private int increment(LocalDate day) {
