@@ -92,7 +92,7 @@ public class TurnService {
         for (BotMessage reply : responder.respond(resident, message)) {
             outbox.enqueue(resident, reply, message.getContributionId(), message.getId());
         }
-        message.processed(now);
+        inbound.markProcessed(message, now);
         return pending.size() > 1 ? Outcome.HANDLED_MORE : Outcome.HANDLED_LAST;
     }
 

@@ -118,6 +118,38 @@ public class InboundMessage {
         this.raw = storable(push.raw());
     }
 
+    /**
+     * A pending message as a turn reads it ({@link InboundMessageRepository#nextPending}): not managed
+     * by Hibernate, and without the raw push ({@link #getRaw()} is null).
+     */
+    static InboundMessage forTurn(java.sql.ResultSet row) throws java.sql.SQLException {
+        InboundMessage m = new InboundMessage();
+        m.id = row.getLong("id");
+        m.messageId = row.getString("message_id");
+        m.phone = row.getString("phone");
+        m.conversationId = row.getString("conversation_id");
+        m.contributionId = row.getString("contribution_id");
+        m.inReplyTo = row.getString("in_reply_to");
+        m.sentAt = row.getString("sent_at");
+        m.receivedAt = row.getTimestamp("received_at").toInstant();
+        m.kind = InboundKind.valueOf(row.getString("kind"));
+        m.contentType = row.getString("content_type");
+        m.text = row.getString("text");
+        m.postback = row.getString("postback");
+        m.displayText = row.getString("display_text");
+        m.byNumber = row.getBoolean("by_number");
+        m.latitude = row.getObject("latitude") == null ? null : row.getDouble("latitude");
+        m.longitude = row.getObject("longitude") == null ? null : row.getDouble("longitude");
+        m.placeLabel = row.getString("place_label");
+        m.fileUrl = row.getString("file_url");
+        m.fileName = row.getString("file_name");
+        m.fileType = row.getString("file_type");
+        m.fileSize = row.getObject("file_size") == null ? null : row.getLong("file_size");
+        m.mediaPath = row.getString("media_path");
+        m.mediaError = row.getString("media_error");
+        return m;
+    }
+
     /** PostgreSQL text cannot hold NUL; a resident's stray control byte must not lose the message. */
     static String storable(String s) {
         return s == null ? null : s.replace('\u0000', '\uFFFD');
