@@ -189,7 +189,10 @@ public class DeliveryReports {
             List<String> ids = all.subList(from, Math.min(all.size(), from + READ_AT_ONCE));
             String marks = ids.stream().map(id -> "?").collect(Collectors.joining(","));
             try (PreparedStatement select = c.prepareStatement(
-                    "select message_id, id, phone, sent_as, status from outbound_message where message_id in (" + marks + ")")) {
+                    // locked, in id order, before any is written: recording the platform's answers takes the
+                    // same rows in the same order (OutboxSender.record), so the two cannot deadlock
+                    "select message_id, id, phone, sent_as, status from outbound_message where message_id in (" + marks
+                            + ") order by id for update")) {
                 for (int i = 0; i < ids.size(); i++) {
                     select.setString(i + 1, ids.get(i));
                 }
