@@ -33,11 +33,13 @@ public class DeadLetters implements HealthCheck {
     private volatile String problem = "not checked yet";
 
     public DeadLetters(MessagingConfig config, MeterRegistry metrics,
-                       @ConfigProperty(name = "rabbitmq-host", defaultValue = "localhost") String host,
-                       @ConfigProperty(name = "rabbitmq-port", defaultValue = "5672") int port,
-                       @ConfigProperty(name = "rabbitmq-username", defaultValue = "guest") String user,
-                       @ConfigProperty(name = "rabbitmq-password", defaultValue = "guest") String password,
-                       @ConfigProperty(name = "rabbitmq-virtual-host", defaultValue = "/") String virtualHost) {
+                       // the RabbitMQ connector's own keys, given once in application.properties' %prod (this
+                       // bean exists only there): no second default here
+                       @ConfigProperty(name = "rabbitmq-host") String host,
+                       @ConfigProperty(name = "rabbitmq-port") int port,
+                       @ConfigProperty(name = "rabbitmq-username") String user,
+                       @ConfigProperty(name = "rabbitmq-password") String password,
+                       @ConfigProperty(name = "rabbitmq-virtual-host") String virtualHost) {
         this.config = config;
         factory.setHost(host);
         factory.setPort(port);
