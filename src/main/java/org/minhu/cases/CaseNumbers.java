@@ -4,8 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
-import org.hibernate.dialect.PostgreSQLDialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.minhu.common.Databases;
 
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -22,7 +21,6 @@ public class CaseNumbers {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final EntityManager em;
-    private volatile Boolean postgres;
 
     public CaseNumbers(EntityManager em) {
         this.em = em;
@@ -35,7 +33,7 @@ public class CaseNumbers {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String next(LocalDate day) {
-        if (postgres()) {
+        if (Databases.postgres(em)) {
             // the day's row stays locked until this commits, and every filing of the day waits for it: the
             // commit need not wait for its WAL to reach the disk (2-7 ms a filing under load). A crash that
             // loses this increment loses every case numbered with it too: a case's own commit is later in
@@ -61,16 +59,6 @@ public class CaseNumbers {
                 .setParameter(1, day)
                 .getSingleResult();
         return format(day, last.intValue());
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
-                    .getDialect() instanceof PostgreSQLDialect;
-            postgres = known;
-        }
-        return known;
     }
 
     private int increment(LocalDate day) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.minhu.carrier.outbound.PlatformRenderer;
+import org.minhu.common.Databases;
 import org.minhu.common.ProblemException;
 import org.minhu.conversation.FlowRegistry;
 import org.minhu.conversation.subscription.Topic;
@@ -293,6 +294,13 @@ public class Notices {
                 insert.setParameter(2 * i + 3, chunk.get(i).getValue());
             }
             insert.executeUpdate();
+        }
+        if (Databases.postgres(notices.getEntityManager())) {
+            // planner statistics for the rows just stored (autovacuum takes them only a minute or more
+            // later): without them the dispatcher's "next pending recipients" was planned for a handful
+            // and read every pending recipient of the notice for each batch of 100 (32 ms a batch at
+            // 100,000, four fifths of the database's time; a 100,000-resident notice went at 231 sends/s)
+            notices.getEntityManager().createNativeQuery("analyze notice_recipient").executeUpdate();
         }
     }
 }
