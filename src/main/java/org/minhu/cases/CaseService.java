@@ -139,10 +139,7 @@ public class CaseService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<NearbyCase> nearbyOpen(String category, double latitude, double longitude, double radiusMeters,
                                        String notOf, int limit) {
-        double latitudeSpan = radiusMeters / Geo.METERS_PER_DEGREE;
-        double cos = Math.max(Math.cos(Math.toRadians(latitude)), 0.01);
-        double longitudeSpan = radiusMeters / (Geo.METERS_PER_DEGREE * cos);
-        return cases.nearestOpenInBox(category, latitude, longitude, latitudeSpan, longitudeSpan, cos * cos, notOf, limit)
+        return cases.nearestOpenInBox(category, latitude, longitude, Geo.box(latitude, longitude, radiusMeters), notOf, limit)
                 .stream()
                 .filter(n -> n.meters() <= radiusMeters)
                 .sorted(Comparator.comparingDouble(NearbyCase::meters))

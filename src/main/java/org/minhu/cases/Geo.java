@@ -10,6 +10,21 @@ public final class Geo {
     private Geo() {
     }
 
+    /**
+     * The latitude/longitude box around a circle, for an index range before distances are measured;
+     * {@code longitudeScale} (cos² of the latitude) makes squared degree offsets comparable as distances.
+     */
+    public record Box(double south, double north, double west, double east, double longitudeScale) {
+    }
+
+    public static Box box(double latitude, double longitude, double radiusMeters) {
+        double latitudeSpan = radiusMeters / METERS_PER_DEGREE;
+        double cos = Math.max(Math.cos(Math.toRadians(latitude)), 0.01);
+        double longitudeSpan = radiusMeters / (METERS_PER_DEGREE * cos);
+        return new Box(latitude - latitudeSpan, latitude + latitudeSpan, longitude - longitudeSpan,
+                longitude + longitudeSpan, cos * cos);
+    }
+
     /** Great-circle distance by the haversine formula. */
     public static double distanceMeters(double latitude1, double longitude1, double latitude2, double longitude2) {
         double phi1 = Math.toRadians(latitude1);

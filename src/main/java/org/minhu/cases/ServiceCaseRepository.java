@@ -57,8 +57,8 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
      * plane: {@code longitudeScale} is cos² of the latitude), leaving out those of {@code notOf}. A
      * busy district has thousands of open cases in a box; a resident is offered the nearest one.
      */
-    public List<NearbyCase> nearestOpenInBox(String category, double latitude, double longitude, double latitudeSpan,
-                                             double longitudeSpan, double longitudeScale, String notOf, int limit) {
+    public List<NearbyCase> nearestOpenInBox(String category, double latitude, double longitude, Geo.Box box,
+                                             String notOf, int limit) {
         // on every filing's location step: the few columns the offer shows, no entity and no HQL to translate
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
@@ -69,14 +69,14 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
                         order by (latitude - ?7) * (latitude - ?7) + (longitude - ?8) * (longitude - ?8) * ?9, id"""
                         .formatted(OPEN_STATES))
                 .setParameter(1, category)
-                .setParameter(2, latitude - latitudeSpan)
-                .setParameter(3, latitude + latitudeSpan)
-                .setParameter(4, longitude - longitudeSpan)
-                .setParameter(5, longitude + longitudeSpan)
+                .setParameter(2, box.south())
+                .setParameter(3, box.north())
+                .setParameter(4, box.west())
+                .setParameter(5, box.east())
                 .setParameter(6, notOf == null ? "" : notOf)
                 .setParameter(7, latitude)
                 .setParameter(8, longitude)
-                .setParameter(9, longitudeScale)
+                .setParameter(9, box.longitudeScale())
                 .setMaxResults(limit)
                 .getResultList();
         return rows.stream().map(row -> {

@@ -53,7 +53,6 @@ public class HotspotDetector {
 
     /** Who links a case that joins a hot spot already made into a parent case. */
     public static final String ACTOR = "hotspot";
-    private static final double METERS_PER_DEGREE = Math.PI * 6_371_008.8 / 180;
 
     private final HotspotAlertRepository alerts;
     private final HotspotReads reads;
@@ -219,10 +218,8 @@ public class HotspotDetector {
     private List<HotspotReads.CasePlace> unclustered(HotspotReads.Filed filed, Instant since) {
         double latitude = filed.latitude();
         double longitude = filed.longitude();
-        double latitudeSpan = radius / METERS_PER_DEGREE;
-        double longitudeSpan = radius / (METERS_PER_DEGREE * Math.max(Math.cos(Math.toRadians(latitude)), 0.01));
-        return reads.unclustered(filed.category(), since, latitude - latitudeSpan, latitude + latitudeSpan,
-                        longitude - longitudeSpan, longitude + longitudeSpan).stream()
+        Geo.Box box = Geo.box(latitude, longitude, radius);
+        return reads.unclustered(filed.category(), since, box.south(), box.north(), box.west(), box.east()).stream()
                 .filter(c -> Geo.distanceMeters(latitude, longitude, c.latitude(), c.longitude()) <= radius)
                 .toList();
     }

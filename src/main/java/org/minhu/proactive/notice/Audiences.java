@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 public class Audiences {
 
     public static final int MAX_LIST = 100_000;
-    private static final double METERS_PER_DEGREE = Math.PI * 6_371_008.8 / 180;
 
     /** Who a notice goes to: phone → whether it concerns a case of theirs; plus what it is about, for the record. */
     public record Resolved(Map<String, Boolean> phones, String topic, String area, String aboutCase) {
@@ -90,14 +89,12 @@ public class Audiences {
             params.put("open", CaseState.OPEN);
         }
         if (circle != null) {
-            double latitudeSpan = circle.radiusMeters() / METERS_PER_DEGREE;
-            double longitudeSpan = circle.radiusMeters()
-                    / (METERS_PER_DEGREE * Math.max(Math.cos(Math.toRadians(circle.latitude())), 0.01));
+            Geo.Box box = Geo.box(circle.latitude(), circle.longitude(), circle.radiusMeters());
             jpql.append(" and c.latitude between :south and :north and c.longitude between :west and :east");
-            params.put("south", circle.latitude() - latitudeSpan);
-            params.put("north", circle.latitude() + latitudeSpan);
-            params.put("west", circle.longitude() - longitudeSpan);
-            params.put("east", circle.longitude() + longitudeSpan);
+            params.put("south", box.south());
+            params.put("north", box.north());
+            params.put("west", box.west());
+            params.put("east", box.east());
         }
         jpql.append(" order by c.id");
         TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
