@@ -98,9 +98,17 @@ public class UnitHierarchy {
 
     private final LiveReference<Snapshot> document;
 
-    /** The shipped file only, without the database: for plain tests. */
-    public UnitHierarchy() {
-        this.document = LiveReference.shipped(DOCUMENT, RESOURCE, UnitHierarchy::parse);
+    /**
+     * The shipped file only, without the database: for plain tests. A factory, not a no-argument
+     * constructor: the container's client proxy calls a class's no-argument constructor, and one that
+     * parsed the file made every start parse and index it a second time for nothing.
+     */
+    public static UnitHierarchy shipped() {
+        return new UnitHierarchy(LiveReference.shipped(DOCUMENT, RESOURCE, UnitHierarchy::parse));
+    }
+
+    private UnitHierarchy(LiveReference<Snapshot> document) {
+        this.document = document;
     }
 
     @Inject

@@ -17,7 +17,7 @@ class AreaOutlinesTest {
 
     @Test
     void everyPointOfTheShippedDistrictLiesInTheOutlineOfTheAreaDispatchGivesIt() {
-        DispatchRules rules = new DispatchRules(new Categories());
+        DispatchRules rules = new DispatchRules(Categories.shipped());
         List<DispatchRules.Area> areas = rules.areas();
         Map<String, Object> geoJson = AreaOutlines.geoJson(areas);
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Plain JUnit: the categories are the shipped YAML file and keyword matching; nothing needs the application. */
 class CategoriesTest {
 
-    private static final Categories CATEGORIES = new Categories();
+    private static final Categories CATEGORIES = Categories.shipped();
 
     @Test
     void theShippedCategoriesLoadWithAUnitAndADeadlineEach() {

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Plain JUnit: the shipped gazetteer and dispatch rules, and the matching; nothing needs the application. */
 class GazetteerTest {
 
-    private static final DispatchRules RULES = new DispatchRules(new Categories());
+    private static final DispatchRules RULES = new DispatchRules(Categories.shipped());
     private static final Gazetteer GAZETTEER = new Gazetteer(RULES);
 
     @ParameterizedTest

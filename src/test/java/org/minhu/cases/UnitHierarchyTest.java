@@ -13,7 +13,7 @@ class UnitHierarchyTest {
 
     @Test
     void theShippedLadderGoesFromCommunityThroughStreetToDistrict() {
-        UnitHierarchy hierarchy = new UnitHierarchy();
+        UnitHierarchy hierarchy = UnitHierarchy.shipped();
 
         assertThat(hierarchy.chain("第五园社区工作站")).containsExactly("第五园社区工作站", "坂田街道办事处", "龙岗区民生诉求服务中心");
         assertThat(hierarchy.escalating()).containsEntry("第五园社区工作站", Duration.ofHours(48))

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KnowledgeBaseTest {
 
-    private static final KnowledgeBase KB = new KnowledgeBase();
+    private static final KnowledgeBase KB = KnowledgeBase.shipped();
 
     @Test
     void theShippedFileLoadsWithEveryEntryInBothLanguages() {

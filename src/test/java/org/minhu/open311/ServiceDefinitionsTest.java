@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ServiceDefinitionsTest {
 
-    private final Categories categories = new Categories();
+    private final Categories categories = Categories.shipped();
 
     private ServiceDefinitions load(String yaml) {
         return new ServiceDefinitions(categories,
