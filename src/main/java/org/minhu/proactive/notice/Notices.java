@@ -181,10 +181,25 @@ public class Notices {
         long queued = 0;
         long skipped = 0;
         long optedOut = 0;
+        long waiting = 0;
+        long sent = 0;
+        long delivered = 0;
+        long displayed = 0;
+        long smsFallback = 0;
+        long failed = 0;
+        // one pass over the notice's recipients, their messages by primary key, and each message's
+        // plain-text copy that reached the phone (fallback_of is unique: at most one, so no row is
+        // counted twice). It was a correlated "exists" per message and a second query over the
+        // recipients: 1.35 s at 100,000 on PostgreSQL, and costed high enough to be JIT-compiled.
         for (Object[] row : rows("""
-                select state, skip_reason, count(*) from notice_recipient where notice_id = ?1
-                group by state, skip_reason""", id)) {
-            long n = ((Number) row[2]).longValue();
+                select r.state, r.skip_reason, o.status, count(*), count(f.id)
+                from notice_recipient r
+                left join outbound_message o on o.id = r.outbound_id and r.state = 'QUEUED'
+                left join outbound_message f on f.fallback_of = o.id
+                                            and f.status not in ('PENDING', 'SENDING', 'REJECTED', 'FAILED')
+                where r.notice_id = ?1
+                group by r.state, r.skip_reason, o.status""", id)) {
+            long n = ((Number) row[3]).longValue();
             switch (NoticeRecipient.State.valueOf((String) row[0])) {
                 case PENDING -> pending += n;
                 case QUEUED -> queued += n;
@@ -195,28 +210,14 @@ public class Notices {
                     }
                 }
             }
-        }
-        long waiting = 0;
-        long sent = 0;
-        long delivered = 0;
-        long displayed = 0;
-        long smsFallback = 0;
-        long failed = 0;
-        for (Object[] row : rows("""
-                select status, fell_back, count(*) from (
-                    select o.status as status,
-                           case when exists (select 1 from outbound_message f where f.fallback_of = o.id
-                                             and f.status not in ('PENDING', 'SENDING', 'REJECTED', 'FAILED'))
-                                then 1 else 0 end as fell_back
-                    from notice_recipient r join outbound_message o on o.id = r.outbound_id
-                    where r.notice_id = ?1 and r.state = 'QUEUED') sent
-                group by status, fell_back""", id)) {
-            String status = (String) row[0];
-            boolean fellBack = ((Number) row[1]).intValue() == 1;
-            long n = ((Number) row[2]).longValue();
+            String status = (String) row[2];
+            if (status == null) {
+                continue;
+            }
+            long fellBack = ((Number) row[4]).longValue();
             switch (status) {
                 case "PENDING", "SENDING" -> waiting += n;
-                case "REJECTED" -> failed += fellBack ? 0 : n;
+                case "REJECTED" -> failed += n - fellBack;
                 default -> {
                     sent += n;
                     switch (status) {
@@ -226,15 +227,13 @@ public class Notices {
                             displayed += n;
                         }
                         case "DELIVERED_TO_NETWORK" -> smsFallback += n;
-                        case "FAILED" -> failed += fellBack ? 0 : n;
+                        case "FAILED" -> failed += n - fellBack;
                         default -> {
                         }
                     }
                 }
             }
-            if (fellBack) {
-                smsFallback += n;
-            }
+            smsFallback += fellBack;
         }
         return new Progress(pending + queued + skipped, pending, queued, skipped, optedOut, waiting, sent, delivered,
                 displayed, smsFallback, failed);
