@@ -16,6 +16,7 @@ import org.minhu.flow.Messages;
 import org.minhu.outbound.BotMessage;
 import org.minhu.outbound.SmsRenderer;
 import org.minhu.outbound.SmsRendering;
+import org.minhu.proactive.ProactiveConfig;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,8 @@ public class Notices {
     /** The line under a notice that tells a resident how to leave; not under notices about their own case. */
     public static final String FOOTER = "notice.footer";
     private static final int INSERT_CHUNK = 500;
+    /** Costly progress figures are reused until they are this many times as old as they took to compute. */
+    static final int REUSE_FOR = 10;
     private static final TypeReference<List<NoticeCard.NoticeChip>> CHIPS = new TypeReference<>() {
     };
 
@@ -66,13 +69,16 @@ public class Notices {
     private final FlowRegistry flows;
     private final ObjectMapper json;
     private final Clock clock;
+    private final CostlyFigures<Long, Progress> progress;
 
-    public Notices(NoticeRepository notices, Audiences audiences, FlowRegistry flows, ObjectMapper json, Clock clock) {
+    public Notices(NoticeRepository notices, Audiences audiences, FlowRegistry flows, ObjectMapper json, Clock clock,
+                   ProactiveConfig config) {
         this.notices = notices;
         this.audiences = audiences;
         this.flows = flows;
         this.json = json;
         this.clock = clock;
+        this.progress = new CostlyFigures<>(config.notices().progressReusedAbove().toNanos(), REUSE_FOR, System::nanoTime);
         Messages messages = flows.engine().flows().messages();
         for (String language : messages.languages()) {
             if (!messages.has(language, FOOTER)) {
@@ -161,6 +167,7 @@ public class Notices {
                 .setParameter(1, now)
                 .setParameter(2, id)
                 .executeUpdate();
+        progress.forget(id);
         return notice;
     }
 
@@ -174,9 +181,18 @@ public class Notices {
         return notices.find("order by id desc").page(0, Math.max(1, Math.min(limit, 200))).list();
     }
 
+    /**
+     * A notice's figures. Those that took more than {@code minhu.proactive.notices.progress-reused-above}
+     * to compute (about a second at 100,000 recipients on PostgreSQL) are reused until they are
+     * {@value #REUSE_FOR} times as old, however many pages and clients poll them; see {@link CostlyFigures}.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Progress progress(long id) {
         find(id);
+        return progress.get(id, () -> figures(id));
+    }
+
+    private Progress figures(long id) {
         long pending = 0;
         long queued = 0;
         long skipped = 0;
