@@ -53,6 +53,12 @@ public class LoadDriver {
     static long pid = -1;
     static String out;
     static double rate = 0;
+    /**
+     * With --rate: "random" (each resident starts at a random moment of the first period and waits an
+     * exponentially distributed time after each reply, as independent residents do) or "fixed" (all start
+     * together and wait exactly 1/rate: they stay in step, so their pushes arrive in bursts of N).
+     */
+    static String arrivals = "random";
 
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,11 +80,13 @@ public class LoadDriver {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--pid" -> pid = Long.parseLong(args[++i]);
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
+                case "--arrivals" -> arrivals = args[++i];
                 case "--out" -> out = args[++i];
                 case "--stop-file" -> stopFile = java.nio.file.Path.of(args[++i]);
                 default -> {
                     System.out.println("java bench/LoadDriver.java [--mode journey|ceiling] [--service URL] [--mock URL]"
                             + " [--residents N] [--seconds S] [--rate pushes/s per resident, 0 = as fast as replies allow]"
+                            + " [--arrivals random|fixed: with --rate, independent residents or all in step]"
                             + " [--pid service pid for RSS/CPU] [--out summary.json] [--stop-file F: end early once F exists]");
                     return;
                 }
@@ -144,6 +152,9 @@ public class LoadDriver {
         double lat = 22.0 + ThreadLocalRandom.current().nextDouble(2.0);
         double lon = 113.0 + ThreadLocalRandom.current().nextDouble(2.0);
         int seq = lastSeq(phone);
+        if (rate > 0 && arrivals.equals("random")) {
+            Thread.sleep((long) (ThreadLocalRandom.current().nextDouble() * 1000 / rate));
+        }
         while (System.nanoTime() < until && !stopped()) {
             seq = turn(phone, text("你好"), seq, 1);
             seq = turn(phone, chip("我要反映", "opt:menu:menu:file"), seq, 2);
@@ -188,7 +199,9 @@ public class LoadDriver {
             }
         }
         if (rate > 0) {
-            Thread.sleep((long) (1000 / rate));
+            double mean = 1000 / rate;
+            Thread.sleep(arrivals.equals("random")
+                    ? (long) (-Math.log(1 - ThreadLocalRandom.current().nextDouble()) * mean) : (long) mean);
         }
         return at;
     }
