@@ -58,11 +58,7 @@ public class KnowledgeBase {
 
     private final LiveReference<Snapshot> document;
 
-    /**
-     * The shipped file only, without the database: for plain tests. A factory, not a no-argument
-     * constructor: the container's client proxy calls a class's no-argument constructor, and one that
-     * parsed the file made every start parse and index it a second time for nothing.
-     */
+    /** The shipped file only, without the database: for plain tests (a factory: see {@code ProxyConstructorsTest}). */
     public static KnowledgeBase shipped() {
         return new KnowledgeBase(LiveReference.shipped(DOCUMENT, RESOURCE, KnowledgeBase::parse));
     }
