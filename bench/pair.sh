@@ -17,14 +17,20 @@ start_pair() {
     -jar mock-carrier/target/quarkus-app/quarkus-run.jar > $W/mock.log 2>&1 &
   pids+=($!)
   for _ in $(seq 240); do curl -fsS -o /dev/null http://127.0.0.1:18090/sim/faults 2>/dev/null && break; sleep 0.25; done
-  MALLOC_ARENA_MAX=2 MINHU_DB_NAME=minhu_m MINHU_SESSION_KEY=bench-session-key-0123456789abcdef MINHU_SECURITY_SECURE_COOKIES=false \
-    MINHU_DATA_DIR=$W/data MINHU_CARRIER_SERVER_ROOT=http://127.0.0.1:18090 MINHU_CARRIER_SEND_QUOTA_PER_SECOND=2000 \
-    MINHU_FIRST_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=18080 \
-    java $jvm -jar target/quarkus-app/quarkus-run.jar > $W/service.log 2>&1 &
-  SP=$!
-  pids+=($SP)
-  for _ in $(seq 240); do curl -fsS -o /dev/null http://127.0.0.1:18080/q/health/ready 2>/dev/null && break; sleep 0.25; done
+  start_instance "$jvm" 18080 data service.log
+  SP=$STARTED
   echo "service up pid $SP"
+}
+# start_instance "<service JVM options>" port data-folder log: one %prod instance on minhu_m (a second one
+# beside the first needs its own port and data folder); waits until it is ready, sets STARTED (its pid)
+start_instance() {
+  MALLOC_ARENA_MAX=2 MINHU_DB_NAME=minhu_m MINHU_SESSION_KEY=bench-session-key-0123456789abcdef MINHU_SECURITY_SECURE_COOKIES=false \
+    MINHU_DATA_DIR=$W/$3 MINHU_CARRIER_SERVER_ROOT=http://127.0.0.1:18090 MINHU_CARRIER_SEND_QUOTA_PER_SECOND=2000 \
+    MINHU_FIRST_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=$2 \
+    java $1 -jar target/quarkus-app/quarkus-run.jar > $W/$4 2>&1 &
+  STARTED=$!
+  pids+=($STARTED)
+  for _ in $(seq 240); do curl -fsS -o /dev/null http://127.0.0.1:$2/q/health/ready 2>/dev/null && break; sleep 0.25; done
 }
 journeys() { # residents seconds out.json
   java bench/LoadDriver.java --mode journey --service http://127.0.0.1:18080 --mock http://127.0.0.1:18090 --residents "$1" --seconds "$2" --pid $SP --out "$3"

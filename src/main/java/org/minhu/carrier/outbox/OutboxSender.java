@@ -15,6 +15,7 @@ import org.minhu.carrier.client.CarrierUnavailableException;
 import org.minhu.carrier.client.PlatformAnswer;
 import org.minhu.carrier.client.PlatformClient;
 import org.minhu.carrier.outbound.PlatformRenderer;
+import org.minhu.common.Databases;
 import org.minhu.messaging.SignalReceivers;
 
 import javax.sql.DataSource;
@@ -257,7 +258,7 @@ public class OutboxSender implements SignalReceivers.Outbox {
     private boolean onPostgres(Connection c) throws SQLException {
         Boolean known = postgres;
         if (known == null) {
-            known = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            known = Databases.postgres(c);
             postgres = known;
         }
         return known;
