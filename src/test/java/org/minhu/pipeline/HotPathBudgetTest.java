@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @TestProfile(HotPathBudgetTest.Counting.class)
 @QuarkusTestResource(MockCarrierResource.class)
-class HotPathBudgetTest {
+public class HotPathBudgetTest {
 
     /** Storing a push: the nonce, the resident (first message only inserts), the message. */
     static final int STORE = 3;

@@ -86,6 +86,10 @@ public class OutboundMessage {
     @Column(name = "cause_inbound_id")
     private Long causeInboundId;
 
+    /** Queued for many residents at once (a notice): sent after every waiting message that is not. */
+    @Column(nullable = false)
+    private boolean bulk;
+
     protected OutboundMessage() {
     }
 
@@ -147,5 +151,9 @@ public class OutboundMessage {
 
     public Long getCauseInboundId() {
         return causeInboundId;
+    }
+
+    public boolean isBulk() {
+        return bulk;
     }
 }

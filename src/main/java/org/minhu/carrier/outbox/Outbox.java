@@ -54,7 +54,7 @@ public class Outbox {
         Instant now = clock.instant();
         SmsRendering sms = SmsRenderer.render(message, resident.getLanguage());
         Queued queued = insert(resident.getPhone(), resident.getConversationId(), inReplyTo,
-                PlatformRenderer.render(message).toString(), sms.text(), causeInboundId, null, now);
+                PlatformRenderer.render(message).toString(), sms.text(), causeInboundId, null, false, now);
         try {
             resident.rememberSmsOptions(sms.options().isEmpty() ? null : json.writeValueAsString(sms.options()), now);
         } catch (JsonProcessingException e) {
@@ -70,10 +70,10 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public Queued enqueueStaffText(String phone, String text) {
         return insert(phone, "staff-" + UUID.randomUUID(), null, PlatformRenderer.plainText(text).toString(), text,
-                null, null, clock.instant());
+                null, null, false, clock.instant());
     }
 
-    /** A plain-text copy of a rich message the phone could not show. */
+    /** A plain-text copy of a rich message the phone could not show; bulk when the original was. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueueFallback(OutboundMessage original) {
         if (repository.hasFallbackFor(original.getId())) {
@@ -81,7 +81,7 @@ public class Outbox {
         }
         insert(original.getPhone(), original.getConversationId(), original.getInReplyTo(),
                 PlatformRenderer.plainText(original.getSmsContent()).toString(), original.getSmsContent(),
-                original.getCauseInboundId(), original.getId(), clock.instant());
+                original.getCauseInboundId(), original.getId(), original.isBulk(), clock.instant());
     }
 
     /** A resident as a batch of messages needs them: no entity. */
@@ -89,7 +89,8 @@ public class Outbox {
     }
 
     /**
-     * Queues one message for many residents (a notice): rendered once, written in one JDBC batch.
+     * Queues one message for many residents (a notice): rendered once, written in one JDBC batch, and
+     * bulk, so the sender takes every waiting message that is not bulk before these.
      * With {@code rememberOptions} its numbered options (or none) become what a typed number means in
      * each resident's next message, as {@link #enqueue} does (one batched update); without, what a
      * typed number meant stays as it was and the residents' rows are not written.
@@ -103,7 +104,7 @@ public class Outbox {
         SmsRendering sms = SmsRenderer.render(message, language);
         String messageList = PlatformRenderer.render(message).toString();
         List<Row> rows = to.stream()
-                .map(a -> new Row(a.phone(), a.conversationId(), null, messageList, sms.text(), null, null))
+                .map(a -> new Row(a.phone(), a.conversationId(), null, messageList, sms.text(), null, null, true))
                 .toList();
         List<Queued> queued = insert(rows, now);
         if (rememberOptions) {
@@ -128,13 +129,13 @@ public class Outbox {
 
     /** One outbox row to write. */
     private record Row(String phone, String conversationId, String inReplyTo, String messageList, String smsContent,
-                       Long causeInboundId, Long fallbackOf) {
+                       Long causeInboundId, Long fallbackOf, boolean bulk) {
     }
 
     private Queued insert(String phone, String conversationId, String inReplyTo, String messageList, String smsContent,
-                          Long causeInboundId, Long fallbackOf, Instant now) {
-        return insert(List.of(new Row(phone, conversationId, inReplyTo, messageList, smsContent, causeInboundId, fallbackOf)), now)
-                .get(0);
+                          Long causeInboundId, Long fallbackOf, boolean bulk, Instant now) {
+        return insert(List.of(new Row(phone, conversationId, inReplyTo, messageList, smsContent, causeInboundId, fallbackOf,
+                bulk)), now).get(0);
     }
 
     /** The one way messages enter the outbox: PENDING, due now, each with a messageId of its own; one statement or one batch. */
@@ -143,8 +144,8 @@ public class Outbox {
              PreparedStatement insert = c.prepareStatement("""
                      insert into outbound_message (message_id, phone, conversation_id, contribution_id, in_reply_to,
                          message_list, sms_content, status, attempts, next_attempt_at, created_at, cause_inbound_id,
-                         fallback_of)
-                     values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""", new String[] {"id"})) {
+                         fallback_of, bulk)
+                     values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
             Timestamp at = Timestamp.from(now);
             List<String> messageIds = new ArrayList<>(rows.size());
             for (Row row : rows) {
@@ -161,6 +162,7 @@ public class Outbox {
                 insert.setTimestamp(9, at);
                 setLong(insert, 10, row.causeInboundId());
                 setLong(insert, 11, row.fallbackOf());
+                insert.setBoolean(12, row.bulk());
                 if (rows.size() > 1) {
                     insert.addBatch();
                 }

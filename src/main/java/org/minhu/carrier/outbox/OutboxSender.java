@@ -42,7 +42,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * waiting (up to {@code minhu.carrier.send.max-in-flight} at once, paced by the quota), and records
  * the platform's answers in batches as they come back. Each resident's oldest unsent message goes
  * first; their next one becomes due only once the platform accepted it, so a resident's messages
- * arrive in order. A send is claimed with a lease, so after a crash another instance (or this one,
+ * arrive in order. Among residents, messages that are not bulk (replies, case updates) go before a
+ * notice's. A send is claimed with a lease, so after a crash another instance (or this one,
  * restarted) sends it again with the same messageId and the platform keeps one copy. Busy,
  * internal, quota and network errors are retried with backoff; parameter errors are not.
  *
@@ -54,6 +55,18 @@ import java.util.concurrent.locks.ReentrantLock;
 public class OutboxSender implements SignalReceivers.Outbox {
 
     private static final String WAITING = "('PENDING','SENDING')";
+    /** One lane of due heads: {@code %2$d} its number, {@code %3$s} which messages it holds. */
+    private static final String LANE = """
+            select %2$d as lane, o.id, o.message_id, o.phone, o.conversation_id, o.contribution_id, o.in_reply_to,
+                   o.message_list, o.sms_content, r.capability
+            from outbound_message o left join resident r on r.phone = o.phone
+            where o.status in %1$s and %3$s
+              and not exists (select 1 from outbound_message e where e.phone = o.phone and e.status in %1$s and e.id < o.id)
+              and case when o.status = 'PENDING' then o.next_attempt_at <= ? else o.lease_until < ? end
+            order by o.id limit ?""";
+    /** Due heads that are not bulk, then bulk ones (a notice's): see {@link #claim(int, Instant)}. */
+    private static final String CLAIM = "select * from ((" + LANE.formatted(WAITING, 0, "not o.bulk") + ") union all ("
+            + LANE.formatted(WAITING, 1, "o.bulk") + ")) due order by lane, id";
 
     private final DataSource db;
     private final PlatformClient platform;
@@ -187,7 +200,16 @@ public class OutboxSender implements SignalReceivers.Outbox {
 
     /** Claims up to {@code limit} due heads: the oldest waiting message of each resident whose turn it is. */
     List<Claimed> claim(int limit) {
-        Instant now = clock.instant();
+        return claim(limit, clock.instant());
+    }
+
+    /**
+     * Claims up to {@code limit} due heads as of {@code now}: heads that are not bulk first (replies,
+     * case updates, console messages), then a notice's; each lane oldest first. Only a resident's
+     * oldest waiting message is ever a head, so their own messages keep their order whichever lane
+     * they are in. One statement, each lane an index scan that stops at the limit.
+     */
+    List<Claimed> claim(int limit, Instant now) {
         Timestamp at = Timestamp.from(now);
         List<Claimed> due = new ArrayList<>();
         try (Connection c = db.getConnection()) {
@@ -200,28 +222,23 @@ public class OutboxSender implements SignalReceivers.Outbox {
                     set.execute("set local enable_bitmapscan = off; set local enable_seqscan = off");
                 }
             }
-            try (PreparedStatement select = c.prepareStatement("""
-                    select o.id, o.message_id, o.phone, o.conversation_id, o.contribution_id, o.in_reply_to,
-                           o.message_list, o.sms_content, r.capability
-                    from outbound_message o left join resident r on r.phone = o.phone
-                    where o.status in %1$s
-                      and not exists (select 1 from outbound_message e where e.phone = o.phone and e.status in %1$s and e.id < o.id)
-                      and case when o.status = 'PENDING' then o.next_attempt_at <= ? else o.lease_until < ? end
-                    order by o.id limit ?""".formatted(WAITING))) {
-                select.setTimestamp(1, at);
-                select.setTimestamp(2, at);
-                select.setInt(3, limit);
+            try (PreparedStatement select = c.prepareStatement(CLAIM)) {
+                for (int first : new int[] {1, 4}) {
+                    select.setTimestamp(first, at);
+                    select.setTimestamp(first + 1, at);
+                    select.setInt(first + 2, limit);
+                }
                 try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        String capability = rows.getString(9);
+                    while (due.size() < limit && rows.next()) {
+                        String capability = rows.getString(10);
                         OutboundMessage.SentAs sentAs = capability == null ? OutboundMessage.SentAs.RICH_WITH_SMS
                                 : switch (capability) {
                                     case "SMS_ONLY" -> OutboundMessage.SentAs.SMS_TEXT;
                                     case "RICH" -> OutboundMessage.SentAs.RICH_ONLY;
                                     default -> OutboundMessage.SentAs.RICH_WITH_SMS;
                                 };
-                        due.add(new Claimed(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), sentAs));
+                        due.add(new Claimed(rows.getLong(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), sentAs));
                     }
                 }
             }
