@@ -46,6 +46,20 @@ class WebhookSecurityTest {
         assertThat(stored(id)).isTrue();
     }
 
+    /** Pushes are taken ahead of the staff's sign-in: credentials on a push are neither checked nor needed. */
+    @Test
+    void aPushIsTakenOnItsSignatureAloneWhateverCredentialsItCarries() {
+        String id = UUID.randomUUID().toString();
+        Pushes.signed().header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("nobody:wrong-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .body(textPush(id, "tel:+8613700000009", "路灯坏了")).post(Pushes.MESSAGES)
+                .then().statusCode(204);
+        assertThat(stored(id)).isTrue();
+        Pushes.signed().header("Authorization", "Basic bm9ib2R5Ondyb25n")
+                .body("{\"deliveryInfoList\":[]}").post(Pushes.STATUS)
+                .then().statusCode(204);
+    }
+
     @Test
     void aForgedSignatureIsRefusedAndNothingIsStored() {
         String id = UUID.randomUUID().toString();

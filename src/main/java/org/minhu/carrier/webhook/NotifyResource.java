@@ -1,7 +1,5 @@
 package org.minhu.carrier.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
@@ -15,25 +13,17 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.minhu.carrier.CarrierConfig;
-import org.minhu.carrier.inbound.InboundGroups;
-import org.minhu.carrier.inbound.InboundParser;
-import org.minhu.carrier.inbound.InboundPush;
-import org.minhu.carrier.inbound.InboundStore;
-import org.minhu.carrier.outbox.DeliveryReportGroups;
-import org.minhu.carrier.outbox.DeliveryReports;
 import org.minhu.common.ProblemException;
-import org.minhu.messaging.WorkSignals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Our notifyURL: what the carrier's 5G Message platform calls. Every push is checked by
- * {@link PushGuard}; an inbound message, or a delivery report, is answered 204 only once it is stored.
+ * {@link PushGuard}. Residents' messages and delivery reports, which come by the thousand, are taken by
+ * {@link PushRoute} ahead of the REST and security handlers (answered 204 only once stored); the URL
+ * check and the platform's notices are here.
  */
 @Path("/5gmsg")
 @Tag(name = "carrier", description = "Pushes from the 5G Message platform")
@@ -42,21 +32,14 @@ public class NotifyResource {
     private static final Set<String> NOTICE_KINDS = Set.of("informationChange", "rcsspam", "check");
 
     private final PushGuard guard;
-    private final InboundGroups store;
-    private final DeliveryReportGroups reports;
-    private final WorkSignals signals;
+    private final PushIntake intake;
     private final CarrierConfig config;
-    private final MeterRegistry metrics;
     private final Clock clock;
 
-    public NotifyResource(PushGuard guard, InboundGroups store, DeliveryReportGroups reports, WorkSignals signals,
-                          CarrierConfig config, MeterRegistry metrics, Clock clock) {
+    public NotifyResource(PushGuard guard, PushIntake intake, CarrierConfig config, Clock clock) {
         this.guard = guard;
-        this.store = store;
-        this.reports = reports;
-        this.signals = signals;
+        this.intake = intake;
         this.config = config;
-        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -77,61 +60,13 @@ public class NotifyResource {
     }
 
     @POST
-    @Path("messageNotification/{chatbotId}/messages")
-    @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "A resident's message")
-    public CompletionStage<Response> message(@PathParam("chatbotId") String chatbotId, @HeaderParam("signature") String signature,
-                            @HeaderParam("timestamp") String timestamp, @HeaderParam("nonce") String nonce,
-                            byte[] body) {
-        JsonNode root = checked(chatbotId, signature, timestamp, nonce, body);
-        InboundPush push = InboundParser.parse(root, new String(body, StandardCharsets.UTF_8));
-        return store.store(push, nonce).thenApply(outcome -> {
-            metrics.counter("minhu.carrier.push.accepted", "outcome", outcome.name().toLowerCase()).increment();
-            if (outcome == InboundStore.Outcome.STORED) {
-                signals.residentHasWork(push.phone());
-            }
-            return Response.noContent().build();
-        });
-    }
-
-    @POST
-    @Path("deliveryNotification/{chatbotId}/status")
-    @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Delivery reports for our messages")
-    public CompletionStage<Response> delivery(@PathParam("chatbotId") String chatbotId, @HeaderParam("signature") String signature,
-                             @HeaderParam("timestamp") String timestamp, @HeaderParam("nonce") String nonce,
-                             byte[] body) {
-        JsonNode root = checked(chatbotId, signature, timestamp, nonce, body);
-        JsonNode list = root.get("deliveryInfoList");
-        if (list == null || !list.isArray()) {
-            throw ProblemException.badRequest("deliveryInfoList", "deliveryInfoList must be an array");
-        }
-        List<DeliveryReports.Report> parsed = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode info = list.get(i);
-            String prefix = "deliveryInfoList[" + i + "].";
-            parsed.add(new DeliveryReports.Report(text(info, prefix, "messageId", true),
-                    text(info, prefix, "status", true), text(info, prefix, "dateTime", false),
-                    integer(info, prefix, "errorCode"), text(info, prefix, "errorMessage", false)));
-        }
-        // checked and parsed here, on the I/O thread; stored with whatever else arrives meanwhile, and
-        // answered once that group has committed
-        return reports.apply(new DeliveryReports.Push(parsed, nonce)).thenApply(queued -> {
-            if (queued) {
-                signals.outboxHasWork();
-            }
-            return Response.noContent().build();
-        });
-    }
-
-    @POST
     @Path("notifyInfoNotification/{chatbotId}/notice/{kind}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Platform notices: chatbot information changes, spam reports, checks")
     public Response notice(@PathParam("chatbotId") String chatbotId, @PathParam("kind") String kind,
                            @HeaderParam("signature") String signature, @HeaderParam("timestamp") String timestamp,
                            @HeaderParam("nonce") String nonce, byte[] body) {
-        checked(chatbotId, signature, timestamp, nonce, body);
+        intake.checked(chatbotId, signature, timestamp, nonce, body);
         if (!NOTICE_KINDS.contains(kind)) {
             throw ProblemException.notFound("unknown notice kind " + kind);
         }
@@ -160,41 +95,5 @@ public class NotifyResource {
         } catch (PersistenceException e) {
             return work.get();
         }
-    }
-
-    /** Signature, freshness, chatbotId, size and JSON syntax: everything checked before anything is stored. */
-    private JsonNode checked(String chatbotId, String signature, String timestamp, String nonce, byte[] body) {
-        guard.verify(signature, timestamp, nonce);
-        guard.requireChatbot(chatbotId);
-        if (body != null && body.length > config.push().maxBodyBytes()) {
-            guard.count("too-large");
-            throw ProblemException.tooLarge("a push may be at most " + config.push().maxBodyBytes() + " bytes");
-        }
-        return InboundParser.readTree(body);
-    }
-
-    private static String text(JsonNode node, String prefix, String field, boolean required) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw ProblemException.badRequest(prefix + field, prefix + field + " is required");
-            }
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw ProblemException.badRequest(prefix + field, prefix + field + " must be a string");
-        }
-        return value.asText();
-    }
-
-    private static Integer integer(JsonNode node, String prefix, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToInt()) {
-            throw ProblemException.badRequest(prefix + field, prefix + field + " must be an integer");
-        }
-        return value.asInt();
     }
 }
