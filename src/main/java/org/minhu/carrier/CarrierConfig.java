@@ -77,6 +77,15 @@ public interface CarrierConfig {
         @WithDefault("128")
         int maxInFlight();
 
+        /**
+         * Of those, at most this many a notice's (bulk) messages, so that replies and case updates
+         * find room at once and wait behind fewer sends at the platform while a notice goes out. Up
+         * to {@link #maxInFlight()}; lower trades the notice's pace for residents' reply times
+         * (docs/OPERATIONS.md).
+         */
+        @WithDefault("128")
+        int maxBulkInFlight();
+
         /** How often the outbox is swept for due sends that no signal woke. */
         @WithDefault("1s")
         Duration sweep();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -64,7 +66,7 @@ public class OutboxSender implements SignalReceivers.Outbox {
               and not exists (select 1 from outbound_message e where e.phone = o.phone and e.status in %1$s and e.id < o.id)
               and case when o.status = 'PENDING' then o.next_attempt_at <= ? else o.lease_until < ? end
             order by o.id limit ?""";
-    /** Due heads that are not bulk, then bulk ones (a notice's): see {@link #claim(int, Instant)}. */
+    /** Due heads that are not bulk, then bulk ones (a notice's): see {@link #claim(int, int, Instant)}. */
     private static final String CLAIM = "select * from ((" + LANE.formatted(WAITING, 0, "not o.bulk") + ") union all ("
             + LANE.formatted(WAITING, 1, "o.bulk") + ")) due order by lane, id";
 
@@ -81,8 +83,12 @@ public class OutboxSender implements SignalReceivers.Outbox {
     private volatile boolean running = true;
     private final Queue<Answered> answered = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger bulkInFlight = new AtomicInteger();
     private Thread dispatcher;
     private volatile Boolean postgres;
+    /** From handing a message to the platform to its answer, by lane: how long sends wait at the platform. */
+    private final Timer directAnswered;
+    private final Timer bulkAnswered;
 
     public OutboxSender(DataSource db, PlatformClient platform, CarrierConfig config, ObjectMapper json, Clock clock,
                         MeterRegistry metrics) {
@@ -93,6 +99,8 @@ public class OutboxSender implements SignalReceivers.Outbox {
         this.clock = clock;
         this.metrics = metrics;
         this.limiter = new QuotaLimiter(config.send().quotaPerSecond());
+        this.directAnswered = metrics.timer("minhu.carrier.send.answered", "lane", "direct");
+        this.bulkAnswered = metrics.timer("minhu.carrier.send.answered", "lane", "bulk");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -148,7 +156,7 @@ public class OutboxSender implements SignalReceivers.Outbox {
 
     /** A message claimed for sending, with what its body needs. */
     record Claimed(long id, String messageId, String phone, String conversationId, String contributionId,
-                   String inReplyTo, String messageList, String smsContent, OutboundMessage.SentAs sentAs) {
+                   String inReplyTo, String messageList, String smsContent, OutboundMessage.SentAs sentAs, boolean bulk) {
     }
 
     private record Answered(long id, String messageId, PlatformAnswer answer, String failure) {
@@ -157,7 +165,9 @@ public class OutboxSender implements SignalReceivers.Outbox {
     private void claimAndSend() throws InterruptedException {
         int room = config.send().maxInFlight() - inFlight.get();
         while (room > 0 && running) {
-            List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(inFlightRoom()));
+            int bulkRoom = Math.min(room, config.send().maxBulkInFlight() - bulkInFlight.get());
+            int limit = room;
+            List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(limit, bulkRoom, clock.instant()));
             for (Claimed message : claimed) {
                 limiter.acquire();
                 send(message);
@@ -178,8 +188,14 @@ public class OutboxSender implements SignalReceivers.Outbox {
 
     private void send(Claimed message) {
         inFlight.incrementAndGet();
+        AtomicInteger lane = message.bulk() ? bulkInFlight : null;
+        if (lane != null) {
+            lane.incrementAndGet();
+        }
+        long started = System.nanoTime();
         try {
             platform.sendAsync(body(message)).whenComplete((answer, error) -> {
+                (message.bulk() ? bulkAnswered : directAnswered).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 String failure = null;
                 if (error != null) {
                     Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
@@ -187,29 +203,31 @@ public class OutboxSender implements SignalReceivers.Outbox {
                     failure = cause instanceof CarrierUnavailableException ? cause.getMessage() : "send failed: " + cause;
                 }
                 answered.add(new Answered(message.id(), message.messageId(), error == null ? answer : null, failure));
-                inFlight.decrementAndGet();
-                wake();
+                released(lane);
             });
         } catch (RuntimeException e) {
             // no token could be had (the platform is away): the message waits for its retry
             answered.add(new Answered(message.id(), message.messageId(), null, e.getMessage()));
-            inFlight.decrementAndGet();
-            wake();
+            released(lane);
         }
     }
 
-    /** Claims up to {@code limit} due heads: the oldest waiting message of each resident whose turn it is. */
-    List<Claimed> claim(int limit) {
-        return claim(limit, clock.instant());
+    private void released(AtomicInteger lane) {
+        if (lane != null) {
+            lane.decrementAndGet();
+        }
+        inFlight.decrementAndGet();
+        wake();
     }
 
     /**
-     * Claims up to {@code limit} due heads as of {@code now}: heads that are not bulk first (replies,
-     * case updates, console messages), then a notice's; each lane oldest first. Only a resident's
-     * oldest waiting message is ever a head, so their own messages keep their order whichever lane
-     * they are in. One statement, each lane an index scan that stops at the limit.
+     * Claims up to {@code limit} due heads as of {@code now}, of them at most {@code bulkLimit} bulk:
+     * heads that are not bulk first (replies, case updates, console messages), then a notice's; each
+     * lane oldest first. Only a resident's oldest waiting message is ever a head, so their own
+     * messages keep their order whichever lane they are in. One statement, each lane an index scan
+     * that stops at its limit.
      */
-    List<Claimed> claim(int limit, Instant now) {
+    List<Claimed> claim(int limit, int bulkLimit, Instant now) {
         Timestamp at = Timestamp.from(now);
         List<Claimed> due = new ArrayList<>();
         try (Connection c = db.getConnection()) {
@@ -226,7 +244,7 @@ public class OutboxSender implements SignalReceivers.Outbox {
                 for (int first : new int[] {1, 4}) {
                     select.setTimestamp(first, at);
                     select.setTimestamp(first + 1, at);
-                    select.setInt(first + 2, limit);
+                    select.setInt(first + 2, first == 1 ? limit : Math.max(0, Math.min(limit, bulkLimit)));
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (due.size() < limit && rows.next()) {
@@ -238,7 +256,8 @@ public class OutboxSender implements SignalReceivers.Outbox {
                                     default -> OutboundMessage.SentAs.RICH_WITH_SMS;
                                 };
                         due.add(new Claimed(rows.getLong(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), sentAs));
+                                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), sentAs,
+                                rows.getInt(1) == 1));
                     }
                 }
             }

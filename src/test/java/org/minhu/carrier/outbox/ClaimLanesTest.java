@@ -46,7 +46,7 @@ class ClaimLanesTest {
     }
 
     @Test
-    void aMessageThatIsNotBulkIsClaimedAheadOfANoticeQueuedBeforeItButNotAheadOfItsResidentsOwn() {
+    void aMessageThatIsNotBulkIsClaimedAheadOfANoticeQueuedBeforeItButNotAheadOfItsResidentsOwnAndBulkKeepsToItsLimit() {
         await("nothing else waiting in the outbox").atMost(Duration.ofSeconds(30))
                 .until(() -> count("select count(*) from outbound_message where status in ('PENDING', 'SENDING')") == 0);
         Instant later = Instant.now().plus(Duration.ofHours(1));
@@ -62,16 +62,17 @@ class ClaimLanesTest {
             });
 
             List<OutboxSender.Claimed> first = QuarkusTransaction.requiringNew()
-                    .call(() -> sender.claim(5, later.plusSeconds(1)));
+                    .call(() -> sender.claim(5, 2, later.plusSeconds(1)));
             assertThat(first).extracting(OutboxSender.Claimed::phone)
-                    .as("the staff text, queued after the notice, first; then the notice's oldest")
-                    .containsExactly(staff, phone(0), phone(1), phone(2), phone(3));
+                    .as("the staff text, queued after the notice, first; then the notice's oldest, two as the bulk limit allows")
+                    .containsExactly(staff, phone(0), phone(1));
+            assertThat(first).extracting(OutboxSender.Claimed::bulk).containsExactly(false, true, true);
 
             List<OutboxSender.Claimed> rest = QuarkusTransaction.requiringNew()
-                    .call(() -> sender.claim(100, later.plusSeconds(2)));
+                    .call(() -> sender.claim(100, 100, later.plusSeconds(2)));
             assertThat(rest).extracting(OutboxSender.Claimed::phone)
                     .as("the notice's other residents; the resident whose notice is still on its way waits for it")
-                    .containsExactlyElementsOf(IntStream.range(4, 20).mapToObj(ClaimLanesTest::phone).toList());
+                    .containsExactlyElementsOf(IntStream.range(2, 20).mapToObj(ClaimLanesTest::phone).toList());
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from outbound_message where phone like ?1")
                     .setParameter(1, PREFIX + "%").executeUpdate());
