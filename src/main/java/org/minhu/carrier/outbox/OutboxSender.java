@@ -16,7 +16,6 @@ import org.minhu.carrier.client.CarrierUnavailableException;
 import org.minhu.carrier.client.PlatformAnswer;
 import org.minhu.carrier.client.PlatformClient;
 import org.minhu.carrier.outbound.PlatformRenderer;
-import org.minhu.common.Databases;
 import org.minhu.messaging.SignalReceivers;
 
 import javax.sql.DataSource;
@@ -24,11 +23,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -49,28 +46,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * restarted) sends it again with the same messageId and the platform keeps one copy. Busy,
  * internal, quota and network errors are retried with backoff; parameter errors are not.
  *
- * <p>Plain JDBC on the transaction's connection: a claim is two statements (the due heads with what
- * the body needs, and one batch of conditional updates), recording a batch of answers one batch of
- * updates, whatever the number of messages.
+ * <p>Plain JDBC on the transaction's connection: a claim is two statements ({@link OutboxClaims}),
+ * recording a batch of answers one batch of updates, whatever the number of messages.
  */
 @ApplicationScoped
 public class OutboxSender implements SignalReceivers.Outbox {
 
-    private static final String WAITING = "('PENDING','SENDING')";
-    /** One lane of due heads: {@code %2$d} its number, {@code %3$s} which messages it holds. */
-    private static final String LANE = """
-            select %2$d as lane, o.id, o.message_id, o.phone, o.conversation_id, o.contribution_id, o.in_reply_to,
-                   o.message_list, o.sms_content, r.capability
-            from outbound_message o left join resident r on r.phone = o.phone
-            where o.status in %1$s and %3$s
-              and not exists (select 1 from outbound_message e where e.phone = o.phone and e.status in %1$s and e.id < o.id)
-              and case when o.status = 'PENDING' then o.next_attempt_at <= ? else o.lease_until < ? end
-            order by o.id limit ?""";
-    /** Due heads that are not bulk, then bulk ones (a notice's): see {@link #claim(int, int, Instant)}. */
-    private static final String CLAIM = "select * from ((" + LANE.formatted(WAITING, 0, "not o.bulk") + ") union all ("
-            + LANE.formatted(WAITING, 1, "o.bulk") + ")) due order by lane, id";
+    private static final String WAITING = OutboxClaims.WAITING;
 
     private final DataSource db;
+    private final OutboxClaims claims;
     private final PlatformClient platform;
     private final CarrierConfig config;
     private final ObjectMapper json;
@@ -85,14 +70,14 @@ public class OutboxSender implements SignalReceivers.Outbox {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger bulkInFlight = new AtomicInteger();
     private Thread dispatcher;
-    private volatile Boolean postgres;
     /** From handing a message to the platform to its answer, by lane: how long sends wait at the platform. */
     private final Timer directAnswered;
     private final Timer bulkAnswered;
 
-    public OutboxSender(DataSource db, PlatformClient platform, CarrierConfig config, ObjectMapper json, Clock clock,
-                        MeterRegistry metrics) {
+    public OutboxSender(DataSource db, OutboxClaims claims, PlatformClient platform, CarrierConfig config,
+                        ObjectMapper json, Clock clock, MeterRegistry metrics) {
         this.db = db;
+        this.claims = claims;
         this.platform = platform;
         this.config = config;
         this.json = json;
@@ -154,11 +139,6 @@ public class OutboxSender implements SignalReceivers.Outbox {
         }
     }
 
-    /** A message claimed for sending, with what its body needs. */
-    record Claimed(long id, String messageId, String phone, String conversationId, String contributionId,
-                   String inReplyTo, String messageList, String smsContent, OutboundMessage.SentAs sentAs, boolean bulk) {
-    }
-
     private record Answered(long id, String messageId, PlatformAnswer answer, String failure) {
     }
 
@@ -167,8 +147,8 @@ public class OutboxSender implements SignalReceivers.Outbox {
         while (room > 0 && running) {
             int bulkRoom = Math.min(room, config.send().maxBulkInFlight() - bulkInFlight.get());
             int limit = room;
-            List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(limit, bulkRoom, clock.instant()));
-            for (Claimed message : claimed) {
+            List<OutboxClaims.Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claims.claim(limit, bulkRoom, clock.instant()));
+            for (OutboxClaims.Claimed message : claimed) {
                 limiter.acquire();
                 send(message);
             }
@@ -186,7 +166,7 @@ public class OutboxSender implements SignalReceivers.Outbox {
         return config.send().maxInFlight() - inFlight.get();
     }
 
-    private void send(Claimed message) {
+    private void send(OutboxClaims.Claimed message) {
         inFlight.incrementAndGet();
         AtomicInteger lane = message.bulk() ? bulkInFlight : null;
         if (lane != null) {
@@ -220,88 +200,8 @@ public class OutboxSender implements SignalReceivers.Outbox {
         wake();
     }
 
-    /**
-     * Claims up to {@code limit} due heads as of {@code now}, of them at most {@code bulkLimit} bulk:
-     * heads that are not bulk first (replies, case updates, console messages), then a notice's; each
-     * lane oldest first. Only a resident's oldest waiting message is ever a head, so their own
-     * messages keep their order whichever lane they are in. One statement, each lane an index scan
-     * that stops at its limit.
-     */
-    List<Claimed> claim(int limit, int bulkLimit, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        List<Claimed> due = new ArrayList<>();
-        try (Connection c = db.getConnection()) {
-            if (onPostgres(c)) {
-                // the waiting messages are few, their index entries many until VACUUM (see
-                // db/postgresql/V70): only a plain index scan marks the dead ones as it passes, a
-                // bitmap scan visits them all again on every claim, and a table the planner has no
-                // statistics of yet (autovacuum slow or off) looks small enough to read whole
-                try (Statement set = c.createStatement()) {
-                    set.execute("set local enable_bitmapscan = off; set local enable_seqscan = off");
-                }
-            }
-            try (PreparedStatement select = c.prepareStatement(CLAIM)) {
-                for (int first : new int[] {1, 4}) {
-                    select.setTimestamp(first, at);
-                    select.setTimestamp(first + 1, at);
-                    select.setInt(first + 2, first == 1 ? limit : Math.max(0, Math.min(limit, bulkLimit)));
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (due.size() < limit && rows.next()) {
-                        String capability = rows.getString(10);
-                        OutboundMessage.SentAs sentAs = capability == null ? OutboundMessage.SentAs.RICH_WITH_SMS
-                                : switch (capability) {
-                                    case "SMS_ONLY" -> OutboundMessage.SentAs.SMS_TEXT;
-                                    case "RICH" -> OutboundMessage.SentAs.RICH_ONLY;
-                                    default -> OutboundMessage.SentAs.RICH_WITH_SMS;
-                                };
-                        due.add(new Claimed(rows.getLong(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), sentAs,
-                                rows.getInt(1) == 1));
-                    }
-                }
-            }
-            if (due.isEmpty()) {
-                return due;
-            }
-            // another instance may have claimed some since the select: only the rows this update changed are ours
-            try (PreparedStatement update = c.prepareStatement("""
-                    update outbound_message set status = 'SENDING', lease_until = ?, sent_as = ?, attempts = attempts + 1
-                    where id = ? and ((status = 'PENDING' and next_attempt_at <= ?) or (status = 'SENDING' and lease_until < ?))""")) {
-                Timestamp lease = Timestamp.from(now.plus(config.send().lease()));
-                for (Claimed message : due) {
-                    update.setTimestamp(1, lease);
-                    update.setString(2, message.sentAs().name());
-                    update.setLong(3, message.id());
-                    update.setTimestamp(4, at);
-                    update.setTimestamp(5, at);
-                    update.addBatch();
-                }
-                int[] counts = update.executeBatch();
-                List<Claimed> ours = new ArrayList<>(due.size());
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] != 0) {
-                        ours.add(due.get(i));
-                    }
-                }
-                return ours;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("claiming due messages failed", e);
-        }
-    }
-
-    private boolean onPostgres(Connection c) throws SQLException {
-        Boolean known = postgres;
-        if (known == null) {
-            known = Databases.postgres(c);
-            postgres = known;
-        }
-        return known;
-    }
-
     /** The platform's send body; optional fields are left out rather than sent empty. */
-    private ObjectNode body(Claimed message) {
+    private ObjectNode body(OutboxClaims.Claimed message) {
         OutboundMessage.SentAs sentAs = message.sentAs();
         ObjectNode body = json.createObjectNode();
         body.put("messageId", message.messageId());

@@ -36,7 +36,7 @@ class ClaimLanesTest {
     Outbox outbox;
 
     @Inject
-    OutboxSender sender;
+    OutboxClaims claims;
 
     @Inject
     EntityManager em;
@@ -61,16 +61,16 @@ class ClaimLanesTest {
                         .setParameter(1, later).setParameter(2, PREFIX + "%").executeUpdate();
             });
 
-            List<OutboxSender.Claimed> first = QuarkusTransaction.requiringNew()
-                    .call(() -> sender.claim(5, 2, later.plusSeconds(1)));
-            assertThat(first).extracting(OutboxSender.Claimed::phone)
+            List<OutboxClaims.Claimed> first = QuarkusTransaction.requiringNew()
+                    .call(() -> claims.claim(5, 2, later.plusSeconds(1)));
+            assertThat(first).extracting(OutboxClaims.Claimed::phone)
                     .as("the staff text, queued after the notice, first; then the notice's oldest, two as the bulk limit allows")
                     .containsExactly(staff, phone(0), phone(1));
-            assertThat(first).extracting(OutboxSender.Claimed::bulk).containsExactly(false, true, true);
+            assertThat(first).extracting(OutboxClaims.Claimed::bulk).containsExactly(false, true, true);
 
-            List<OutboxSender.Claimed> rest = QuarkusTransaction.requiringNew()
-                    .call(() -> sender.claim(100, 100, later.plusSeconds(2)));
-            assertThat(rest).extracting(OutboxSender.Claimed::phone)
+            List<OutboxClaims.Claimed> rest = QuarkusTransaction.requiringNew()
+                    .call(() -> claims.claim(100, 100, later.plusSeconds(2)));
+            assertThat(rest).extracting(OutboxClaims.Claimed::phone)
                     .as("the notice's other residents; the resident whose notice is still on its way waits for it")
                     .containsExactlyElementsOf(IntStream.range(2, 20).mapToObj(ClaimLanesTest::phone).toList());
         } finally {
