@@ -83,6 +83,11 @@ public class OutboxSender implements SignalReceivers.Outbox {
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
+        if (config.send().maxBulkInFlight() < 1) {
+            // none would mean a notice is never sent
+            throw new IllegalArgumentException("minhu.carrier.send.max-bulk-in-flight must be at least 1, was "
+                    + config.send().maxBulkInFlight());
+        }
         this.limiter = new QuotaLimiter(config.send().quotaPerSecond());
         this.directAnswered = metrics.timer("minhu.carrier.send.answered", "lane", "direct");
         this.bulkAnswered = metrics.timer("minhu.carrier.send.answered", "lane", "bulk");
