@@ -109,15 +109,13 @@ public class CaseFigures {
         this.zone = config.zone();
     }
 
-    /** A part-day up to this long is counted case by case; a longer one as its whole day less the rest, counted case by case. */
-    static final java.time.Duration PART_DAY = java.time.Duration.ofHours(12);
-
     /**
      * The figures of the cases filed from {@code from} to {@code to}: the whole days in between from
-     * the daily summary (brought up to date first); a part-day at either end counted case by case
-     * when it is short, else as its whole day less the rest of it (today until now is the whole of
-     * today less nothing). Any period gives the same answer as counting every case, and the cost
-     * is a few summary rows per day plus at most half a day's cases at each end.
+     * the daily summary (brought up to date first); a part-day at either end either counted case by
+     * case or as its day's row of the summary less the rest of it, whichever reads fewer hours of
+     * cases ({@link #plan}). Any period gives the same answer as counting every case, and the cost is
+     * a few summary rows per day plus at most half a day's cases at each end; a period ending now
+     * reads today from the summary just brought up to date, not case by case.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Figures> compute(Instant from, Instant to, By by) {
@@ -153,33 +151,15 @@ public class CaseFigures {
 
     private List<Figures> compute(Instant counted, Instant from, Instant to, By by) {
         Map<String, Counts> counts = new java.util.LinkedHashMap<>();
-        if (from.isBefore(to)) {
-            java.time.LocalDate first = days.day(from);
-            java.time.LocalDate last = days.day(to);
-            if (midnight(last).equals(to)) {
-                last = last.minusDays(1);
+        Plan plan = plan(from, to, counted, zone);
+        for (Stretch stretch : plan.stretches()) {
+            for (Object[] row : days.countCases(stretch.from(), stretch.to(), clock.instant(), CaseDayFigures.COLUMN.get(by))) {
+                counts.computeIfAbsent(key(row[0]), Counts::new).add(row, 1, stretch.sign());
             }
-            java.time.LocalDate sumFrom;
-            java.time.LocalDate sumTo;
-            if (first.equals(last)) {
-                boolean whole = from.equals(midnight(first)) && to.equals(midnight(first.plusDays(1)));
-                boolean shortPart = !whole && java.time.Duration.between(from, to).compareTo(PART_DAY) <= 0;
-                sumFrom = first;
-                sumTo = shortPart ? first : first.plusDays(1);
-                if (shortPart) {
-                    count(counts, from, to, by, 1);
-                } else {
-                    count(counts, midnight(first), from, by, -1);
-                    count(counts, to, earlier(midnight(first.plusDays(1)), counted), by, -1);
-                }
-            } else {
-                sumFrom = startOf(counts, first, from, by);
-                sumTo = endOf(counts, last, to, counted, by);
-            }
-            if (sumFrom.isBefore(sumTo)) {
-                for (Object[] row : days.sums(sumFrom, sumTo, CaseDayFigures.COLUMN.get(by))) {
-                    counts.computeIfAbsent(key(row[0]), Counts::new).add(row, 1, 1);
-                }
+        }
+        if (plan.sumFrom().isBefore(plan.sumTo())) {
+            for (Object[] row : days.sums(plan.sumFrom(), plan.sumTo(), CaseDayFigures.COLUMN.get(by))) {
+                counts.computeIfAbsent(key(row[0]), Counts::new).add(row, 1, 1);
             }
         }
         List<Figures> figures = new java.util.ArrayList<>(counts.values().stream().map(Counts::figures)
@@ -188,37 +168,79 @@ public class CaseFigures {
         return withNudges(figures, from, to, by);
     }
 
-    /** The first day the summary adds, having counted the part of {@code first} from {@code from}. */
-    private java.time.LocalDate startOf(Map<String, Counts> counts, java.time.LocalDate first, Instant from, By by) {
-        Instant next = midnight(first.plusDays(1));
-        if (from.equals(midnight(first))) {
-            return first;
-        }
-        if (java.time.Duration.between(from, next).compareTo(PART_DAY) <= 0) {
-            count(counts, from, next, by, 1);
-            return first.plusDays(1);
-        }
-        count(counts, midnight(first), from, by, -1);
-        return first;
+    /** Cases filed from {@code from} to {@code to}, counted one by one and added ({@code sign} 1) or taken away (-1). */
+    record Stretch(Instant from, Instant to, int sign) {
     }
 
-    /** The day after the last the summary adds, having counted the part of {@code last} until {@code to}. */
-    private java.time.LocalDate endOf(Map<String, Counts> counts, java.time.LocalDate last, Instant to, Instant counted,
-                                      By by) {
-        Instant start = midnight(last);
-        if (to.equals(midnight(last.plusDays(1)))) {
-            return last.plusDays(1);
-        }
-        if (java.time.Duration.between(start, to).compareTo(PART_DAY) <= 0) {
-            count(counts, start, to, by, 1);
-            return last;
-        }
-        // the summary holds the day's cases filed until it was counted: those less the ones filed since {@code to}
-        count(counts, to, earlier(midnight(last.plusDays(1)), counted), by, -1);
-        return last.plusDays(1);
+    /** How a period is counted: the summary's days from {@code sumFrom} (inclusive) to {@code sumTo} (exclusive), and the stretches. */
+    record Plan(java.time.LocalDate sumFrom, java.time.LocalDate sumTo, List<Stretch> stretches) {
     }
 
-    private Instant midnight(java.time.LocalDate day) {
+    /**
+     * How to count the cases filed from {@code from} to {@code to} with the least reading. A day's row
+     * of the summary holds its cases filed until the summary was {@code counted} (a past day's all of
+     * them); a part-day at either end of the period is counted case by case, or as its day's row less
+     * the part outside the period, whichever stretch is shorter. For a past day that is the shorter
+     * half of the day; for today, with the summary just brought up to date, the part outside a period
+     * ending now is the moment since, so today is read from the summary. Cases filed after the summary
+     * was counted are in neither, as before: a read brings the summary up to date first.
+     */
+    static Plan plan(Instant from, Instant to, Instant counted, java.time.ZoneId zone) {
+        List<Stretch> stretches = new java.util.ArrayList<>();
+        if (!from.isBefore(to)) {
+            return new Plan(java.time.LocalDate.MIN, java.time.LocalDate.MIN, stretches);
+        }
+        java.time.LocalDate first = java.time.LocalDate.ofInstant(from, zone);
+        java.time.LocalDate last = java.time.LocalDate.ofInstant(to, zone);
+        if (midnight(last, zone).equals(to)) {
+            last = last.minusDays(1);
+        }
+        // the part of the last day after the period that its row holds: none when the period ends at midnight
+        Instant lastEnd = midnight(last.plusDays(1), zone);
+        Instant held = earlier(lastEnd, counted);
+        java.time.Duration after = to.equals(lastEnd) || !to.isBefore(held) ? java.time.Duration.ZERO : java.time.Duration.between(to, held);
+        if (first.equals(last)) {
+            Instant start = midnight(first, zone);
+            java.time.Duration before = java.time.Duration.between(start, from);
+            if (java.time.Duration.between(from, to).compareTo(before.plus(after)) <= 0) {
+                stretches.add(new Stretch(from, to, 1));
+                return new Plan(first, first, stretches);
+            }
+            add(stretches, start, from, -1);
+            add(stretches, to, held, -1);
+            return new Plan(first, first.plusDays(1), stretches);
+        }
+        java.time.LocalDate sumFrom = first;
+        Instant firstStart = midnight(first, zone);
+        if (!from.equals(firstStart)) {
+            Instant next = midnight(first.plusDays(1), zone);
+            if (java.time.Duration.between(from, next).compareTo(java.time.Duration.between(firstStart, from)) <= 0) {
+                stretches.add(new Stretch(from, next, 1));
+                sumFrom = first.plusDays(1);
+            } else {
+                stretches.add(new Stretch(firstStart, from, -1));
+            }
+        }
+        java.time.LocalDate sumTo = last.plusDays(1);
+        if (!to.equals(lastEnd)) {
+            Instant lastStart = midnight(last, zone);
+            if (java.time.Duration.between(lastStart, to).compareTo(after) <= 0) {
+                stretches.add(new Stretch(lastStart, to, 1));
+                sumTo = last;
+            } else {
+                add(stretches, to, held, -1);
+            }
+        }
+        return new Plan(sumFrom, sumTo, stretches);
+    }
+
+    private static void add(List<Stretch> stretches, Instant from, Instant to, int sign) {
+        if (from.isBefore(to)) {
+            stretches.add(new Stretch(from, to, sign));
+        }
+    }
+
+    private static Instant midnight(java.time.LocalDate day, java.time.ZoneId zone) {
         return day.atStartOfDay(zone).toInstant();
     }
 
@@ -240,17 +262,6 @@ public class CaseFigures {
             daily.put(day, new Counts("all").add(row, 1, 1).figures());
         }
         return daily;
-    }
-
-    /** Adds ({@code sign} 1) or takes away (-1) the cases filed from {@code from} to {@code to}, counted one by one. */
-    private void count(Map<String, Counts> counts, Instant from, Instant to, By by, int sign) {
-        if (!from.isBefore(to)) {
-            return;
-        }
-        List<Object[]> rows = days.countCases(from, to, clock.instant(), CaseDayFigures.COLUMN.get(by));
-        for (Object[] row : rows) {
-            counts.computeIfAbsent(key(row[0]), Counts::new).add(row, 1, sign);
-        }
     }
 
     private static String key(Object value) {

@@ -128,6 +128,41 @@ class CaseDayFiguresTest {
     }
 
     @Test
+    void todaysFiguresReadFromTheSummaryAgreeWithCountingEveryCase() {
+        String unit = "日汇总测试单位（今天）";
+        ServiceCase early = dispatched(unit, "小区门口垃圾没人清");
+        clock.advance(Duration.ofHours(2));
+        ServiceCase later = dispatched(unit, "楼道灯坏了");
+        QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(later.getNumber(), "system"));
+        clock.advance(Duration.ofMinutes(30));
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, config.zone());
+
+        // periods ending now, a moment ago and an hour from now, from the week before, today's midnight,
+        // between the two cases and just after the first: each as counting the unit's cases one by one
+        List<Instant> starts = List.of(midnight(today.minusDays(7)), midnight(today), early.getCreatedAt().plusSeconds(1),
+                early.getCreatedAt().minusSeconds(1));
+        List<Instant> ends = List.of(now, now.minusSeconds(1), now.plus(Duration.ofHours(1)), later.getCreatedAt());
+        for (Instant from : starts) {
+            for (Instant to : ends) {
+                if (!from.isBefore(to)) {
+                    continue;
+                }
+                long expected = QuarkusTransaction.requiringNew().call(() -> cases.getEntityManager().createQuery("""
+                                select count(c) from ServiceCase c
+                                where c.units.unit = :unit and c.createdAt >= :from and c.createdAt < :to""", Long.class)
+                        .setParameter("unit", unit).setParameter("from", from).setParameter("to", to).getSingleResult());
+                CaseFigures.Figures f = figures.compute(from, to, CaseFigures.By.UNIT).stream()
+                        .filter(x -> x.key().equals(unit)).findFirst().orElse(CaseFigures.Figures.none(unit));
+                assertThat(f.total()).as("from %s to %s", from, to).isEqualTo(expected);
+            }
+        }
+        CaseFigures.Figures sinceMidnight = of(unit, midnight(today), now);
+        assertThat(sinceMidnight.total()).isEqualTo(2);
+        assertThat(sinceMidnight.respondedInTime()).isEqualTo(1);
+    }
+
+    @Test
     void aCaseWhoseAcceptanceTimePassesWithoutAChangeBecomesDueForAResponse() {
         String unit = "日汇总测试单位（签收）";
         ServiceCase c = testCases.file(TestCases.newPhone(), "municipal", "井盖松动，车一压就响", "坂田街道五和大道");
