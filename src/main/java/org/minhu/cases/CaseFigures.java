@@ -113,9 +113,10 @@ public class CaseFigures {
      * The figures of the cases filed from {@code from} to {@code to}: the whole days in between from
      * the daily summary (brought up to date first); a part-day at either end either counted case by
      * case or as its day's row of the summary less the rest of it, whichever reads fewer hours of
-     * cases ({@link #plan}). Any period gives the same answer as counting every case, and the cost is
-     * a few summary rows per day plus at most half a day's cases at each end; a period ending now
-     * reads today from the summary just brought up to date, not case by case.
+     * cases ({@link #plan}). Any period gives the same answer as counting every case (but for cases
+     * filed in the moment between the summary's count and the read), and the cost is a few summary
+     * rows per day plus at most half a day's cases at each end; a period ending now reads today from
+     * the summary just brought up to date, not case by case.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Figures> compute(Instant from, Instant to, By by) {
@@ -180,10 +181,12 @@ public class CaseFigures {
      * How to count the cases filed from {@code from} to {@code to} with the least reading. A day's row
      * of the summary holds its cases filed until the summary was {@code counted} (a past day's all of
      * them); a part-day at either end of the period is counted case by case, or as its day's row less
-     * the part outside the period, whichever stretch is shorter. For a past day that is the shorter
-     * half of the day; for today, with the summary just brought up to date, the part outside a period
-     * ending now is the moment since, so today is read from the summary. Cases filed after the summary
-     * was counted are in neither, as before: a read brings the summary up to date first.
+     * the cases of that day outside the period, whichever reads fewer hours of cases. For a past day
+     * that is the shorter half of the day; for today, with the summary just brought up to date, the
+     * cases after a period ending now are those of the moment since, so today is read from the summary.
+     * What is taken away is every case of the day after {@code to}, not only those until
+     * {@code counted}: a row counted again by another read in between stays exact. A case filed
+     * between the summary's count and this read is in the figures only where they count case by case.
      */
     static Plan plan(Instant from, Instant to, Instant counted, java.time.ZoneId zone) {
         List<Stretch> stretches = new java.util.ArrayList<>();
@@ -195,7 +198,7 @@ public class CaseFigures {
         if (midnight(last, zone).equals(to)) {
             last = last.minusDays(1);
         }
-        // the part of the last day after the period that its row holds: none when the period ends at midnight
+        // the hours of the last day after the period that its row holds cases of: none when it ends at midnight
         Instant lastEnd = midnight(last.plusDays(1), zone);
         Instant held = earlier(lastEnd, counted);
         java.time.Duration after = to.equals(lastEnd) || !to.isBefore(held) ? java.time.Duration.ZERO : java.time.Duration.between(to, held);
@@ -207,7 +210,7 @@ public class CaseFigures {
                 return new Plan(first, first, stretches);
             }
             add(stretches, start, from, -1);
-            add(stretches, to, held, -1);
+            add(stretches, to, lastEnd, -1);
             return new Plan(first, first.plusDays(1), stretches);
         }
         java.time.LocalDate sumFrom = first;
@@ -228,7 +231,7 @@ public class CaseFigures {
                 stretches.add(new Stretch(lastStart, to, 1));
                 sumTo = last;
             } else {
-                add(stretches, to, held, -1);
+                stretches.add(new Stretch(to, lastEnd, -1));
             }
         }
         return new Plan(sumFrom, sumTo, stretches);

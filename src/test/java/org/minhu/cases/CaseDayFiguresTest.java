@@ -136,11 +136,12 @@ class CaseDayFiguresTest {
         QuarkusTransaction.requiringNew().run(() -> lifecycle.accept(later.getNumber(), "system"));
         clock.advance(Duration.ofMinutes(30));
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        // the day the first was filed (the second is on it too, or on the next if the clock passed midnight)
+        LocalDate filedOn = LocalDate.ofInstant(early.getCreatedAt(), config.zone());
 
-        // periods ending now, a moment ago and an hour from now, from the week before, today's midnight,
+        // periods ending now, a moment ago and an hour from now, from the week before, that day's midnight,
         // between the two cases and just after the first: each as counting the unit's cases one by one
-        List<Instant> starts = List.of(midnight(today.minusDays(7)), midnight(today), early.getCreatedAt().plusSeconds(1),
+        List<Instant> starts = List.of(midnight(filedOn.minusDays(7)), midnight(filedOn), early.getCreatedAt().plusSeconds(1),
                 early.getCreatedAt().minusSeconds(1));
         List<Instant> ends = List.of(now, now.minusSeconds(1), now.plus(Duration.ofHours(1)), later.getCreatedAt());
         for (Instant from : starts) {
@@ -157,7 +158,7 @@ class CaseDayFiguresTest {
                 assertThat(f.total()).as("from %s to %s", from, to).isEqualTo(expected);
             }
         }
-        CaseFigures.Figures sinceMidnight = of(unit, midnight(today), now);
+        CaseFigures.Figures sinceMidnight = of(unit, midnight(filedOn), now);
         assertThat(sinceMidnight.total()).isEqualTo(2);
         assertThat(sinceMidnight.respondedInTime()).isEqualTo(1);
     }
