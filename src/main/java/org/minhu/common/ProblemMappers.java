@@ -7,11 +7,37 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.concurrent.CompletionException;
+
 /** The one place where exceptions become problem documents. */
 public class ProblemMappers {
 
     public static Response toResponse(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The problem a failure is answered with where no REST mapper runs (a Vert.x route): the same
+     * documents as the mappers below give a problem, malformed JSON and anything unexpected (logged).
+     */
+    public static Problem of(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ProblemException e) {
+            return e.problem();
+        }
+        if (cause instanceof JsonProcessingException e) {
+            return malformed(e);
+        }
+        return internal(cause);
+    }
+
+    private static Problem malformed(JsonProcessingException e) {
+        return Problem.of(400, "malformed-json", "Malformed JSON", e.getOriginalMessage());
+    }
+
+    private static Problem internal(Throwable e) {
+        Log.error("unexpected failure", e);
+        return Problem.of(500, "internal", "Internal error", "The request could not be completed; it was logged");
     }
 
     @ServerExceptionMapper
@@ -21,7 +47,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return toResponse(Problem.of(400, "malformed-json", "Malformed JSON", e.getOriginalMessage()));
+        return toResponse(malformed(e));
     }
 
     @ServerExceptionMapper
@@ -42,7 +68,6 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        Log.error("unexpected failure", e);
-        return toResponse(Problem.of(500, "internal", "Internal error", "The request could not be completed; it was logged"));
+        return toResponse(internal(e));
     }
 }

@@ -152,6 +152,12 @@ class WebhookSecurityTest {
         Pushes.signed().body(huge).post(Pushes.MESSAGES)
                 .then().statusCode(413).contentType(startsWith("application/problem+json"));
         assertThat(stored(id)).isFalse();
+        // the same answer on the reports' route and on the rest of /5gmsg
+        for (String path : new String[] {Pushes.STATUS, "/5gmsg/notifyInfoNotification/" + Pushes.CHATBOT + "/notice/check"}) {
+            Pushes.signed().body(huge).post(path)
+                    .then().statusCode(413).contentType(startsWith("application/problem+json"))
+                    .body("type", org.hamcrest.Matchers.endsWith("too-large"));
+        }
     }
 
     @Test

@@ -1,22 +1,21 @@
 package org.minhu.carrier.webhook;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.minhu.carrier.CarrierConfig;
-import org.minhu.common.Problem;
+import org.minhu.common.ProblemException;
 import org.minhu.common.ProblemMappers;
 
-/** Refuses an oversize push from its Content-Length, before any of it is read. */
+/**
+ * Refuses an oversize push to the rest of {@code /5gmsg} (the URL check, the platform's notices) from
+ * its Content-Length, before any of it is read, as {@link PushRoute} does for messages and reports.
+ */
 public class BodyLimitFilter {
 
-    private final CarrierConfig config;
-    private final MeterRegistry metrics;
+    private final PushIntake intake;
 
-    public BodyLimitFilter(CarrierConfig config, MeterRegistry metrics) {
-        this.config = config;
-        this.metrics = metrics;
+    public BodyLimitFilter(PushIntake intake) {
+        this.intake = intake;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -24,24 +23,7 @@ public class BodyLimitFilter {
         if (!request.getUriInfo().getPath().startsWith("/5gmsg")) {
             return null;
         }
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return null;
-        }
-        try {
-            if (Long.parseLong(length.trim()) > config.push().maxBodyBytes()) {
-                return tooLarge(metrics, config);
-            }
-        } catch (NumberFormatException e) {
-            return ProblemMappers.toResponse(Problem.of(400, "invalid-field", "Invalid request",
-                    "Content-Length is not a number").withField("Content-Length"));
-        }
-        return null;
-    }
-
-    static jakarta.ws.rs.core.Response tooLarge(MeterRegistry metrics, CarrierConfig config) {
-        metrics.counter("minhu.carrier.push.refused", "reason", "too-large").increment();
-        return ProblemMappers.toResponse(Problem.of(413, "too-large", "Request body too large",
-                "a push may be at most " + config.push().maxBodyBytes() + " bytes"));
+        ProblemException refused = intake.refusedByLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        return refused == null ? null : ProblemMappers.toResponse(refused.problem());
     }
 }

@@ -1,6 +1,7 @@
 package org.minhu.carrier.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.minhu.carrier.CarrierConfig;
@@ -15,7 +16,10 @@ import org.minhu.messaging.WorkSignals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -33,7 +37,8 @@ public class PushIntake {
     private final DeliveryReportGroups reports;
     private final WorkSignals signals;
     private final CarrierConfig config;
-    private final MeterRegistry metrics;
+    /** {@code minhu.carrier.push.accepted} by outcome, looked up once rather than on every push. */
+    private final Map<InboundStore.Outcome, Counter> accepted = new EnumMap<>(InboundStore.Outcome.class);
 
     public PushIntake(PushGuard guard, InboundGroups store, DeliveryReportGroups reports, WorkSignals signals,
                       CarrierConfig config, MeterRegistry metrics) {
@@ -42,7 +47,9 @@ public class PushIntake {
         this.reports = reports;
         this.signals = signals;
         this.config = config;
-        this.metrics = metrics;
+        for (InboundStore.Outcome outcome : InboundStore.Outcome.values()) {
+            accepted.put(outcome, metrics.counter("minhu.carrier.push.accepted", "outcome", outcome.name().toLowerCase(Locale.ROOT)));
+        }
     }
 
     /** A resident's message: stored once (a replay or a duplicate is answered as stored), then their turn runs. */
@@ -50,7 +57,7 @@ public class PushIntake {
         JsonNode root = checked(chatbotId, signature, timestamp, nonce, body);
         InboundPush push = InboundParser.parse(root, new String(body, StandardCharsets.UTF_8));
         return store.store(push, nonce).thenAccept(outcome -> {
-            metrics.counter("minhu.carrier.push.accepted", "outcome", outcome.name().toLowerCase()).increment();
+            accepted.get(outcome).increment();
             if (outcome == InboundStore.Outcome.STORED) {
                 signals.residentHasWork(push.phone());
             }
@@ -89,6 +96,22 @@ public class PushIntake {
             throw tooLarge();
         }
         return InboundParser.readTree(body);
+    }
+
+    /**
+     * What a push's Content-Length header alone says of it, before any of the body is read: the
+     * refusal (413 over {@code minhu.carrier.push.max-body-bytes}, 400 when it is not a number), or
+     * null when the body may be read. The one judgement for {@link PushRoute} and {@link BodyLimitFilter}.
+     */
+    ProblemException refusedByLength(String contentLength) {
+        if (contentLength == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(contentLength.trim()) > config.push().maxBodyBytes() ? tooLarge() : null;
+        } catch (NumberFormatException e) {
+            return ProblemException.badRequest("Content-Length", "Content-Length is not a number");
+        }
     }
 
     /** A push over {@code minhu.carrier.push.max-body-bytes}, counted as refused. */

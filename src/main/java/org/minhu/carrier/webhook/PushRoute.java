@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.minhu.common.Problem;
 import org.minhu.common.ProblemException;
+import org.minhu.common.ProblemMappers;
 
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -52,18 +52,10 @@ public class PushRoute {
 
     private void take(RoutingContext rc, Push push) {
         HttpServerRequest request = rc.request();
-        String length = request.getHeader("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > intake.maxBodyBytes()) {
-                    problem(rc, intake.tooLarge().problem(), true);
-                    return;
-                }
-            } catch (NumberFormatException e) {
-                problem(rc, Problem.of(400, "invalid-field", "Invalid request", "Content-Length is not a number")
-                        .withField("Content-Length"), true);
-                return;
-            }
+        ProblemException refused = intake.refusedByLength(request.getHeader("Content-Length"));
+        if (refused != null) {
+            problem(rc, refused.problem(), true);
+            return;
         }
         if (rc.body().available()) { // a body handler ahead of this one has read it already
             Buffer read = rc.body().buffer();
@@ -109,16 +101,7 @@ public class PushRoute {
     }
 
     private void failed(RoutingContext rc, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof ProblemException problem) {
-            problem(rc, problem.problem(), false);
-        } else if (cause instanceof JsonProcessingException malformed) {
-            problem(rc, Problem.of(400, "malformed-json", "Malformed JSON", malformed.getOriginalMessage()), false);
-        } else {
-            Log.error("push failed", cause);
-            problem(rc, Problem.of(500, "internal", "Internal error", "The request could not be completed; it was logged"),
-                    false);
-        }
+        problem(rc, ProblemMappers.of(error), false);
     }
 
     /** A problem document; {@code close} for a body we will not read (the connection cannot be reused). */
