@@ -113,7 +113,8 @@ public class ResidentUpdates {
         phones.addAll(cases.followers(c));
         for (String phone : phones) {
             residents.ensureExists(phone, null, clock.instant());
-            Resident resident = residents.findByPhone(phone).orElseThrow();
+            // during the resident's own turn, the turn's resident: the card's options are written with it
+            Resident resident = residents.current(phone).orElseThrow();
             boolean own = c.belongsTo(phone);
             outbox.enqueue(resident, card(c, change, resident.getLanguage(), own), null, null);
         }

@@ -24,8 +24,9 @@ import java.util.Optional;
 
 /**
  * One turn of a conversation: the resident's oldest unhandled message is read, answered, and
- * marked handled, and the answers are written to the outbox, all in one transaction under the
- * resident's row lock. A crash before the commit leaves the message to be handled again.
+ * marked handled, and the answers are written to the outbox (one batch), all in one transaction under the
+ * resident's row lock; the resident is read and written over JDBC, not as an entity (ResidentRepository#lockForTurn).
+ * A crash before the commit leaves the message to be handled again.
  */
 @ApplicationScoped
 public class TurnService {
@@ -70,7 +71,7 @@ public class TurnService {
      */
     @Transactional
     public Outcome handleNext(String phone) {
-        Optional<Resident> locked = residents.lockByPhone(phone);
+        Optional<Resident> locked = residents.lockForTurn(phone);
         if (locked.isEmpty()) {
             return Outcome.NONE;
         }
@@ -89,10 +90,9 @@ public class TurnService {
         } else if (message.getKind() == InboundKind.TEXT) {
             readTypedNumber(resident, message);
         }
-        for (BotMessage reply : responder.respond(resident, message)) {
-            outbox.enqueue(resident, reply, message.getContributionId(), message.getId());
-        }
+        outbox.enqueueAll(resident, responder.respond(resident, message), message.getContributionId(), message.getId());
         inbound.markProcessed(message, now);
+        residents.writeTurn(resident);
         return pending.size() > 1 ? Outcome.HANDLED_MORE : Outcome.HANDLED_LAST;
     }
 

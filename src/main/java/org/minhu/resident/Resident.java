@@ -8,8 +8,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.DynamicUpdate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -18,6 +21,10 @@ import java.time.Instant;
  * <p>Updates write only the columns that changed: a delivery report teaching the phone's capability
  * runs beside the resident's turn, and must not write back the conversation state it read before
  * the turn saved a newer one.
+ *
+ * <p>A conversation turn reads and writes its resident without Hibernate ({@link ResidentRepository#lockForTurn},
+ * {@link ResidentRepository#writeTurn}), and writes only the columns the turn changed, as this entity's
+ * updates do.
  */
 @Entity
 @DynamicUpdate
@@ -66,7 +73,57 @@ public class Resident {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** What a turn read ({@link #forTurn}), so that only what it changed is written; null on an entity. */
+    @Transient
+    private Columns read;
+
+    /** The columns a turn may change. */
+    record Columns(Capability capability, String language, String smsOptions, String conversationState,
+                   boolean withAgent, Long capabilityEvidence) {
+    }
+
     protected Resident() {
+    }
+
+    /** The columns {@link ResidentRepository#lockForTurn} selects, in the order {@link #forTurn} reads them. */
+    static final String TURN_COLUMNS = "id, phone, capability, language, conversation_id, sms_options, conversation_state,"
+            + " with_agent, capability_evidence, created_at, updated_at";
+
+    /** A resident read for a turn: not managed by Hibernate; {@link ResidentRepository#writeTurn} writes what changed. */
+    static Resident forTurn(ResultSet row) throws SQLException {
+        Resident r = new Resident();
+        r.id = row.getLong(1);
+        r.phone = row.getString(2);
+        r.capability = Capability.valueOf(row.getString(3));
+        r.language = row.getString(4);
+        r.conversationId = row.getString(5);
+        r.smsOptions = row.getString(6);
+        r.conversationState = row.getString(7);
+        r.withAgent = row.getBoolean(8);
+        long evidence = row.getLong(9);
+        r.capabilityEvidence = row.wasNull() ? null : evidence;
+        r.createdAt = row.getTimestamp(10).toInstant();
+        r.updatedAt = row.getTimestamp(11).toInstant();
+        r.read = r.columns();
+        return r;
+    }
+
+    Columns columns() {
+        return new Columns(capability, language, smsOptions, conversationState, withAgent, capabilityEvidence);
+    }
+
+    /** What {@link #forTurn} read, or null when this is an entity Hibernate loaded. */
+    Columns readForTurn() {
+        return read;
+    }
+
+    /** After {@link ResidentRepository#writeTurn}: what is now stored. */
+    void written() {
+        read = columns();
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
     }
 
     public Long getId() {

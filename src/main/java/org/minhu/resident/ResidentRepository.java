@@ -2,17 +2,39 @@ package org.minhu.resident;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ResidentRepository implements PanacheRepository<Resident> {
+
+    @Inject
+    DataSource db;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** Where a transaction keeps the resident its turn read ({@link #current}). */
+    private static final Object TURN = new Object();
 
     public Optional<Resident> findByPhone(String phone) {
         return find("phone", phone).firstResultOptional();
@@ -34,6 +56,95 @@ public class ResidentRepository implements PanacheRepository<Resident> {
         Optional<Resident> found = find("phone", phone).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
         found.ifPresent(r -> ids.put(phone, r.getId()));
         return found;
+    }
+
+    /**
+     * A conversation turn's resident: the row locked for the transaction (one resident's messages are
+     * handled one at a time) and read on the transaction's own connection, without Hibernate, which
+     * would build, snapshot and at commit dirty-check an entity for the one row a turn changes.
+     * {@link #writeTurn} writes what the turn changed. Code the turn calls finds this object with
+     * {@link #current}, and changes the resident through it, not through an entity.
+     */
+    public Optional<Resident> lockForTurn(String phone) {
+        try (Connection c = db.getConnection();
+             PreparedStatement select = c.prepareStatement("select " + Resident.TURN_COLUMNS
+                     + " from resident where phone = ? for update")) {
+            select.setString(1, phone);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Resident resident = Resident.forTurn(row);
+                transactions.putResource(TURN, resident);
+                return Optional.of(resident);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("resident of " + phone + " not read for a turn", e);
+        }
+    }
+
+    /**
+     * Writes the columns a turn changed on a resident {@link #lockForTurn} read, and the time it did;
+     * nothing when it changed none. One statement.
+     */
+    public void writeTurn(Resident resident) {
+        Resident.Columns before = resident.readForTurn();
+        if (before == null) {
+            throw new IllegalArgumentException("resident " + resident.getId() + " was not read for a turn");
+        }
+        Resident.Columns after = resident.columns();
+        if (after.equals(before)) {
+            return;
+        }
+        List<String> set = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
+        change(set, values, types, "capability", name(before.capability()), name(after.capability()), Types.VARCHAR);
+        change(set, values, types, "language", before.language(), after.language(), Types.VARCHAR);
+        change(set, values, types, "sms_options", before.smsOptions(), after.smsOptions(), Types.VARCHAR);
+        change(set, values, types, "conversation_state", before.conversationState(), after.conversationState(), Types.VARCHAR);
+        change(set, values, types, "with_agent", before.withAgent(), after.withAgent(), Types.BOOLEAN);
+        change(set, values, types, "capability_evidence", before.capabilityEvidence(), after.capabilityEvidence(), Types.BIGINT);
+        try (Connection c = db.getConnection();
+             PreparedStatement update = c.prepareStatement("update resident set " + String.join(", ", set)
+                     + ", updated_at = ? where id = ?")) {
+            int i = 1;
+            for (; i <= values.size(); i++) {
+                update.setObject(i, values.get(i - 1), types.get(i - 1));
+            }
+            update.setTimestamp(i++, Timestamp.from(resident.getUpdatedAt()));
+            update.setLong(i, resident.getId());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("resident " + resident.getId() + " not written after a turn", e);
+        }
+        resident.written();
+    }
+
+    private static String name(Resident.Capability capability) {
+        return capability == null ? null : capability.name();
+    }
+
+    private static void change(List<String> set, List<Object> values, List<Integer> types, String column,
+                               Object before, Object after, int type) {
+        if (!Objects.equals(before, after)) {
+            set.add(column + " = ?");
+            values.add(after);
+            types.add(type);
+        }
+    }
+
+    /**
+     * The resident as this transaction holds it: the turn's ({@link #lockForTurn}), so that what code
+     * called during the turn changes (a hand-over, a message's options) is what the turn writes; else
+     * the entity.
+     */
+    public Optional<Resident> current(String phone) {
+        if (transactions.getTransactionKey() != null
+                && transactions.getResource(TURN) instanceof Resident turns && turns.getPhone().equals(phone)) {
+            return Optional.of(turns);
+        }
+        return findByPhone(phone);
     }
 
     /** Ids of the residents who wrote lately, by phone: the most recent {@value #KNOWN_IDS}. */

@@ -45,8 +45,12 @@ class ResidentUpdatesDoNotOverwriteTest {
         }));
 
         assertThat(read.await(10, TimeUnit.SECONDS)).isTrue();
-        QuarkusTransaction.requiringNew().run(() ->
-                residents.lockByPhone(phone).orElseThrow().saveConversation("{\"at\":\"question\"}", "zh-CN", now));
+        QuarkusTransaction.requiringNew().run(() -> {
+            // as a turn does (TurnService)
+            Resident turns = residents.lockForTurn(phone).orElseThrow();
+            turns.saveConversation("{\"at\":\"question\"}", "zh-CN", now);
+            residents.writeTurn(turns);
+        });
         turnSaved.countDown();
         report.get(10, TimeUnit.SECONDS);
 

@@ -64,6 +64,32 @@ public class Outbox {
     }
 
     /**
+     * Queues a turn's replies, in order, in one batch: as {@link #enqueue} for each in turn, so the
+     * last one's numbered options (or none) are what a typed number means next.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Queued> enqueueAll(Resident resident, List<BotMessage> messages, String inReplyTo, Long causeInboundId) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Row> rows = new ArrayList<>(messages.size());
+        SmsRendering sms = null;
+        for (BotMessage message : messages) {
+            sms = SmsRenderer.render(message, resident.getLanguage());
+            rows.add(new Row(resident.getPhone(), resident.getConversationId(), inReplyTo,
+                    PlatformRenderer.render(message).toString(), sms.text(), causeInboundId, null, false));
+        }
+        List<Queued> queued = insert(rows, now);
+        try {
+            resident.rememberSmsOptions(sms.options().isEmpty() ? null : json.writeValueAsString(sms.options()), now);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("options are plain records", e);
+        }
+        return queued;
+    }
+
+    /**
      * A plain text to a member of staff (a deadline reminder): no resident and no conversation of
      * theirs, so the message is its own conversation and carries no options.
      */

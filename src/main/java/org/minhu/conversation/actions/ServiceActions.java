@@ -102,7 +102,7 @@ final class ServiceActions {
                 handoffs.persist(created);
                 return created;
             });
-            residents.findByPhone(ctx.phone()).ifPresent(r -> r.handOver(true, ctx.now()));
+            residents.current(ctx.phone()).ifPresent(r -> r.handOver(true, ctx.now()));
             long ahead = handoffs.ahead(handoff);
             // "前面还有 0 位" reads oddly: say how many wait only when some do
             String wait = ahead == 0 ? "" : LocalizedText.isEnglish(ctx.language()) ? "; " + ahead + " ahead of you"
