@@ -122,6 +122,18 @@ public class CaseService {
         return cases.forPhone(phone, Math.min(limit, MAX_LIST));
     }
 
+    /**
+     * The resident's cases as their list shows them, open ones first, then the most recent; only those in
+     * {@code state} when it is not null; at most {@code limit} (≤ {@link #MAX_LIST}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CaseLine> listFor(String phone, CaseState state, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return cases.linesForPhone(phone, state, Math.min(limit, MAX_LIST));
+    }
+
     /** The case with this number if the resident filed it; empty for anyone else's and for unknown numbers. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ServiceCase> forResident(String phone, String number) {

@@ -2,6 +2,7 @@ package org.minhu.cases;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 
 import java.util.Collection;
 import java.util.List;
@@ -41,15 +42,41 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
         return find("number = ?1 and phone = ?2", number, phone).firstResultOptional();
     }
 
+    /**
+     * A resident's cases, as their list orders them: open ones first, then the rest; newest first within each.
+     * Questions the knowledge base answered at once are counted, not listed as the resident's requests.
+     */
+    private static final String RESIDENTS_LIST = """
+            from ServiceCase c where c.phone = :phone
+            and not (c.requestType = :consultation and c.state = :archived and c.schedule.dispatchedAt is null)""";
+    private static final String RESIDENTS_ORDER = " order by case when c.state in :open then 0 else 1 end, c.createdAt desc, c.id desc";
+
     /** A resident's cases: open ones first, then the rest; newest first within each. */
     public List<ServiceCase> forPhone(String phone, int limit) {
-        // questions the knowledge base answered at once are counted, not listed as the resident's requests
-        return find("""
-                phone = ?1 and not (requestType = ?3 and state = ?4 and schedule.dispatchedAt is null)
-                order by case when state in ?2 then 0 else 1 end, createdAt desc, id desc""",
-                phone, CaseState.OPEN, RequestType.CONSULTATION, CaseState.ARCHIVED)
-                .range(0, limit - 1)
-                .list();
+        return residentsList(getEntityManager().createQuery(RESIDENTS_LIST + RESIDENTS_ORDER, ServiceCase.class), phone)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * A resident's cases as their list shows them, in the order of {@link #forPhone}; only those in
+     * {@code state} when it is not null. Four columns: no entity to load, nor to check at commit.
+     */
+    public List<CaseLine> linesForPhone(String phone, CaseState state, int limit) {
+        String select = "select new org.minhu.cases.CaseLine(c.number, c.category, c.state, c.description) " + RESIDENTS_LIST;
+        TypedQuery<CaseLine> query = getEntityManager().createQuery(
+                select + (state == null ? "" : " and c.state = :state") + RESIDENTS_ORDER, CaseLine.class);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        return residentsList(query, phone).setMaxResults(limit).getResultList();
+    }
+
+    private static <T> TypedQuery<T> residentsList(TypedQuery<T> query, String phone) {
+        return query.setParameter("phone", phone)
+                .setParameter("consultation", RequestType.CONSULTATION)
+                .setParameter("archived", CaseState.ARCHIVED)
+                .setParameter("open", CaseState.OPEN);
     }
 
     /**

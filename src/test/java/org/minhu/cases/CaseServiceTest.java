@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The case service on the real (H2) database. Each test uses its own residents' numbers and,
@@ -166,6 +167,14 @@ class CaseServiceTest {
         assertThat(service.forResident(phone, 10)).extracting(ServiceCase::getNumber)
                 .containsExactly(second.getNumber(), first.getNumber(), third.getNumber());
         assertThat(service.forResident(phone, 2)).hasSize(2);
+        // as the resident's list (我的诉求) shows them, in the same order, and the cases to rate: only the
+        // resolved ones, however many open ones come before them
+        assertThat(service.listFor(phone, null, 10))
+                .extracting(CaseLine::number, CaseLine::state, CaseLine::category, CaseLine::description)
+                .containsExactlyElementsOf(service.forResident(phone, 10).stream()
+                        .map(c -> tuple(c.getNumber(), c.getState(), c.getCategory(), c.getDescription())).toList());
+        assertThat(service.listFor(phone, CaseState.RESOLVED, 1)).extracting(CaseLine::number)
+                .containsExactly(third.getNumber());
     }
 
     @Test

@@ -2,8 +2,10 @@ package org.minhu.conversation.actions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.minhu.cases.CaseEvent;
+import org.minhu.cases.CaseLine;
 import org.minhu.cases.CaseProgress;
 import org.minhu.cases.CaseService;
+import org.minhu.cases.CaseState;
 import org.minhu.cases.CaseStateException;
 import org.minhu.cases.Categories;
 import org.minhu.cases.Gazetteer;
@@ -36,12 +38,13 @@ final class CaseActions {
         return categories.find(code).map(Category::name).map(n -> n.in(language)).orElse(code);
     }
 
-    static Map<String, Object> item(ServiceCase c, Categories categories, String language) {
+    private static Map<String, Object> item(String number, String category, CaseState state, String description,
+                                            Categories categories, String language) {
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("value", c.getNumber());
-        item.put("label", c.getNumber());
-        item.put("description", categoryLabel(categories, c.getCategory(), language) + " · "
-                + c.getState().label(language) + "\n" + Formats.clip(c.getDescription(), 60));
+        item.put("value", number);
+        item.put("label", number);
+        item.put("description", categoryLabel(categories, category, language) + " · "
+                + state.label(language) + "\n" + Formats.clip(description, 60));
         return item;
     }
 
@@ -59,10 +62,10 @@ final class CaseActions {
         }
     }
 
-    static Input.ActionResult list(List<ServiceCase> cases, Categories categories, String language) {
+    static Input.ActionResult list(List<CaseLine> cases, Categories categories, String language) {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (ServiceCase c : cases) {
-            items.add(item(c, categories, language));
+        for (CaseLine c : cases) {
+            items.add(item(c.number(), c.category(), c.state(), c.description(), categories, language));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("count", items.size());
@@ -200,7 +203,7 @@ final class CaseActions {
 
         @Override
         public Input.ActionResult run(ActionContext ctx) {
-            return list(cases.forResident(ctx.phone(), 10), categories, ctx.language());
+            return list(cases.listFor(ctx.phone(), null, 10), categories, ctx.language());
         }
     }
 
@@ -226,9 +229,7 @@ final class CaseActions {
 
         @Override
         public Input.ActionResult run(ActionContext ctx) {
-            return list(cases.forResident(ctx.phone(), 50).stream()
-                    .filter(c -> c.getState() == org.minhu.cases.CaseState.RESOLVED).limit(10).toList(),
-                    categories, ctx.language());
+            return list(cases.listFor(ctx.phone(), CaseState.RESOLVED, 10), categories, ctx.language());
         }
     }
 
