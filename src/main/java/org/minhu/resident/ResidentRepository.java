@@ -16,10 +16,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,21 +38,11 @@ public class ResidentRepository implements PanacheRepository<Resident> {
     }
 
     /**
-     * The resident's row, locked for this transaction: one resident's messages are handled one at a time.
-     * Every turn starts here, so a resident seen before is loaded by id (a row is never deleted and its
-     * phone never changes), which spares Hibernate a query to build and run; the first time, by phone.
+     * The resident's entity, its row locked for this transaction, for the console's changes to a
+     * conversation (a turn uses {@link #lockForTurn}).
      */
     public Optional<Resident> lockByPhone(String phone) {
-        Long id = ids.get(phone);
-        if (id != null) {
-            Resident known = getEntityManager().find(Resident.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (known != null) {
-                return Optional.of(known);
-            }
-        }
-        Optional<Resident> found = find("phone", phone).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-        found.ifPresent(r -> ids.put(phone, r.getId()));
-        return found;
+        return find("phone", phone).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /**
@@ -146,15 +133,6 @@ public class ResidentRepository implements PanacheRepository<Resident> {
         }
         return findByPhone(phone);
     }
-
-    /** Ids of the residents who wrote lately, by phone: the most recent {@value #KNOWN_IDS}. */
-    private static final int KNOWN_IDS = 10_000;
-    private final Map<String, Long> ids = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > KNOWN_IDS;
-        }
-    });
 
     /** What the phone can show, without loading the resident (whose conversation state can be large). */
     public Resident.Capability capabilityOf(String phone) {

@@ -143,6 +143,7 @@ class CaseworkTest {
         assertThat(c.getSchedule().getDispatchedAt()).as("nothing to dispatch").isNull();
         assertThat(kinds(c)).containsExactly(CaseEvent.Kind.FILED, CaseEvent.Kind.ANSWERED);
         assertThat(tx(() -> cases.forResident(phone, 10))).isEmpty();
+        assertThat(tx(() -> cases.listFor(phone, null, 10))).as("the resident's list (我的诉求)").isEmpty();
     }
 
     @Test
