@@ -23,8 +23,8 @@ import java.time.Instant;
  * the turn saved a newer one.
  *
  * <p>A conversation turn reads and writes its resident without Hibernate ({@link ResidentRepository#lockForTurn},
- * {@link ResidentRepository#writeTurn}), and writes only the columns the turn changed, as this entity's
- * updates do.
+ * {@link ResidentRepository#writeTurn}), holding the row's lock from the read to the commit, so what it
+ * writes cannot be older than what another transaction wrote.
  */
 @Entity
 @DynamicUpdate
@@ -73,7 +73,7 @@ public class Resident {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    /** What a turn read ({@link #forTurn}), so that only what it changed is written; null on an entity. */
+    /** What a turn read ({@link #forTurn}), so that a turn that changed nothing writes nothing; null on an entity. */
     @Transient
     private Columns read;
 
@@ -115,11 +115,6 @@ public class Resident {
     /** What {@link #forTurn} read, or null when this is an entity Hibernate loaded. */
     Columns readForTurn() {
         return read;
-    }
-
-    /** After {@link ResidentRepository#writeTurn}: what is now stored. */
-    void written() {
-        read = columns();
     }
 
     Instant getUpdatedAt() {

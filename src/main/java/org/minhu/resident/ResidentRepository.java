@@ -15,9 +15,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -71,8 +68,10 @@ public class ResidentRepository implements PanacheRepository<Resident> {
     }
 
     /**
-     * Writes the columns a turn changed on a resident {@link #lockForTurn} read, and the time it did;
-     * nothing when it changed none. One statement.
+     * Writes a resident {@link #lockForTurn} read, when the turn changed any of it: one statement, none
+     * when nothing changed. Every column a turn may change is written: the row has been locked since
+     * it was read, so no other transaction can have written one of them in between (a delivery
+     * report's update waits for the turn to commit, then writes only its own column).
      */
     public void writeTurn(Resident resident) {
         Resident.Columns before = resident.readForTurn();
@@ -83,41 +82,21 @@ public class ResidentRepository implements PanacheRepository<Resident> {
         if (after.equals(before)) {
             return;
         }
-        List<String> set = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        List<Integer> types = new ArrayList<>();
-        change(set, values, types, "capability", name(before.capability()), name(after.capability()), Types.VARCHAR);
-        change(set, values, types, "language", before.language(), after.language(), Types.VARCHAR);
-        change(set, values, types, "sms_options", before.smsOptions(), after.smsOptions(), Types.VARCHAR);
-        change(set, values, types, "conversation_state", before.conversationState(), after.conversationState(), Types.VARCHAR);
-        change(set, values, types, "with_agent", before.withAgent(), after.withAgent(), Types.BOOLEAN);
-        change(set, values, types, "capability_evidence", before.capabilityEvidence(), after.capabilityEvidence(), Types.BIGINT);
         try (Connection c = db.getConnection();
-             PreparedStatement update = c.prepareStatement("update resident set " + String.join(", ", set)
-                     + ", updated_at = ? where id = ?")) {
-            int i = 1;
-            for (; i <= values.size(); i++) {
-                update.setObject(i, values.get(i - 1), types.get(i - 1));
-            }
-            update.setTimestamp(i++, Timestamp.from(resident.getUpdatedAt()));
-            update.setLong(i, resident.getId());
+             PreparedStatement update = c.prepareStatement("""
+                     update resident set capability = ?, language = ?, sms_options = ?, conversation_state = ?,
+                         with_agent = ?, capability_evidence = ?, updated_at = ? where id = ?""")) {
+            update.setString(1, after.capability().name());
+            update.setString(2, after.language());
+            update.setString(3, after.smsOptions());
+            update.setString(4, after.conversationState());
+            update.setBoolean(5, after.withAgent());
+            update.setObject(6, after.capabilityEvidence(), Types.BIGINT);
+            update.setTimestamp(7, Timestamp.from(resident.getUpdatedAt()));
+            update.setLong(8, resident.getId());
             update.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException("resident " + resident.getId() + " not written after a turn", e);
-        }
-        resident.written();
-    }
-
-    private static String name(Resident.Capability capability) {
-        return capability == null ? null : capability.name();
-    }
-
-    private static void change(List<String> set, List<Object> values, List<Integer> types, String column,
-                               Object before, Object after, int type) {
-        if (!Objects.equals(before, after)) {
-            set.add(column + " = ?");
-            values.add(after);
-            types.add(type);
         }
     }
 

@@ -45,27 +45,17 @@ public class Outbox {
     }
 
     /**
-     * Queues a message for a resident. Its numbered options (or none) become what a typed number
-     * means in the resident's next message. One insert on the transaction's own connection, without
-     * the entity: a turn writes its replies this way, and nothing reads them back in the transaction.
+     * Queues a message for a resident (a case card, a staff reply): as {@link #enqueueAll} with one.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Queued enqueue(Resident resident, BotMessage message, String inReplyTo, Long causeInboundId) {
-        Instant now = clock.instant();
-        SmsRendering sms = SmsRenderer.render(message, resident.getLanguage());
-        Queued queued = insert(resident.getPhone(), resident.getConversationId(), inReplyTo,
-                PlatformRenderer.render(message).toString(), sms.text(), causeInboundId, null, false, now);
-        try {
-            resident.rememberSmsOptions(sms.options().isEmpty() ? null : json.writeValueAsString(sms.options()), now);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("options are plain records", e);
-        }
-        return queued;
+        return enqueueAll(resident, List.of(message), inReplyTo, causeInboundId).get(0);
     }
 
     /**
-     * Queues a turn's replies, in order, in one batch: as {@link #enqueue} for each in turn, so the
-     * last one's numbered options (or none) are what a typed number means next.
+     * Queues messages for a resident (a turn's replies), in order, in one insert or batch on the
+     * transaction's own connection, without entities: nothing reads them back in the transaction. The
+     * last one's numbered options (or none) become what a typed number means in the resident's next message.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Queued> enqueueAll(Resident resident, List<BotMessage> messages, String inReplyTo, Long causeInboundId) {
