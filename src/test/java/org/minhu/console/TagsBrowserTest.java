@@ -93,4 +93,16 @@ class TagsBrowserTest extends BrowserTestBase {
         operator.navigate(url("/console"));
         assertThat(count).hasText("路灯故障 1");
     }
+
+    @Test
+    void casesTickedInTheInboxStayTickedWhenItsRowsAreFetchedAgain() {
+        ServiceCase ticked = testCases.file(TestCases.newPhone(), "municipal", "井盖缺失", "坂田街道五和大道");
+        Page operator = signIn("operator");
+        assertThat(row(operator, ticked)).isVisible();
+        operator.getByLabel("选择 " + ticked.getNumber()).check();
+        // a case filed anywhere brings the inbox's rows again
+        ServiceCase later = testCases.file(TestCases.newPhone(), "municipal", "路面塌陷", "坂田街道雪岗路");
+        assertThat(row(operator, later)).isVisible();
+        assertThat(operator.getByLabel("选择 " + ticked.getNumber())).isChecked();
+    }
 }

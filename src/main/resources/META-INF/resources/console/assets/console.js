@@ -64,7 +64,20 @@
     });
   }
 
-  function ready(root) { tick(); scrollChats(root); charts(root); }
+  // The inbox's rows are fetched again whenever a case changes anywhere (sse:cases) and when the stream
+  // opens: the cases a member of staff has ticked for a bulk action stay ticked across the swap.
+  var TICKS = 'input[name="case"][form="bulk"]';
+  var ticked = [];
+  document.addEventListener("htmx:beforeSwap", function () {
+    ticked = Array.prototype.map.call(document.querySelectorAll(TICKS + ":checked"), function (box) { return box.value; });
+  });
+  function keepTicks(root) {
+    (root || document).querySelectorAll(TICKS).forEach(function (box) {
+      if (ticked.indexOf(box.value) >= 0) box.checked = true;
+    });
+  }
+
+  function ready(root) { tick(); scrollChats(root); charts(root); keepTicks(root); }
   document.addEventListener("DOMContentLoaded", function () { ready(document); });
   document.addEventListener("htmx:load", function (e) { ready(e.target); });
 })();
