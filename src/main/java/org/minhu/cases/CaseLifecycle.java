@@ -184,17 +184,6 @@ public class CaseLifecycle {
         return c;
     }
 
-    /** Routes a just-filed case by the dispatch rules (派单). */
-    public ServiceCase autoDispatch(ServiceCase c) {
-        DispatchRules.Route route = rules.route(c.getCategory(), c.getDescription(), c.getLatitude(), c.getLongitude());
-        Instant now = clock.instant();
-        CaseState before = c.getState();
-        c.apply(CaseTransition.DISPATCH, now);
-        c.routeTo(route.unit(), route.grid(), List.of(), route.priority(), now, config.acceptWithin(), config.acceptEscalateAfter());
-        String to = "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid());
-        return record(c, CaseTransition.DISPATCH.kind(), before, SYSTEM, to, to);
-    }
-
     /** 派单 (并行派单 when there are assisting units). */
     public ServiceCase dispatch(String number, String actor, String unit, List<String> assistingUnits, String note) {
         require(unit, "unit");

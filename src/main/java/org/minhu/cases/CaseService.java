@@ -69,18 +69,35 @@ public class CaseService {
      * chose (null: guessed from the description) and who filed it for the resident (null: they did).
      */
     public ServiceCase file(NewCase request, RequestType type, HandlingClass handling, Filer filedBy) {
-        ServiceCase serviceCase = register(request, type, handling, filedBy);
-        if (config.autoDispatch()) {
-            lifecycle.autoDispatch(serviceCase);
+        ServiceCase serviceCase = numbered(request, type, handling);
+        // the filing's entry says what the case was filed as; routing at filing then moves it on before the
+        // case is stored, so that it is written once, as it leaves the filing (not inserted, then updated);
+        // who listens for the filing sees the case routed, as the resident filing over 5G is told
+        CaseEvent filedEntry = filed(serviceCase, request, filedBy);
+        CaseState filedAs = serviceCase.getState();
+        String routedTo = config.autoDispatch() ? route(serviceCase) : null;
+        store(serviceCase, filedEntry, filedBy);
+        if (routedTo != null) {
+            lifecycle.record(serviceCase, CaseTransition.DISPATCH.kind(), filedAs, CaseLifecycle.SYSTEM, routedTo, routedTo);
         }
         return serviceCase;
+    }
+
+    /** Routes a case being filed by the dispatch rules (派单), before it is stored; where it went. */
+    private String route(ServiceCase c) {
+        DispatchRules.Route route = rules.route(c.getCategory(), c.getDescription(), c.getLatitude(), c.getLongitude());
+        Instant now = clock.instant();
+        c.apply(CaseTransition.DISPATCH, now);
+        c.routeTo(route.unit(), route.grid(), List.of(), route.priority(), now, config.acceptWithin(), config.acceptEscalateAfter());
+        return "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid());
     }
 
     /** A member of staff filing for a resident: their user name (the history's actor) and how the resident is told of them. */
     public record Filer(String username, String label) {
     }
 
-    private ServiceCase register(NewCase request, RequestType type, HandlingClass handling, Filer filedBy) {
+    /** The case a request makes, numbered and classified, not yet stored. */
+    private ServiceCase numbered(NewCase request, RequestType type, HandlingClass handling) {
         Category category = categories.find(request.category())
                 .orElseThrow(() -> ProblemException.badRequest("category", "unknown category: " + request.category()));
         Instant now = clock.instant();
@@ -90,14 +107,24 @@ public class CaseService {
         RequestType t = type == null ? kind.type() : type;
         HandlingClass h = handling == null ? kind.handling() : handling;
         serviceCase.classify(t, h, rules.resolveHours(category.code(), kind.priority(), t, h), now);
-        cases.persist(serviceCase);
+        return serviceCase;
+    }
+
+    /** The history's first entry for a case as it is now (the state it was filed in). */
+    private CaseEvent filed(ServiceCase serviceCase, NewCase request, Filer filedBy) {
         String actor = filedBy == null ? actor(request) : filedBy.username();
         // residents read this note in their case's timeline: the kind is on the case, not here
         String note = filedBy == null ? null : "代为登记：" + filedBy.label();
-        events.persist(new CaseEvent(serviceCase, now, actor, CaseEvent.Kind.FILED, null, note));
+        return new CaseEvent(serviceCase, serviceCase.getCreatedAt(), actor, CaseEvent.Kind.FILED, null, note);
+    }
+
+    /** Stores the case and its first entry, then tells who listens that it was filed. */
+    private void store(ServiceCase serviceCase, CaseEvent filedEntry, Filer filedBy) {
+        cases.persist(serviceCase);
+        events.persist(filedEntry.of(serviceCase));
         // the note of a filing by staff names them: the resident's first message says who filed it for them
-        changed.fire(new CaseChanged(serviceCase, CaseEvent.Kind.FILED, filedBy == null ? null : filedBy.label(), actor));
-        return serviceCase;
+        changed.fire(new CaseChanged(serviceCase, CaseEvent.Kind.FILED, filedBy == null ? null : filedBy.label(),
+                filedEntry.getActor()));
     }
 
     /**
@@ -109,7 +136,8 @@ public class CaseService {
                 .or(() -> categories.find("policy").map(Category::code))
                 .orElseGet(() -> categories.all().get(0).code());
         NewCase request = new NewCase(phone, category, question, null, null, null, null, null, null, channel);
-        ServiceCase c = register(request, RequestType.CONSULTATION, HandlingClass.EASY, null);
+        ServiceCase c = numbered(request, RequestType.CONSULTATION, HandlingClass.EASY);
+        store(c, filed(c, request, null), null);
         return steps.answer(c.getNumber(), CaseLifecycle.SYSTEM, "知识库：" + answered);
     }
 

@@ -11,9 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.minhu.carrier.outbox.OutboundMessage;
 import org.minhu.carrier.outbox.OutboundStatus;
 import org.minhu.carrier.outbox.OutboxRepository;
+import org.minhu.cases.CaseEvent;
+import org.minhu.cases.CaseEventRepository;
 import org.minhu.cases.CaseFigures;
 import org.minhu.cases.CaseService;
+import org.minhu.cases.CaseState;
 import org.minhu.cases.NewCase;
+import org.minhu.cases.ServiceCase;
 import org.minhu.proactive.hotspot.HotspotDetector;
 import org.minhu.testing.CountingDriver;
 import org.minhu.testing.MockCarrierResource;
@@ -29,6 +33,7 @@ import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -110,6 +115,9 @@ public class HotPathBudgetTest {
 
     @Inject
     HotspotDetector detector;
+
+    @Inject
+    CaseEventRepository caseEvents;
 
     @Test
     void aTurnItsSendAndItsReportsStayWithinTheirBudgets() {
@@ -214,6 +222,29 @@ public class HotPathBudgetTest {
         String all = committed.stream().map(tx -> tx.size() + ": " + String.join(" | ", tx))
                 .collect(Collectors.joining("\n"));
         assertThat(of(committed, tx -> has(tx, "case_figures_watermark"))).as("refreshes, in:\n" + all).hasSize(1);
+    }
+
+    @Test
+    void aCaseRoutedAtItsFilingIsWrittenOnceAsRouted() {
+        CountingDriver.reset();
+        String number = QuarkusTransaction.requiringNew().call(() -> cases.file(new NewCase("tel:+8613700007703", "municipal",
+                "井盖缺失，行人绕行", null, null, "测试路", null, "file-request", 1)).getNumber());
+        List<List<String>> filings = of(CountingDriver.committed(), tx -> has(tx, "insert into service_case"));
+        assertThat(filings).singleElement().satisfies(tx -> {
+            String all = tx.size() + ": " + String.join(" | ", tx);
+            assertThat(tx).as("the case inserted once, in:\n" + all).filteredOn(sql -> sql.startsWith("insert into service_case")).hasSize(1);
+            assertThat(tx).as("and never updated, in:\n" + all).noneMatch(sql -> sql.startsWith("update service_case"));
+            assertThat(tx).as("its filing and its routing in its history, in:\n" + all)
+                    .filteredOn(sql -> sql.startsWith("insert into case_event")).hasSize(2);
+        });
+        ServiceCase stored = QuarkusTransaction.requiringNew().call(() -> cases.forResident("tel:+8613700007703", 1).get(0));
+        assertThat(stored.getNumber()).isEqualTo(number);
+        assertThat(stored.getState()).isEqualTo(CaseState.DISPATCHED);
+        assertThat(stored.getUnit()).isNotBlank();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> caseEvents.forCase(stored.getId())))
+                .extracting(CaseEvent::getKind, CaseEvent::getFromState, CaseEvent::getToState)
+                .containsExactly(tuple(CaseEvent.Kind.FILED, null, CaseState.RECEIVED),
+                        tuple(CaseEvent.Kind.DISPATCHED, CaseState.RECEIVED, CaseState.DISPATCHED));
     }
 
     @Test
