@@ -145,12 +145,6 @@ public class CaseEvent {
         this.note = note;
     }
 
-    /** This entry, made before its case was stored, for the case now stored (its id known only now). */
-    CaseEvent of(ServiceCase serviceCase) {
-        this.caseId = serviceCase.getId();
-        return this;
-    }
-
     public Long getId() {
         return id;
     }

@@ -33,7 +33,6 @@ public class CaseService {
     private final CaseNumbers numbers;
     private final Categories categories;
     private final CasesConfig config;
-    private final CaseLifecycle lifecycle;
     private final CaseworkSteps steps;
     private final DispatchRules rules;
     private final Event<CaseChanged> changed;
@@ -41,7 +40,7 @@ public class CaseService {
 
     public CaseService(ServiceCaseRepository cases, CaseEventRepository events, CaseFollowerRepository followers,
                        CaseAdditionRepository additions, CaseNumbers numbers, Categories categories, CasesConfig config,
-                       CaseLifecycle lifecycle, CaseworkSteps steps, DispatchRules rules, Event<CaseChanged> changed, Clock clock) {
+                       CaseworkSteps steps, DispatchRules rules, Event<CaseChanged> changed, Clock clock) {
         this.additions = additions;
         this.rules = rules;
         this.cases = cases;
@@ -50,7 +49,6 @@ public class CaseService {
         this.numbers = numbers;
         this.categories = categories;
         this.config = config;
-        this.lifecycle = lifecycle;
         this.steps = steps;
         this.changed = changed;
         this.clock = clock;
@@ -74,22 +72,20 @@ public class CaseService {
         // case is stored, so that it is written once, as it leaves the filing (not inserted, then updated);
         // who listens for the filing sees the case routed, as the resident filing over 5G is told
         CaseEvent filedEntry = filed(serviceCase, request, filedBy);
-        CaseState filedAs = serviceCase.getState();
-        String routedTo = config.autoDispatch() ? route(serviceCase) : null;
-        store(serviceCase, filedEntry, filedBy);
-        if (routedTo != null) {
-            lifecycle.record(serviceCase, CaseTransition.DISPATCH.kind(), filedAs, CaseLifecycle.SYSTEM, routedTo, routedTo);
-        }
+        CaseEvent routedEntry = config.autoDispatch() ? route(serviceCase) : null;
+        store(serviceCase, filedEntry, routedEntry, filedBy);
         return serviceCase;
     }
 
-    /** Routes a case being filed by the dispatch rules (派单), before it is stored; where it went. */
-    private String route(ServiceCase c) {
+    /** Routes a case being filed by the dispatch rules (派单), before it is stored; its history entry. */
+    private CaseEvent route(ServiceCase c) {
         DispatchRules.Route route = rules.route(c.getCategory(), c.getDescription(), c.getLatitude(), c.getLongitude());
         Instant now = clock.instant();
+        CaseState before = c.getState();
         c.apply(CaseTransition.DISPATCH, now);
         c.routeTo(route.unit(), route.grid(), List.of(), route.priority(), now, config.acceptWithin(), config.acceptEscalateAfter());
-        return "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid());
+        String to = "派往 " + route.unit() + (route.grid() == null ? "" : " · " + route.grid());
+        return new CaseEvent(c, now, CaseLifecycle.SYSTEM, CaseTransition.DISPATCH.kind(), before, to, to);
     }
 
     /** A member of staff filing for a resident: their user name (the history's actor) and how the resident is told of them. */
@@ -118,13 +114,20 @@ public class CaseService {
         return new CaseEvent(serviceCase, serviceCase.getCreatedAt(), actor, CaseEvent.Kind.FILED, null, note);
     }
 
-    /** Stores the case and its first entry, then tells who listens that it was filed. */
-    private void store(ServiceCase serviceCase, CaseEvent filedEntry, Filer filedBy) {
+    /**
+     * Stores the case (one insert) and its first entries (one batch), then tells who listens that it was
+     * filed and, when the dispatch rules routed it, where it went.
+     */
+    private void store(ServiceCase serviceCase, CaseEvent filedEntry, CaseEvent routedEntry, Filer filedBy) {
         cases.persist(serviceCase);
-        events.persist(filedEntry.of(serviceCase));
+        events.append(serviceCase, routedEntry == null ? List.of(filedEntry) : List.of(filedEntry, routedEntry));
         // the note of a filing by staff names them: the resident's first message says who filed it for them
         changed.fire(new CaseChanged(serviceCase, CaseEvent.Kind.FILED, filedBy == null ? null : filedBy.label(),
                 filedEntry.getActor()));
+        if (routedEntry != null) {
+            changed.fire(new CaseChanged(serviceCase, routedEntry.getKind(), routedEntry.getNote(), routedEntry.getActor(),
+                    routedEntry.getPublicText()));
+        }
     }
 
     /**
@@ -137,7 +140,7 @@ public class CaseService {
                 .orElseGet(() -> categories.all().get(0).code());
         NewCase request = new NewCase(phone, category, question, null, null, null, null, null, null, channel);
         ServiceCase c = numbered(request, RequestType.CONSULTATION, HandlingClass.EASY);
-        store(c, filed(c, request, null), null);
+        store(c, filed(c, request, null), null, null);
         return steps.answer(c.getNumber(), CaseLifecycle.SYSTEM, "知识库：" + answered);
     }
 
