@@ -47,7 +47,7 @@ public class FlowResponder implements ResidentResponder {
     private final FlowRegistry registry;
     private final Categories categories;
     private final HandoffRepository handoffs;
-    private final ObjectMapper json;
+    private final StateJson json;
     private final Clock clock;
     private final Subscriptions subscriptions;
     private final DispatchRules rules;
@@ -58,7 +58,7 @@ public class FlowResponder implements ResidentResponder {
         this.registry = registry;
         this.categories = categories;
         this.handoffs = handoffs;
-        this.json = json;
+        this.json = new StateJson(json);
         this.clock = clock;
         this.subscriptions = subscriptions;
         this.rules = rules;
@@ -194,7 +194,7 @@ public class FlowResponder implements ResidentResponder {
     private ConversationState load(Resident resident) {
         if (resident.getConversationState() != null) {
             try {
-                return json.readValue(resident.getConversationState(), ConversationState.class);
+                return json.read(resident.getConversationState());
             } catch (JsonProcessingException e) {
                 Log.warnf("conversation of resident %d unreadable, starting afresh", resident.getId());
             }
@@ -204,7 +204,7 @@ public class FlowResponder implements ResidentResponder {
 
     private void save(Resident resident, ConversationState state, Instant now) {
         try {
-            resident.saveConversation(json.writeValueAsString(state), state.language(), now);
+            resident.saveConversation(json.write(state), state.language(), now);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("conversation state is plain data", e);
         }
