@@ -2,7 +2,15 @@ package org.minhu.cases;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +20,12 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
+
+    private final DataSource db;
+
+    public ServiceCaseRepository(DataSource db) {
+        this.db = db;
+    }
 
     /** How many cases, whatever their state, have each of these categories; a category none has is left out. */
     public Map<String, Long> countByCategory(Collection<String> categories) {
@@ -86,37 +100,48 @@ public class ServiceCaseRepository implements PanacheRepository<ServiceCase> {
      */
     public List<NearbyCase> nearestOpenInBox(String category, double latitude, double longitude, Geo.Box box,
                                              String notOf, int limit) {
-        // on every filing's location step: the few columns the offer shows, no entity and no HQL to translate
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        select number, state, address, description, latitude, longitude from service_case
-                        where category = ?1 and state in (%s)
-                          and latitude between ?2 and ?3 and longitude between ?4 and ?5
-                          and (phone is null or phone <> ?6)
-                        order by (latitude - ?7) * (latitude - ?7) + (longitude - ?8) * (longitude - ?8) * ?9, id"""
-                        .formatted(OPEN_STATES))
-                .setParameter(1, category)
-                .setParameter(2, box.south())
-                .setParameter(3, box.north())
-                .setParameter(4, box.west())
-                .setParameter(5, box.east())
-                .setParameter(6, notOf == null ? "" : notOf)
-                .setParameter(7, latitude)
-                .setParameter(8, longitude)
-                .setParameter(9, box.longitudeScale())
-                .setMaxResults(limit)
-                .getResultList();
-        return rows.stream().map(row -> {
-            double lat = ((Number) row[4]).doubleValue();
-            double lon = ((Number) row[5]).doubleValue();
-            return new NearbyCase((String) row[0], CaseState.valueOf((String) row[1]), (String) row[2], (String) row[3],
-                    lat, lon, Geo.distanceMeters(latitude, longitude, lat, lon));
-        }).toList();
+        // on every filing's location step: the few columns the offer shows, over the transaction's JDBC connection
+        // (as a Hibernate native query, resolving the result's shape and adding the limit cost three times the query)
+        try (Connection c = db.getConnection();
+             PreparedStatement query = c.prepareStatement(NEAREST_OPEN)) {
+            query.setString(1, category);
+            query.setDouble(2, box.south());
+            query.setDouble(3, box.north());
+            query.setDouble(4, box.west());
+            query.setDouble(5, box.east());
+            query.setString(6, notOf == null ? "" : notOf);
+            query.setDouble(7, latitude);
+            query.setDouble(8, latitude);
+            query.setDouble(9, longitude);
+            query.setDouble(10, longitude);
+            query.setDouble(11, box.longitudeScale());
+            query.setInt(12, limit);
+            List<NearbyCase> nearby = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    double lat = rows.getDouble(5);
+                    double lon = rows.getDouble(6);
+                    nearby.add(new NearbyCase(rows.getString(1), CaseState.valueOf(rows.getString(2)), rows.getString(3),
+                            rows.getString(4), lat, lon, Geo.distanceMeters(latitude, longitude, lat, lon)));
+                }
+            }
+            return nearby;
+        } catch (SQLException e) {
+            throw new PersistenceException("open cases near a place not read", e);
+        }
     }
 
     /** The open states as an SQL list (constants, not input). */
     private static final String OPEN_STATES = CaseState.OPEN.stream().map(s -> "'" + s.name() + "'")
             .sorted().collect(java.util.stream.Collectors.joining(", "));
+
+    private static final String NEAREST_OPEN = """
+            select number, state, address, description, latitude, longitude from service_case
+            where category = ? and state in (%s)
+              and latitude between ? and ? and longitude between ? and ?
+              and (phone is null or phone <> ?)
+            order by (latitude - ?) * (latitude - ?) + (longitude - ?) * (longitude - ?) * ?, id
+            limit ?""".formatted(OPEN_STATES);
 
     /** Open cases whose deadline check has something to do now (see {@link ServiceCase#planNextCheck()}), earliest first. */
     public List<Long> dueForCheck(java.time.Instant now, int limit) {
