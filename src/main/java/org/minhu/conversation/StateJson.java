@@ -11,9 +11,11 @@ import java.time.Instant;
 
 /**
  * A resident's conversation state as their row keeps it, in JSON, read and written once a turn. Its
- * own times (the last activity, a draft's) are written as epoch milliseconds: parsing an ISO text
- * was half of reading a state. A state written before, with ISO times, still reads. The flow's
- * variables are written as before, whatever they hold.
+ * own times (the last activity, a draft's) are written as seconds since the epoch with their fraction
+ * ({@code 1764919815.123456789}): parsing an ISO text was half of reading a state. Any reader of the
+ * state reads that number as these instants, including a build before this form (Jackson's default
+ * reading of a decimal), so instants do not move in a rolling upgrade or a rollback; a state written
+ * with ISO times still reads. The flow's variables are written as before, whatever they hold.
  */
 final class StateJson {
 
@@ -36,16 +38,16 @@ final class StateJson {
         return writer.writeValueAsString(state);
     }
 
-    /** The state's last activity as a number of milliseconds since the epoch, not seconds with a fraction. */
+    /** The state's last activity as seconds since the epoch with their fraction. */
     abstract static class StateTimes {
-        @JsonFormat(shape = JsonFormat.Shape.NUMBER_INT, without = {JsonFormat.Feature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS,
+        @JsonFormat(shape = JsonFormat.Shape.NUMBER, with = {JsonFormat.Feature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS,
                 JsonFormat.Feature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS})
         abstract Instant lastActivity();
     }
 
-    /** When a draft was kept, as a number of milliseconds since the epoch. */
+    /** When a draft was kept, as seconds since the epoch with their fraction. */
     abstract static class DraftTimes {
-        @JsonFormat(shape = JsonFormat.Shape.NUMBER_INT, without = {JsonFormat.Feature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS,
+        @JsonFormat(shape = JsonFormat.Shape.NUMBER, with = {JsonFormat.Feature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS,
                 JsonFormat.Feature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS})
         abstract Instant savedAt();
     }

@@ -47,6 +47,11 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(MockCarrierResource.class)
 public class HotPathBudgetTest {
 
+    /**
+     * Filing a case the dispatch rules route at once, its number aside (a transaction of its own): the
+     * case inserted once, already routed; its two history entries in one batch.
+     */
+    static final int FILING = 2;
     /** Storing a push: the nonce, the resident (first message only inserts), the message. */
     static final int STORE = 3;
     /**
@@ -234,6 +239,7 @@ public class HotPathBudgetTest {
             String all = tx.size() + ": " + String.join(" | ", tx);
             assertThat(tx).as("the case inserted once, in:\n" + all).filteredOn(sql -> sql.startsWith("insert into service_case")).hasSize(1);
             assertThat(tx).as("and never updated, in:\n" + all).noneMatch(sql -> sql.startsWith("update service_case"));
+            assertThat(tx).as("the case and its history, nothing else, in:\n" + all).hasSize(FILING);
             assertThat(tx).as("its filing and its routing in its history, one batch, in:\n" + all)
                     .filteredOn(sql -> sql.startsWith("insert into case_event")).hasSize(1);
         });
