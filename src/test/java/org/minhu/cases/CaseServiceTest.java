@@ -1,9 +1,12 @@
 package org.minhu.cases;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.minhu.carrier.outbox.OutboundMessage;
+import org.minhu.carrier.outbox.OutboxRepository;
 import org.minhu.common.ProblemException;
 import org.minhu.testing.MockCarrierResource;
 
@@ -39,6 +42,9 @@ class CaseServiceTest {
     CaseService service;
 
     @Inject
+    OutboxRepository outbox;
+
+    @Inject
     CaseNumbers numbers;
 
     @Inject
@@ -60,6 +66,22 @@ class CaseServiceTest {
 
     private ServiceCase file(String phone, String category) {
         return service.file(request(phone, category, "路灯不亮 " + UUID.randomUUID(), null, null));
+    }
+
+    @Test
+    void aResidentWhoseRequestCameThroughAnotherChannelIsToldOfTheCaseAsRoutedAtItsFiling() {
+        String phone = "tel:+861370000" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        ServiceCase c = service.file(new NewCase(phone, "municipal", "井盖缺失 " + UUID.randomUUID(), null, null, "五和大道",
+                null, null, null, "open311"));
+
+        assertThat(c.getState()).isEqualTo(CaseState.DISPATCHED);
+        // a hotline operator filed it for them through Open311: the filing's card is the resident's only word of
+        // it (the routing at filing is not told apart), so it shows the case routed
+        List<OutboundMessage> told = QuarkusTransaction.requiringNew().call(() -> outbox.forPhone(phone));
+        assertThat(told).singleElement().extracting(OutboundMessage::getSmsContent).asString()
+                .contains(c.getNumber())
+                .contains(CaseProgress.bar(CaseState.DISPATCHED, "zh"))
+                .contains(c.getUnit());
     }
 
     @Test
