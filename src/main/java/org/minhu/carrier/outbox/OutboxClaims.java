@@ -25,13 +25,19 @@ public class OutboxClaims {
 
     /** The statuses of a message still to be handed to the platform. */
     static final String WAITING = "('PENDING','SENDING')";
-    /** One lane of due heads: {@code %2$d} its number, {@code %3$s} which messages it holds. */
+    /**
+     * One lane of due heads: {@code %2$d} its number, {@code %3$s} which messages it holds. A head is its
+     * phone's oldest waiting message, asked as a correlated {@code min}: on PostgreSQL that is always
+     * one lookup in {@code outbound_waiting_phone} by the head's phone, where the {@code not exists} it
+     * replaced was planned, whenever the statistics had been taken with few messages waiting, as a scan
+     * of every waiting message for each head (db/postgresql/V101).
+     */
     private static final String LANE = """
             select %2$d as lane, o.id, o.message_id, o.phone, o.conversation_id, o.contribution_id, o.in_reply_to,
                    o.message_list, o.sms_content, r.capability
             from outbound_message o left join resident r on r.phone = o.phone
             where o.status in %1$s and %3$s
-              and not exists (select 1 from outbound_message e where e.phone = o.phone and e.status in %1$s and e.id < o.id)
+              and o.id = (select min(e.id) from outbound_message e where e.phone = o.phone and e.status in %1$s)
               and case when o.status = 'PENDING' then o.next_attempt_at <= ? else o.lease_until < ? end
             order by o.id limit ?""";
     /** Due heads that are not bulk, then bulk ones (a notice's): see {@link #claim(int, int, Instant)}. */
