@@ -27,10 +27,10 @@ public class CaseEventRepository implements PanacheRepository<CaseEvent> {
     }
 
     /**
-     * Appends a just-stored case's first entries, in order, in one statement (a batch when there are
-     * several) over the transaction's JDBC connection: the history is append-only and nothing in the
-     * filing reads these entries back, so Hibernate need not manage them (each persist was an insert of
-     * its own, an identity key read back, and a dirty check at commit).
+     * Appends a just-stored case's first entries, in order, in one batch over the transaction's JDBC
+     * connection: the history is append-only and nothing in the filing reads these entries back, so
+     * Hibernate need not manage them (each persist was an insert of its own, an identity key read back,
+     * and a dirty check at commit).
      */
     void append(ServiceCase serviceCase, List<CaseEvent> entries) {
         try (Connection c = db.getConnection();
@@ -46,15 +46,10 @@ public class CaseEventRepository implements PanacheRepository<CaseEvent> {
                 setState(insert, 6, entry.getToState());
                 insert.setString(7, entry.getNote());
                 insert.setString(8, entry.getPublicText());
-                if (entries.size() > 1) {
-                    insert.addBatch();
-                }
+                insert.addBatch();
             }
-            if (entries.size() > 1) {
-                insert.executeBatch();
-            } else {
-                insert.executeUpdate();
-            }
+            // one round trip, one entry or two
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new PersistenceException("history of case " + serviceCase.getNumber() + " not written", e);
         }
