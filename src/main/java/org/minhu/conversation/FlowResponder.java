@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Runs the resident's message through the flow engine: loads their conversation, steps the
@@ -145,9 +146,11 @@ public class FlowResponder implements ResidentResponder {
         return new BotMessage(new Content.Text(emergency.advice().in(language)), chips);
     }
 
+    private static final Pattern RATING = Pattern.compile("rate:[A-Za-z0-9-]+:(SATISFIED|MOSTLY_SATISFIED|UNSATISFIED)");
+
     /** A rating chip on a resolution card: {@code rate:<number>:<RATING>}. */
     private static boolean isRating(String postback) {
-        return postback != null && postback.matches("rate:[A-Za-z0-9-]+:(SATISFIED|MOSTLY_SATISFIED|UNSATISFIED)");
+        return postback != null && RATING.matcher(postback).matches();
     }
 
     /** Answers the rate flow's question straight from the card: 不满意 asks why, when {@code askWhy}. */

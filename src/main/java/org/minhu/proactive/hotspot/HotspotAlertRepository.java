@@ -2,12 +2,24 @@ package org.minhu.proactive.hotspot;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import org.minhu.common.Databases;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
 public class HotspotAlertRepository implements PanacheRepository<HotspotAlert> {
+
+    private final DataSource db;
+
+    public HotspotAlertRepository(DataSource db) {
+        this.db = db;
+    }
 
     /** Hot spots still being worked, the most cases first. */
     public List<HotspotAlert> largestActive(int limit) {
@@ -38,14 +50,22 @@ public class HotspotAlertRepository implements PanacheRepository<HotspotAlert> {
 
     /**
      * Takes the category's lock for the rest of the transaction: cases of one category are
-     * clustered one at a time, on every instance.
+     * clustered one at a time, on every instance. One statement over the transaction's JDBC
+     * connection: an upsert locks the row it meets as an update does, and the first case of a
+     * category creates the row (a second one filed at that moment waits for it to commit, then
+     * locks it). It was an insert if missing and then an update, each a native query through
+     * Hibernate, taken for every batch of filings.
      */
     public void lock(String category) {
-        getEntityManager().createNativeQuery("insert into hotspot_lock (category) values (?1) on conflict do nothing")
-                .setParameter(1, category)
-                .executeUpdate();
-        getEntityManager().createNativeQuery("update hotspot_lock set category = category where category = ?1")
-                .setParameter(1, category)
-                .executeUpdate();
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement(Databases.postgres(c)
+                    ? "insert into hotspot_lock (category) values (?) on conflict (category) do update set category = excluded.category"
+                    : "merge into hotspot_lock (category) key (category) values (?)")) {
+                lock.setString(1, category);
+                lock.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("the hot-spot lock of " + category + " was not taken", e);
+        }
     }
 }
