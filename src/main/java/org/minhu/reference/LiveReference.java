@@ -52,9 +52,23 @@ public final class LiveReference<T> {
     /** The latest stored version, or the shipped file when there is none. */
     public static <T> LiveReference<T> stored(String name, String resource, BiFunction<String, String, T> parse,
                                               ReferenceVersionRepository versions) {
+        return stored(name, resource, parse, versions.latest(name));
+    }
+
+    /**
+     * The same, given the latest stored version. Each document is parsed, checked and (the knowledge
+     * base, the categories) indexed once at start-up: the shipped file only when no stored version
+     * is used instead. It used to be parsed first in any case, so an instance whose admins had saved
+     * a version built that document twice before it was ready.
+     */
+    static <T> LiveReference<T> stored(String name, String resource, BiFunction<String, String, T> parse,
+                                       Optional<ReferenceVersion> latest) {
         LiveReference<T> reference = new LiveReference<>(name, resource, parse);
-        reference.inUse = new InUse<>(parse.apply(resource, ReferenceData.shipped(resource)), 0);
-        reference.use(versions.latest(name));
+        reference.inUse = new InUse<>(null, 0);
+        reference.use(latest);
+        if (reference.inUse.value() == null) {
+            reference.inUse = new InUse<>(parse.apply(resource, ReferenceData.shipped(resource)), 0);
+        }
         return reference;
     }
 
