@@ -19,11 +19,13 @@ import org.minhu.outbound.BotMessage;
 import org.minhu.outbound.Chip;
 import org.minhu.outbound.Content;
 import org.minhu.outbound.PlatformLimits;
+import org.minhu.reference.LocalizedText;
 import org.minhu.resident.Resident;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,8 @@ public class FlowResponder implements ResidentResponder {
     private final Subscriptions subscriptions;
     private final DispatchRules rules;
     private final FreeText freeText;
+    /** The categories as flows read them, built for the version in use ({@link #context(String)}). */
+    private volatile Context context;
 
     public FlowResponder(FlowRegistry registry, Categories categories, HandoffRepository handoffs, ObjectMapper json,
                          Clock clock, Subscriptions subscriptions, DispatchRules rules, FreeText freeText) {
@@ -175,10 +179,29 @@ public class FlowResponder implements ResidentResponder {
         };
     }
 
-    /** The values every flow may read, in a language: the categories. */
+    /**
+     * The values every flow may read, in a language: the categories. A flow step reads them each time
+     * it renders or decides, several times a turn, so they are built once per version of the
+     * categories in use (Chinese and English) and shared, read-only; building them every time was a
+     * tenth of what the service allocated under load.
+     */
     public Map<String, Object> context(String language) {
+        List<Category> all = categories.all();
+        Context built = context;
+        if (built == null || built.categories() != all) {
+            built = new Context(all, context(all, "zh"), context(all, "en"));
+            context = built;
+        }
+        return LocalizedText.isEnglish(language) ? built.english() : built.chinese();
+    }
+
+    /** The context built for one version of the categories (the list {@code Categories} holds while it is in use). */
+    private record Context(List<Category> categories, Map<String, Object> chinese, Map<String, Object> english) {
+    }
+
+    private static Map<String, Object> context(List<Category> all, String language) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (Category c : categories.all()) {
+        for (Category c : all) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("value", c.code());
             item.put("label", c.name().in(language));
@@ -188,10 +211,10 @@ public class FlowResponder implements ResidentResponder {
             synonyms.add(c.code());
             synonyms.add(c.name().zh());
             synonyms.add(c.name().en());
-            item.put("synonyms", synonyms);
-            list.add(item);
+            item.put("synonyms", Collections.unmodifiableList(synonyms));
+            list.add(Collections.unmodifiableMap(item));
         }
-        return Map.of("categories", list);
+        return Map.of("categories", Collections.unmodifiableList(list));
     }
 
     private ConversationState load(Resident resident) {

@@ -22,6 +22,6 @@ public record LocalizedText(String zh, String en) {
     }
 
     public static boolean isEnglish(String language) {
-        return language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("en");
+        return language != null && language.regionMatches(true, 0, "en", 0, 2);
     }
 }

@@ -123,6 +123,12 @@ class ReferenceDocumentsTest {
 
     @Test
     void aCategoryAnAdminAddsIsOfferedToResidentsAndOpen311Clients() {
+        // a resident shown the categories before the change (what flows read is built once per version)
+        Phone before = phone();
+        before.send("你好");
+        List<Map<String, Object>> offered = before.tap("我要反映");
+        assertThat(text(offered.get(offered.size() - 1))).contains("市政设施").doesNotContain("宠物走失");
+
         ConsoleSession admin = ConsoleSession.signIn("admin");
         assertThat(save(admin, Categories.DOCUMENT, shipped(Categories.RESOURCE) + LOST_PET_CATEGORY).statusCode())
                 .isEqualTo(303);
