@@ -189,7 +189,7 @@ public class FlowResponder implements ResidentResponder {
         List<Category> all = categories.all();
         Context built = context;
         if (built == null || built.categories() != all) {
-            built = new Context(all, context(all, "zh"), context(all, "en"));
+            built = new Context(all, categoriesIn(all, "zh"), categoriesIn(all, "en"));
             context = built;
         }
         return LocalizedText.isEnglish(language) ? built.english() : built.chinese();
@@ -199,7 +199,7 @@ public class FlowResponder implements ResidentResponder {
     private record Context(List<Category> categories, Map<String, Object> chinese, Map<String, Object> english) {
     }
 
-    private static Map<String, Object> context(List<Category> all, String language) {
+    private static Map<String, Object> categoriesIn(List<Category> all, String language) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Category c : all) {
             Map<String, Object> item = new LinkedHashMap<>();
