@@ -44,6 +44,7 @@ public class PushClient {
     private final HttpClient http;
     /** Pushes go through Vert.x's HTTP client: java.net.http cost the mock more CPU per push than the service spent storing it. */
     private final io.vertx.core.http.HttpClient pushes;
+    private final Vertx vertx;
     private final Deque<Runnable> waiting = new ArrayDeque<>();
     private int inFlight;
 
@@ -52,6 +53,7 @@ public class PushClient {
         this.target = target;
         this.timers = timers;
         this.stats = stats;
+        this.vertx = vertx;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -160,8 +162,9 @@ public class PushClient {
                 return;
             }
         }
-        // handed to another thread so that a run of quickly failing pushes cannot nest deeper and deeper
-        CompletableFuture.runAsync(next);
+        // queued on an event loop, so that a run of quickly failing pushes cannot nest deeper and deeper; not
+        // CompletableFuture.runAsync: on a machine of two cores its common pool starts a new thread per task
+        vertx.runOnContext(ignored -> next.run());
     }
 
     private HttpRequest.Builder signed(HttpRequest.Builder builder) {
