@@ -1,16 +1,21 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -60,8 +65,6 @@ public class LoadDriver {
      */
     static String arrivals = "random";
 
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     static final LatencyLog webhookLatency = new LatencyLog();
     static final LatencyLog replyLatency = new LatencyLog();
     static final AtomicLong turns = new AtomicLong();
@@ -180,10 +183,10 @@ public class LoadDriver {
         }
         int at = seq;
         for (int i = 0; i < replies; i++) {
-            HttpResponse<String> next = http.send(HttpRequest.newBuilder(URI.create(mock + "/sim/phones/"
-                            + URLEncoder.encode(phone, StandardCharsets.UTF_8) + "/next?after=" + at + "&timeoutMs=10000"))
-                    .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (next.statusCode() != 200) {
+            Http1.Response next = Http1.exchange("GET", mock + "/sim/phones/"
+                    + URLEncoder.encode(phone, StandardCharsets.UTF_8) + "/next?after=" + at + "&timeoutMs=10000",
+                    Map.of(), null, 15_000);
+            if (next.status() != 200) {
                 count("no reply within 10 s");
                 return lastSeq(phone);
             }
@@ -207,9 +210,8 @@ public class LoadDriver {
     }
 
     static int lastSeq(String phone) throws Exception {
-        HttpResponse<String> t = http.send(HttpRequest.newBuilder(URI.create(mock + "/sim/phones/"
-                + URLEncoder.encode(phone, StandardCharsets.UTF_8) + "/transcript")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        Http1.Response t = Http1.exchange("GET", mock + "/sim/phones/"
+                + URLEncoder.encode(phone, StandardCharsets.UTF_8) + "/transcript", Map.of(), null, 15_000);
         Matcher m = SEQ.matcher(t.body());
         int last = 0;
         while (m.find()) {
@@ -231,23 +233,20 @@ public class LoadDriver {
                 + "\"dateTime\":\"" + OffsetDateTime.now(ZoneOffset.ofHours(8)) + "\","
                 + "\"destinationAddress\":\"" + CHATBOT + "\",\"senderAddress\":\"" + phone + "\","
                 + "\"conversationId\":\"c-" + phone.substring(4) + "\",\"contributionId\":\"k-" + UUID.randomUUID() + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/5gmsg/messageNotification/"
-                        + URLEncoder.encode(CHATBOT, StandardCharsets.UTF_8) + "/messages"))
-                .timeout(Duration.ofSeconds(10))
-                .header("content-type", "application/json")
-                .header("timestamp", ts).header("nonce", nonce).header("signature", sign(ts, nonce))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String url = base + "/5gmsg/messageNotification/" + URLEncoder.encode(CHATBOT, StandardCharsets.UTF_8) + "/messages";
+        Map<String, String> headers = Map.of("content-type", "application/json", "timestamp", ts, "nonce", nonce,
+                "signature", sign(ts, nonce));
         long start = System.nanoTime();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            Http1.Response response = Http1.exchange("POST", url, headers, body.getBytes(StandardCharsets.UTF_8), 10_000);
             webhookLatency.add(System.nanoTime() - start);
             pushes.incrementAndGet();
-            if (response.statusCode() / 100 != 2) {
-                count("webhook HTTP " + response.statusCode());
+            if (response.status() / 100 != 2) {
+                count("webhook HTTP " + response.status());
                 return false;
             }
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             count("webhook " + e.getClass().getSimpleName());
             return false;
         }
@@ -342,6 +341,153 @@ public class LoadDriver {
                 return Double.NaN;
             }
             return (lastTicks - firstTicks) / 100.0 / ((lastNanos - firstNanos) / 1e9) * 100;
+        }
+    }
+
+    /**
+     * HTTP/1.1 over one kept-alive socket per thread and server, blocking: the driver's residents are
+     * threads, and java.net.http's client cost the driver about as much CPU per turn as the service spent
+     * answering it, on the same two cores.
+     */
+    static final class Http1 {
+        record Response(int status, String body) {}
+
+        private static final class Conn {
+            final Socket socket;
+            final InputStream in;
+            final OutputStream out;
+            boolean used;
+
+            Conn(String host, int port) throws IOException {
+                socket = new Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(host, port), 5_000);
+                in = new BufferedInputStream(socket.getInputStream(), 8192);
+                out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+            }
+        }
+
+        private static final ThreadLocal<Map<String, Conn>> CONNS = ThreadLocal.withInitial(HashMap::new);
+
+        static Response exchange(String method, String url, Map<String, String> headers, byte[] body, int timeoutMs)
+                throws IOException {
+            URI uri = URI.create(url);
+            String key = uri.getHost() + ":" + uri.getPort();
+            Map<String, Conn> conns = CONNS.get();
+            Conn conn = conns.get(key);
+            if (conn != null) {
+                try {
+                    return exchange(conn, method, uri, key, headers, body, timeoutMs, conns);
+                } catch (IOException e) {
+                    conns.remove(key).socket.close();
+                    if (!(e instanceof StaleConnection)) {
+                        throw e;
+                    }
+                }
+            }
+            conn = new Conn(uri.getHost(), uri.getPort());
+            conns.put(key, conn);
+            try {
+                return exchange(conn, method, uri, key, headers, body, timeoutMs, conns);
+            } catch (IOException e) {
+                conns.remove(key).socket.close();
+                throw e;
+            }
+        }
+
+        /** The server closed a kept-alive connection before answering a word: the request is sent again on a new one. */
+        static final class StaleConnection extends IOException {
+        }
+
+        private static Response exchange(Conn conn, String method, URI uri, String key, Map<String, String> headers,
+                byte[] body, int timeoutMs, Map<String, Conn> conns) throws IOException {
+            conn.socket.setSoTimeout(timeoutMs);
+            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(uri.getRawPath());
+            if (uri.getRawQuery() != null) {
+                head.append('?').append(uri.getRawQuery());
+            }
+            head.append(" HTTP/1.1\r\nhost: ").append(key).append("\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            if (body != null) {
+                head.append("content-length: ").append(body.length).append("\r\n");
+            }
+            head.append("\r\n");
+            boolean reused = conn.used;
+            conn.used = true;
+            String status;
+            try {
+                conn.out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+                if (body != null) {
+                    conn.out.write(body);
+                }
+                conn.out.flush();
+                status = line(conn.in);
+            } catch (java.net.SocketTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                if (reused) {
+                    throw new StaleConnection();
+                }
+                throw e;
+            }
+            if (status == null) {
+                if (reused) {
+                    throw new StaleConnection();
+                }
+                throw new IOException("connection closed before an answer");
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String h = line(conn.in); h != null && !h.isEmpty(); h = line(conn.in)) {
+                int colon = h.indexOf(':');
+                String name = h.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+                String value = h.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "connection" -> close = value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line(conn.in).split(";")[0].trim(), 16); size > 0;
+                        size = Integer.parseInt(line(conn.in).split(";")[0].trim(), 16)) {
+                    content.write(conn.in.readNBytes(size));
+                    line(conn.in);
+                }
+                for (String trailer = line(conn.in); trailer != null && !trailer.isEmpty(); trailer = line(conn.in)) {
+                }
+            } else if (length > 0) {
+                byte[] bytes = conn.in.readNBytes((int) length);
+                if (bytes.length < length) {
+                    throw new IOException("connection closed in the middle of an answer");
+                }
+                content.write(bytes);
+            } else if (length < 0 && code != 204 && code != 304) {
+                content.write(conn.in.readAllBytes());
+                close = true;
+            }
+            if (close) {
+                conns.remove(key).socket.close();
+            }
+            return new Response(code, content.toString(StandardCharsets.UTF_8));
+        }
+
+        /** One line of the answer's head without its CRLF, or null at the end of the stream. */
+        private static String line(InputStream in) throws IOException {
+            StringBuilder b = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    return b.length() == 0 ? null : b.toString();
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
         }
     }
 }
