@@ -379,7 +379,7 @@ public class LoadDriver {
                 try {
                     return exchange(conn, method, uri, key, headers, body, timeoutMs, conns);
                 } catch (IOException e) {
-                    conns.remove(key).socket.close();
+                    drop(conns, key);
                     if (!(e instanceof StaleConnection)) {
                         throw e;
                     }
@@ -390,8 +390,19 @@ public class LoadDriver {
             try {
                 return exchange(conn, method, uri, key, headers, body, timeoutMs, conns);
             } catch (IOException e) {
-                conns.remove(key).socket.close();
+                drop(conns, key);
                 throw e;
+            }
+        }
+
+        private static void drop(Map<String, Conn> conns, String key) {
+            Conn gone = conns.remove(key);
+            if (gone != null) {
+                try {
+                    gone.socket.close();
+                } catch (IOException ignored) {
+                    // closed already
+                }
             }
         }
 
@@ -471,7 +482,7 @@ public class LoadDriver {
                 close = true;
             }
             if (close) {
-                conns.remove(key).socket.close();
+                drop(conns, key);
             }
             return new Response(code, content.toString(StandardCharsets.UTF_8));
         }

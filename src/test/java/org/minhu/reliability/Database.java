@@ -44,6 +44,19 @@ final class Database implements AutoCloseable {
         }
     }
 
+    void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(SERVER + name, USER, "");
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    String url() {
+        return SERVER + name;
+    }
+
     long count(String sql) {
         return query(sql, rs -> rs.getLong(1)).get(0);
     }

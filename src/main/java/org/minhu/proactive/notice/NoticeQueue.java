@@ -93,16 +93,23 @@ public class NoticeQueue {
      * statements whatever its size (JDBC batches on the transaction's connection, no entities): the
      * pace of a notice is the carrier's quota, not one statement's round trip per resident.
      */
+    /**
+     * The next recipients of notices being sent, oldest first, at most {@code ?}. On PostgreSQL it reads
+     * the partial index of the waiting ones (db/postgresql/V102); public for the test that checks the plan
+     * on PostgreSQL (NoticeRecipientsPlanIT).
+     */
+    public static final String NEXT_RECIPIENTS = """
+            select r.id, r.notice_id, r.phone, r.own_case from notice_recipient r
+            join notice n on n.id = r.notice_id
+            where r.state = 'PENDING' and n.state = 'SENDING'
+            order by r.id
+            limit ?""";
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Batch next(int max, Instant now) {
         try (Connection c = db.getConnection()) {
             List<Recipient> rows = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("""
-                    select r.id, r.notice_id, r.phone, r.own_case from notice_recipient r
-                    join notice n on n.id = r.notice_id
-                    where r.state = 'PENDING' and n.state = 'SENDING'
-                    order by r.id
-                    limit ?""")) {
+            try (PreparedStatement select = c.prepareStatement(NEXT_RECIPIENTS)) {
                 select.setInt(1, max);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
