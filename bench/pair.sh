@@ -6,9 +6,7 @@ export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64; export PATH=$JAVA_HOME/bin:
 W=target/measure; mkdir -p $W
 PSQL="psql -h 127.0.0.1 -U postgres -q"
 ADMIN_PASSWORD=bench-admin-password
-# the load driver and the mock carrier as bench/run runs them (C1 alone, the serial collector)
-HARNESS_JVM="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-DRIVER="java ${DRIVER_JVM:-$HARNESS_JVM -Xss256k} bench/LoadDriver.java"
+source bench/harness.sh
 pids=()
 # stopped and waited for: a mock still shutting down holds its port, and the next sitting's mock could not start
 trap '[ -n "${KEEP:-}" ] || { kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; }' EXIT
@@ -16,7 +14,7 @@ start_pair() {
   local jvm="$1" reports="$2"
   $PSQL -d postgres -c "drop database if exists minhu_m" -c "create database minhu_m" >/dev/null
   [ -n "${AUTOEXPLAIN:-}" ] && $PSQL -d postgres -c "alter database minhu_m set session_preload_libraries = 'auto_explain'" -c "alter database minhu_m set auto_explain.log_min_duration = ${AUTOEXPLAIN}" -c "alter database minhu_m set auto_explain.log_analyze = on"
-  java ${MOCK_JVM:--Xmx1g $HARNESS_JVM} -Dquarkus.http.port=18090 -Dmock.quota-per-second=2000 -Dmock.notify-url=http://127.0.0.1:18080/5gmsg \
+  java $MOCK_JVM -Dquarkus.http.port=18090 -Dmock.quota-per-second=2000 -Dmock.notify-url=http://127.0.0.1:18080/5gmsg \
     -Dmock.report-delay.sent=0ms -Dmock.report-delay.delivered=0ms -Dmock.report-delay.displayed=0ms -Dmock.delivery-reports=$reports \
     -jar mock-carrier/target/quarkus-app/quarkus-run.jar > $W/mock.log 2>&1 &
   pids+=($!)

@@ -31,7 +31,7 @@ final class Database implements AutoCloseable {
     }
 
     <T> List<T> query(String sql, Row<T> row) {
-        try (Connection c = DriverManager.getConnection(SERVER + name, USER, "");
+        try (Connection c = DriverManager.getConnection(url(), USER, "");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             List<T> rows = new ArrayList<>();
@@ -45,7 +45,7 @@ final class Database implements AutoCloseable {
     }
 
     void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(SERVER + name, USER, "");
+        try (Connection c = DriverManager.getConnection(url(), USER, "");
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

@@ -87,13 +87,6 @@ public class NoticeQueue {
     }
 
     /**
-     * Queues up to {@code max} recipients of notices that are SENDING, oldest first. The residents'
-     * rows are locked before their 退订 is read, as a conversation turn locks its resident: a 退订
-     * and a notice for the same resident never pass each other. A batch costs the same handful of
-     * statements whatever its size (JDBC batches on the transaction's connection, no entities): the
-     * pace of a notice is the carrier's quota, not one statement's round trip per resident.
-     */
-    /**
      * The next recipients of notices being sent, oldest first, at most {@code ?}. On PostgreSQL it reads
      * the partial index of the waiting ones (db/postgresql/V102); public for the test that checks the plan
      * on PostgreSQL (NoticeRecipientsPlanIT).
@@ -105,6 +98,13 @@ public class NoticeQueue {
             order by r.id
             limit ?""";
 
+    /**
+     * Queues up to {@code max} recipients of notices that are SENDING, oldest first. The residents'
+     * rows are locked before their 退订 is read, as a conversation turn locks its resident: a 退订
+     * and a notice for the same resident never pass each other. A batch costs the same handful of
+     * statements whatever its size (JDBC batches on the transaction's connection, no entities): the
+     * pace of a notice is the carrier's quota, not one statement's round trip per resident.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Batch next(int max, Instant now) {
         try (Connection c = db.getConnection()) {
